@@ -1,0 +1,128 @@
+/**
+ * The organization and tag actions the lifecycle needs, typed with the SDK's own models.
+ * Only this folder imports the SDK.
+ */
+import type {
+  CreateOrganizationMemberRequest,
+  CreateOrganizationMemberResponse,
+  DescribeOrganizationMembersRequest,
+  DescribeOrganizationMembersResponse,
+  OrgMember,
+  Tag,
+  UpdateOrganizationMemberRequest,
+} from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import type { TencentApi } from "./tencentApi";
+
+export type { OrgMember, Tag, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
+
+/** DescribeOrganizationMembers returns at most this many members per page. */
+export const PAGE_SIZE = 50;
+
+/** The Tag service's name for an organization member (the convention Tencent's Terraform provider uses). */
+export function memberResourceName(region: string, memberUin: number): string {
+  return `qcs::organization:${region}:uin/:member/${memberUin}`;
+}
+
+/** Typed organization/tag calls for members. */
+export class MemberApi {
+  constructor(
+    readonly api: TencentApi,
+    private readonly region: string,
+  ) {}
+
+  /** One page of members. */
+  async describePage(request: DescribeOrganizationMembersRequest): Promise<{ items: OrgMember[]; total: number }> {
+    const response = await this.api.call<DescribeOrganizationMembersResponse>(
+      "organization",
+      "DescribeOrganizationMembers",
+      { Lang: "en", ...request },
+    );
+    return { items: response.Items ?? [], total: response.Total ?? 0 };
+  }
+
+  /**
+   * Members matching `searchKey` (a name or UIN; Tencent matches loosely), filtered to those
+   * `accept` keeps. Pages on while Tencent reports more.
+   */
+  async search(searchKey: string, accept: (member: OrgMember) => boolean): Promise<OrgMember[]> {
+    const found: OrgMember[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.describePage({ Offset: offset, Limit: PAGE_SIZE, SearchKey: searchKey });
+      found.push(...page.items.filter(accept));
+      if (page.items.length < PAGE_SIZE || offset + PAGE_SIZE >= page.total) return found;
+    }
+  }
+
+  /** The member with this UIN, or undefined when it is not in the organization. Always fresh. */
+  async getByUin(memberUin: number): Promise<OrgMember | undefined> {
+    const [member] = await this.search(String(memberUin), (m) => m.MemberUin === memberUin);
+    return member;
+  }
+
+  /** Members whose name is exactly `name` (names are unique, so zero or one). Always fresh. */
+  async findByName(name: string): Promise<OrgMember[]> {
+    return this.search(name, (m) => m.Name === name);
+  }
+
+  /**
+   * Sends CreateOrganizationMember once (throttling aside). Not retried on an unknown outcome:
+   * the caller must look for the member before trying again, or it could create two accounts.
+   */
+  async create(request: CreateOrganizationMemberRequest): Promise<{ memberUin: number; requestId?: string }> {
+    const response = await this.api.call<CreateOrganizationMemberResponse>("organization", "CreateOrganizationMember", request, {
+      idempotent: false,
+    });
+    if (typeof response.Uin !== "number") {
+      throw new Error(`CreateOrganizationMember answered without a Uin (RequestId ${response.RequestId ?? "unknown"})`);
+    }
+    return { memberUin: response.Uin, requestId: response.RequestId };
+  }
+
+  /** Sets name, remark, policy and permissions, payer, quit permission; values, so safe to repeat. */
+  async update(request: UpdateOrganizationMemberRequest): Promise<void> {
+    await this.api.call("organization", "UpdateOrganizationMember", request);
+  }
+
+  /** Moves the member to another department. */
+  async move(memberUin: number, nodeId: number): Promise<void> {
+    await this.api.call("organization", "MoveOrganizationNodeMembers", { NodeId: nodeId, MemberUin: [memberUin] });
+  }
+
+  /** Replaces and deletes tags on the member (Tag service; the organization service has no tag action). */
+  async modifyTags(memberUin: number, replace: Tag[], remove: string[]): Promise<void> {
+    if (replace.length === 0 && remove.length === 0) return;
+    await this.api.call("tag", "ModifyResourceTags", {
+      Resource: memberResourceName(this.region, memberUin),
+      ...(replace.length > 0 ? { ReplaceTags: replace } : {}),
+      ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
+    });
+  }
+
+  /** Grants access identities (at most 5 per call, the API's limit). */
+  async addIdentities(memberUin: number, identityIds: number[]): Promise<void> {
+    for (let i = 0; i < identityIds.length; i += 5) {
+      await this.api.call("organization", "CreateOrganizationMemberAuthIdentity", {
+        MemberUins: [memberUin],
+        IdentityIds: identityIds.slice(i, i + 5),
+      });
+    }
+  }
+
+  /** Revokes one access identity. */
+  async removeIdentity(memberUin: number, identityId: number): Promise<void> {
+    await this.api.call("organization", "DeleteOrganizationMemberAuthIdentity", {
+      MemberUin: memberUin,
+      IdentityId: identityId,
+    });
+  }
+
+  /** Removes an invited member from the organization; the account lives on. */
+  async removeFromOrganization(memberUin: number): Promise<void> {
+    await this.api.call("organization", "DeleteOrganizationMembers", { MemberUin: [memberUin] });
+  }
+
+  /** Asks Tencent to delete a created member's account. */
+  async deleteAccount(memberUin: number): Promise<void> {
+    await this.api.call("organization", "DeleteAccount", { MemberUin: memberUin });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * `check`: validates and normalises the inputs of one member before anything is planned, so
+ * that bad input fails at `pulumi preview` with a message naming the field and the rule.
+ * Pure: (old inputs, new inputs) → {inputs, failures}.
+ */
+import {
+  MAX_TAGS,
+  MEMBER_NAME_PATTERN,
+  OWNER_TAG_KEY,
+  PERMISSION_RANGE,
+  POLICY_TYPES,
+  REMARK_MAX_LENGTH,
+  REQUIRED_PERMISSIONS,
+  RESERVED_TAG_PREFIXES,
+  TAG_KEY_MAX_LENGTH,
+  TAG_VALUE_MAX_LENGTH,
+  UIN_PATTERN,
+} from "./rules";
+import { DELETION_POLICIES } from "./types";
+import { containsUnknown } from "./unknown";
+
+/** One rejected field. `property` is the input's name as written in the program. */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** What `check` returns: the normalised inputs and any failures. */
+export interface CheckOutcome {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+}
+
+/** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */
+export const INPUT_NAMES = [
+  "name",
+  "accountName",
+  "policyType",
+  "permissionIds",
+  "nodeId",
+  "remark",
+  "recordId",
+  "payUin",
+  "identityRoleIds",
+  "authRelationId",
+  "isAllowQuit",
+  "tags",
+  "deletionPolicy",
+  "adoptMemberUin",
+  "ownerMarker",
+] as const;
+
+type Props = Record<string, unknown>;
+type Validator = (value: unknown, news: Props) => { value?: unknown; reason?: string };
+
+/** Validates and normalises new inputs; `olds` keeps defaults stable across updates. */
+export function checkMember(olds: Props, news: Props): CheckOutcome {
+  const failures: CheckFailure[] = [];
+  const inputs: Props = {};
+  for (const [key, value] of Object.entries(news)) {
+    if (key === "__provider") inputs[key] = value;
+    else if (!(INPUT_NAMES as readonly string[]).includes(key)) {
+      if (value !== undefined) failures.push({ property: key, reason: `unknown input "${key}"; the inputs are ${INPUT_NAMES.join(", ")}` });
+    }
+  }
+
+  const withDefaults: Props = {
+    policyType: "Financial",
+    deletionPolicy: "retain",
+    ...stripUndefined(news),
+  };
+  // accountName defaults to the name *at creation*: renaming a member later must not change it
+  // (it cannot change without replacing the account), so the first value is kept.
+  if (withDefaults.accountName === undefined) {
+    withDefaults.accountName = typeof olds.accountName === "string" ? olds.accountName : withDefaults.name;
+  }
+
+  for (const [property, validate] of Object.entries(VALIDATORS)) {
+    const value = withDefaults[property];
+    if (value === undefined) {
+      if (REQUIRED.has(property)) failures.push({ property, reason: `${property} is required` });
+      continue;
+    }
+    if (containsUnknown(value)) {
+      inputs[property] = value; // known only after apply: nothing to validate yet
+      continue;
+    }
+    const result = validate(value, withDefaults);
+    if (result.reason) failures.push({ property, reason: result.reason });
+    else inputs[property] = result.value;
+  }
+  return { inputs, failures };
+}
+
+const REQUIRED = new Set(["name", "permissionIds", "nodeId"]);
+
+const memberName =
+  (field: string): Validator =>
+  (value) =>
+    typeof value === "string" && MEMBER_NAME_PATTERN.test(value)
+      ? { value }
+      : {
+          reason:
+            `${field} must be 1 to 25 characters of letters, digits, Chinese characters and +@&._[]-:, ` +
+            `(got ${JSON.stringify(value)})`,
+        };
+
+const positiveInteger =
+  (field: string): Validator =>
+  (value) => {
+    const n = typeof value === "string" && UIN_PATTERN.test(value) ? Number(value) : value;
+    return typeof n === "number" && Number.isSafeInteger(n) && n > 0
+      ? { value: n }
+      : { reason: `${field} must be a positive integer (got ${JSON.stringify(value)})` };
+  };
+
+const integerSet =
+  (field: string, check: (ids: number[]) => string | undefined): Validator =>
+  (value) => {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "number" || !Number.isSafeInteger(v))) {
+      return { reason: `${field} must be a list of integers (got ${JSON.stringify(value)})` };
+    }
+    const ids = [...new Set(value as number[])].sort((a, b) => a - b);
+    const reason = check(ids);
+    return reason ? { reason } : { value: ids };
+  };
+
+const VALIDATORS: Record<string, Validator> = {
+  name: memberName("name"),
+  accountName: memberName("accountName"),
+  policyType: (value) =>
+    (POLICY_TYPES as readonly unknown[]).includes(value)
+      ? { value }
+      : { reason: `policyType must be one of ${POLICY_TYPES.join(", ")} (got ${JSON.stringify(value)})` },
+  permissionIds: integerSet("permissionIds", (ids) => {
+    const outOfRange = ids.filter((id) => id < PERMISSION_RANGE.min || id > PERMISSION_RANGE.max);
+    if (outOfRange.length > 0) {
+      return `permissionIds must be between ${PERMISSION_RANGE.min} and ${PERMISSION_RANGE.max} (got ${outOfRange.join(", ")})`;
+    }
+    const missing = REQUIRED_PERMISSIONS.filter((id) => !ids.includes(id));
+    if (missing.length > 0) {
+      return `permissionIds must include ${REQUIRED_PERMISSIONS.join(" and ")} (view bills, view balance); missing ${missing.join(", ")}`;
+    }
+    return undefined;
+  }),
+  nodeId: positiveInteger("nodeId"),
+  remark: (value) =>
+    typeof value === "string" && [...value].length <= REMARK_MAX_LENGTH
+      ? { value }
+      : { reason: `remark must be a string of at most ${REMARK_MAX_LENGTH} characters (got ${describeLength(value)})` },
+  recordId: positiveInteger("recordId"),
+  payUin: (value) => {
+    const text = typeof value === "number" ? String(value) : value;
+    return typeof text === "string" && UIN_PATTERN.test(text)
+      ? { value: text }
+      : { reason: `payUin must be the payer's UIN, digits only (got ${JSON.stringify(value)})` };
+  },
+  identityRoleIds: integerSet("identityRoleIds", (ids) =>
+    ids.some((id) => id <= 0) ? "identityRoleIds must be positive identity ids from ListOrganizationIdentity" : undefined,
+  ),
+  authRelationId: positiveInteger("authRelationId"),
+  isAllowQuit: (value) =>
+    typeof value === "boolean" ? { value } : { reason: `isAllowQuit must be true or false (got ${JSON.stringify(value)})` },
+  tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
+  deletionPolicy: (value) =>
+    (DELETION_POLICIES as readonly unknown[]).includes(value)
+      ? { value }
+      : { reason: `deletionPolicy must be one of ${DELETION_POLICIES.join(", ")} (got ${JSON.stringify(value)})` },
+  adoptMemberUin: positiveInteger("adoptMemberUin"),
+  ownerMarker: (value) =>
+    typeof value === "string" && value.length > 0 && value.length <= TAG_VALUE_MAX_LENGTH
+      ? { value }
+      : { reason: "ownerMarker is set by the OrganizationMember class; do not set it by hand" },
+};
+
+function checkTags(value: unknown, markerTakesASlot: boolean): { value?: unknown; reason?: string } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { reason: `tags must be a map of tag keys to string values (got ${JSON.stringify(value)})` };
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const limit = markerTakesASlot ? MAX_TAGS - 1 : MAX_TAGS;
+  if (entries.length > limit) {
+    return {
+      reason:
+        `tags may hold at most ${limit} tags (Tencent allows ${MAX_TAGS} per member` +
+        (markerTakesASlot ? `, one of which is the "${OWNER_TAG_KEY}" ownership marker` : "") +
+        `); got ${entries.length}`,
+    };
+  }
+  for (const [key, tagValue] of entries) {
+    if (key.length === 0 || key.length > TAG_KEY_MAX_LENGTH) {
+      return { reason: `tags: key ${JSON.stringify(key)} must be 1 to ${TAG_KEY_MAX_LENGTH} characters` };
+    }
+    if (key === OWNER_TAG_KEY) {
+      return { reason: `tags: key "${OWNER_TAG_KEY}" is reserved for the provider's ownership marker` };
+    }
+    const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.startsWith(prefix));
+    if (reserved) {
+      return { reason: `tags: key ${JSON.stringify(key)} starts with "${reserved}", which Tencent Cloud reserves` };
+    }
+    if (typeof tagValue !== "string" || tagValue.length > TAG_VALUE_MAX_LENGTH) {
+      return { reason: `tags: the value of ${JSON.stringify(key)} must be a string of at most ${TAG_VALUE_MAX_LENGTH} characters` };
+    }
+  }
+  // Canonical order, so that a reordered map is the same input.
+  return { value: Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+function describeLength(value: unknown): string {
+  return typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value);
+}
+
+function stripUndefined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+}

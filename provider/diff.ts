@@ -1,0 +1,108 @@
+/**
+ * `diff`: what a change of inputs does to a member, decided by one table. Pure:
+ * (old outputs from the state, new checked inputs) → changes, replacements, changed fields.
+ *
+ * Outputs hold what Tencent reported at the last read, so comparing against them also reports
+ * drift found by a refresh.
+ */
+import { OWNER_TAG_KEY } from "./rules";
+import type { MemberInputs, MemberOutputs } from "./types";
+import { containsUnknown } from "./unknown";
+
+/**
+ * How a field's change is carried out.
+ * - `updateMember`: UpdateOrganizationMember, in place.
+ * - `moveNode`: MoveOrganizationNodeMembers, in place.
+ * - `modifyTags`: Tag service ModifyResourceTags, in place.
+ * - `identities`: Create/DeleteOrganizationMemberAuthIdentity, in place.
+ * - `stateOnly`: no API call; the state must still be updated so that `delete`, which sees only
+ *   the state, acts on the new value.
+ * - `replace`: the API cannot change it; a new member is needed.
+ */
+export type ChangeEffect = "updateMember" | "moveNode" | "modifyTags" | "identities" | "stateOnly" | "replace";
+
+/** One row of the diff table. */
+export interface FieldRule {
+  field: keyof MemberInputs;
+  effect: ChangeEffect;
+  /** Whether the declared value differs from the state. Only called with known values. */
+  differs(olds: Partial<MemberOutputs>, news: MemberInputs): boolean;
+}
+
+/**
+ * The diff table. Fields not listed never cause a change: `recordId` only matters while a
+ * creation is resumed, and `ownerMarker` is fixed once written.
+ * Optional fields with a server-side default (payUin, isAllowQuit, identityRoleIds) are managed
+ * only when declared; remark and tags are managed always (omitted means empty).
+ */
+export const DIFF_TABLE: readonly FieldRule[] = [
+  { field: "name", effect: "updateMember", differs: (o, n) => o.name !== n.name },
+  { field: "remark", effect: "updateMember", differs: (o, n) => (o.remark ?? "") !== (n.remark ?? "") },
+  { field: "policyType", effect: "updateMember", differs: (o, n) => (o.policyType ?? "Financial") !== n.policyType },
+  { field: "permissionIds", effect: "updateMember", differs: (o, n) => !sameIds(o.permissionIds, n.permissionIds) },
+  { field: "payUin", effect: "updateMember", differs: (o, n) => n.payUin !== undefined && n.payUin !== (o.payUin ?? "") },
+  {
+    field: "isAllowQuit",
+    effect: "updateMember",
+    differs: (o, n) => n.isAllowQuit !== undefined && n.isAllowQuit !== o.isAllowQuit,
+  },
+  { field: "nodeId", effect: "moveNode", differs: (o, n) => o.nodeId !== n.nodeId },
+  { field: "tags", effect: "modifyTags", differs: (o, n) => !sameTags(userTags(o.tags), n.tags ?? {}) },
+  {
+    field: "identityRoleIds",
+    effect: "identities",
+    differs: (o, n) => n.identityRoleIds !== undefined && !sameIds(identityIdsOf(o), n.identityRoleIds),
+  },
+  { field: "deletionPolicy", effect: "stateOnly", differs: (o, n) => (o.deletionPolicy ?? "retain") !== n.deletionPolicy },
+  // The account name is fixed when Tencent creates the account; no API renames it.
+  { field: "accountName", effect: "replace", differs: (o, n) => o.accountName !== undefined && o.accountName !== n.accountName },
+  // The verified entity is chosen at creation; no API moves a member to another entity.
+  { field: "authRelationId", effect: "replace", differs: (o, n) => o.authRelationId !== n.authRelationId },
+  // Adopting a different member means managing another account: the old one is released first.
+  {
+    field: "adoptMemberUin",
+    effect: "replace",
+    differs: (o, n) => n.adoptMemberUin !== undefined && n.adoptMemberUin !== o.memberUin,
+  },
+];
+
+/** The outcome of `diffMember`. */
+export interface MemberDiff {
+  changes: boolean;
+  /** Fields that force a replacement. */
+  replaces: string[];
+  /** Every changed field, with how it is carried out. */
+  changed: { field: keyof MemberInputs; effect: ChangeEffect }[];
+  /** Two members cannot share a name, so the old one must go before its replacement is created. */
+  deleteBeforeReplace: boolean;
+}
+
+/** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
+export function diffMember(olds: Partial<MemberOutputs>, news: MemberInputs): MemberDiff {
+  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, news)).map(
+    ({ field, effect }) => ({ field, effect }),
+  );
+  const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
+  return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: replaces.length > 0 };
+}
+
+/** Tags as the user sees them: without the ownership marker. */
+export function userTags(tags: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags ?? {}).filter(([key]) => key !== OWNER_TAG_KEY));
+}
+
+/** The identity ids a state records as granted. */
+export function identityIdsOf(olds: Partial<MemberOutputs>): number[] {
+  return olds.identities?.map((i) => i.identityId) ?? olds.identityRoleIds ?? [];
+}
+
+function sameIds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  const left = [...new Set(a ?? [])].sort((x, y) => x - y);
+  const right = [...new Set(b ?? [])].sort((x, y) => x - y);
+  return left.length === right.length && left.every((v, i) => v === right[i]);
+}
+
+function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}

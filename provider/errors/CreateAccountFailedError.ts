@@ -1,0 +1,22 @@
+import { ProviderError } from "./ProviderError";
+
+/**
+ * Tencent answered `FailedOperation.CreateAccount`: the creation stopped part-way and no member
+ * with this name exists yet. Tencent keeps a creation record; the way forward is to resume it.
+ */
+export class CreateAccountFailedError extends ProviderError {
+  override name = "CreateAccountFailedError";
+  constructor(
+    readonly memberName: string,
+    readonly requestId: string | undefined,
+  ) {
+    super(
+      `Tencent Cloud could not finish creating the account for member "${memberName}" (FailedOperation.CreateAccount` +
+        (requestId ? `, RequestId ${requestId}` : "") +
+        "). No member with this name exists yet.",
+      "open the Organization console's member creation records, copy the record ID of this member's failed creation, " +
+        "set `recordId: <that ID>` on the resource and run `pulumi up` again; the creation resumes from that record " +
+        "instead of starting a second account.",
+    );
+  }
+}

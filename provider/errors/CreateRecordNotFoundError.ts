@@ -1,0 +1,17 @@
+import { ProviderError } from "./ProviderError";
+
+/** The `recordId` given to resume a creation is not a creation record Tencent knows. */
+export class CreateRecordNotFoundError extends ProviderError {
+  override name = "CreateRecordNotFoundError";
+  constructor(
+    readonly recordId: number,
+    readonly requestId: string | undefined,
+  ) {
+    super(
+      `recordId ${recordId} is not a member creation record of this organization (FailedOperation.CreateRecordNotExist` +
+        (requestId ? `, RequestId ${requestId}` : "") +
+        ").",
+      "check the record ID in the Organization console's member creation records, or remove `recordId` to start a new creation.",
+    );
+  }
+}

@@ -1,0 +1,10 @@
+export { ProviderError } from "./ProviderError";
+export { TencentApiError } from "./TencentApiError";
+export { CreateAccountFailedError } from "./CreateAccountFailedError";
+export { CreateRecordNotFoundError } from "./CreateRecordNotFoundError";
+export { MemberNameTakenError } from "./MemberNameTakenError";
+export { MemberNotFoundError } from "./MemberNotFoundError";
+export { DeletionRefusedError } from "./DeletionRefusedError";
+export { DeregistrationPendingError } from "./DeregistrationPendingError";
+export { ResourceInitError } from "./ResourceInitError";
+export { ConfigurationError } from "./ConfigurationError";

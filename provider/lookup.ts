@@ -1,0 +1,24 @@
+/**
+ * `getOrganizationMember`: look a member up from a program (by UIN or name) without managing it.
+ * Runs in the program's process with the same settings as the provider (stack config, then
+ * environment, then profile file).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { MemberOutputs } from "./types";
+
+/** Which member to find. */
+export interface GetOrganizationMemberArgs {
+  memberUin?: number;
+  name?: string;
+}
+
+/** Resolves to the member's outputs, or undefined when no such member exists. */
+export async function getOrganizationMember(args: GetOrganizationMemberArgs): Promise<MemberOutputs | undefined> {
+  if ((args.memberUin === undefined) === (args.name === undefined)) {
+    throw new Error("getOrganizationMember: give exactly one of memberUin and name");
+  }
+  const lifecycle: typeof import("./lifecycle") = require("./lifecycle");
+  const config = new pulumi.Config("tencentcloud");
+  lifecycle.configure({ get: (key) => config.get(key.replace(/^tencentcloud:/, "")) });
+  return lifecycle.lookup(args);
+}

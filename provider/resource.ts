@@ -1,0 +1,110 @@
+/**
+ * `OrganizationMember`: the resource users declare in their Pulumi programs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { organizationMemberProvider } from "./provider";
+import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } from "./types";
+
+/** Inputs of an OrganizationMember. See the README for every rule `check` enforces. */
+export interface OrganizationMemberArgs {
+  /** Member name, 1–25 letters, digits, Chinese characters and `+@&._[]-:,`. Updated in place. */
+  name: pulumi.Input<string>;
+  /** Account name of the created account; same rule. @default name (at creation). Changing it replaces the member. */
+  accountName?: pulumi.Input<string>;
+  /** Relationship policy. @default "Financial" (the only value the API accepts) */
+  policyType?: pulumi.Input<"Financial">;
+  /** Financial permissions 1–10; must include 1 and 2. Order and duplicates do not matter. Updated in place. */
+  permissionIds: pulumi.Input<pulumi.Input<number>[]>;
+  /** Department (organization node) id. Changing it moves the member, in place. */
+  nodeId: pulumi.Input<number>;
+  /** Remark, at most 40 characters. Omitted means empty. Updated in place. */
+  remark?: pulumi.Input<string>;
+  /** Creation record id to resume a creation that failed with FailedOperation.CreateAccount. Ignored after creation. */
+  recordId?: pulumi.Input<number>;
+  /** UIN of the payer (with permission 7). Managed only when set. Updated in place. */
+  payUin?: pulumi.Input<string>;
+  /** Access identity ids (ListOrganizationIdentity). Managed only when set. Updated in place. */
+  identityRoleIds?: pulumi.Input<pulumi.Input<number>[]>;
+  /** Verified-entity relation id for a member under another entity. Changing it replaces the member. */
+  authRelationId?: pulumi.Input<number>;
+  /** Whether the member may leave the organization by itself. Managed only when set. Updated in place. */
+  isAllowQuit?: pulumi.Input<boolean>;
+  /** Tags, at most 9 (Tencent's 10 minus the provider's ownership marker). Omitted means none. Updated in place. */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * What deleting the resource does to the account:
+   * `retain` keeps the account and its membership and only drops it from the stack;
+   * `removeFromOrganization` removes an invited member from the organization (the account lives on);
+   * `deleteAccount` deletes the member's account (waiting while Tencent reviews the deletion).
+   * @default "retain"
+   */
+  deletionPolicy?: pulumi.Input<DeletionPolicy>;
+  /**
+   * Manage this existing member (by UIN) instead of creating one; the declared properties are
+   * then applied to it. Adopting never creates an account. (`pulumi import` cannot reach dynamic providers.)
+   */
+  adoptMemberUin?: pulumi.Input<number>;
+}
+
+/** A member account of a Tencent Cloud Organization. */
+export class OrganizationMember extends pulumi.dynamic.Resource {
+  /** The member's UIN (also the resource id). */
+  declare public readonly memberUin: pulumi.Output<number>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly accountName: pulumi.Output<string>;
+  declare public readonly policyType: pulumi.Output<string>;
+  declare public readonly permissionIds: pulumi.Output<number[]>;
+  declare public readonly nodeId: pulumi.Output<number>;
+  declare public readonly remark: pulumi.Output<string | undefined>;
+  declare public readonly payUin: pulumi.Output<string | undefined>;
+  declare public readonly identityRoleIds: pulumi.Output<number[] | undefined>;
+  declare public readonly authRelationId: pulumi.Output<number | undefined>;
+  declare public readonly isAllowQuit: pulumi.Output<boolean>;
+  declare public readonly tags: pulumi.Output<Record<string, string>>;
+  declare public readonly deletionPolicy: pulumi.Output<DeletionPolicy>;
+  /** Department name. */
+  declare public readonly nodeName: pulumi.Output<string>;
+  /** `Create` (made by the organization) or `Invite` (joined by invitation). */
+  declare public readonly memberType: pulumi.Output<string>;
+  declare public readonly orgPolicyName: pulumi.Output<string>;
+  declare public readonly orgPermissions: pulumi.Output<MemberPermission[]>;
+  declare public readonly payName: pulumi.Output<string>;
+  declare public readonly bindStatus: pulumi.Output<string>;
+  declare public readonly permissionStatus: pulumi.Output<string>;
+  declare public readonly identities: pulumi.Output<MemberIdentity[]>;
+  declare public readonly createTime: pulumi.Output<string>;
+  declare public readonly updateTime: pulumi.Output<string>;
+
+  constructor(name: string, args: OrganizationMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs: Record<Exclude<keyof MemberOutputs, keyof OrganizationMemberArgs | "ownerMarker">, undefined> = {
+      memberUin: undefined,
+      nodeName: undefined,
+      memberType: undefined,
+      orgPolicyName: undefined,
+      orgPermissions: undefined,
+      payName: undefined,
+      bindStatus: undefined,
+      permissionStatus: undefined,
+      identities: undefined,
+      createTime: undefined,
+      updateTime: undefined,
+    };
+    const props = opts?.id
+      ? { ...args, ...outputs }
+      : {
+          ...args,
+          ...outputs,
+          // Identifies this resource for the ownership marker; see ownership.ts.
+          ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        };
+    super(organizationMemberProvider, name, props, opts, "tencentcloud", "OrganizationMember");
+  }
+
+  /**
+   * Reads an existing member into the program without managing it (`pulumi refresh` keeps it
+   * current). Needs @pulumi/pulumi ≥ 3.268 in the program for the engine to pass the lookup through.
+   */
+  static get(name: string, memberUin: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OrganizationMember {
+    return new OrganizationMember(name, {} as OrganizationMemberArgs, { ...opts, id: memberUin });
+  }
+}
