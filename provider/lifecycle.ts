@@ -57,8 +57,8 @@ let context: Context | undefined;
 let configSource: (key: string) => string | undefined = () => undefined;
 
 /** Called once per provider process by the engine with the whole stack config. */
-export function configure(config: { get(key: string): string | undefined }): void {
-  configSource = (key) => config.get(key);
+export async function configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
+  configSource = (key) => req.config.get(key);
   context = undefined; // built on first use, so a preview without API calls needs no credentials
 }
 
@@ -90,12 +90,12 @@ function readProfile(profile: string) {
 // ---------------------------------------------------------------- check, diff
 
 /** Validates and normalises inputs (see check.ts). */
-export function check(olds: Record<string, unknown>, news: Record<string, unknown>): CheckOutcome {
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckOutcome> {
   return checkMember(olds, news);
 }
 
 /** Diffs the state against new inputs (see diff.ts). */
-export function diff(olds: Partial<MemberOutputs>, news: MemberInputs) {
+export async function diff(_id: string, olds: Partial<MemberOutputs>, news: MemberInputs) {
   const result = diffMember(olds, news);
   return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
 }
@@ -279,7 +279,7 @@ function inputsOnly(inputs: MemberInputs): Partial<MemberOutputs> {
 // ---------------------------------------------------------------- delete
 
 /** Carries out the member's `deletionPolicy`. A member already gone counts as deleted. */
-export async function remove(id: string, props: Partial<MemberOutputs>): Promise<void> {
+async function remove(id: string, props: Partial<MemberOutputs>): Promise<void> {
   const policy = props.deletionPolicy ?? "retain";
   const memberUin = Number(id);
   if (policy === "retain") {
@@ -358,3 +358,6 @@ export async function lookup(by: { memberUin?: number; name?: string }): Promise
     by.memberUin !== undefined ? await c.members.getByUin(by.memberUin) : by.name ? (await c.members.findByName(by.name))[0] : undefined;
   return member ? toOutputs(member, {}) : undefined;
 }
+
+// `delete` is a reserved word for a function name, not for an export: the engine calls `delete`.
+export { remove as delete };

@@ -19,6 +19,6 @@ export async function getOrganizationMember(args: GetOrganizationMemberArgs): Pr
   }
   const lifecycle: typeof import("./lifecycle") = require("./lifecycle");
   const config = new pulumi.Config("tencentcloud");
-  lifecycle.configure({ get: (key) => config.get(key.replace(/^tencentcloud:/, "")) });
+  await lifecycle.configure({ config: { get: (key) => config.get(key.replace(/^tencentcloud:/, "")) } });
   return lifecycle.lookup(args);
 }

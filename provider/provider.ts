@@ -8,27 +8,17 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
+// Every method forwards to the implementation, looked up by name when called. Names are short
+// on purpose: this text is stored twice per resource (budget: 2 KB).
+const f = (m: string, a: unknown[]) => require("pulumi-tencentcloud-organization/dist/lifecycle")[m](...a);
+
 /** The dynamic provider of OrganizationMember. */
 export const organizationMemberProvider: dynamic.ResourceProvider = {
-  async configure(req) {
-    require("pulumi-tencentcloud-organization/dist/lifecycle").configure(req.config);
-  },
-  async check(olds, news) {
-    return require("pulumi-tencentcloud-organization/dist/lifecycle").check(olds, news);
-  },
-  async diff(_id, olds, news) {
-    return require("pulumi-tencentcloud-organization/dist/lifecycle").diff(olds, news);
-  },
-  async create(inputs) {
-    return require("pulumi-tencentcloud-organization/dist/lifecycle").create(inputs);
-  },
-  async read(id, props) {
-    return require("pulumi-tencentcloud-organization/dist/lifecycle").read(id, props);
-  },
-  async update(id, olds, news) {
-    return require("pulumi-tencentcloud-organization/dist/lifecycle").update(id, olds, news);
-  },
-  async delete(id, props) {
-    await require("pulumi-tencentcloud-organization/dist/lifecycle").remove(id, props);
-  },
+  configure: (...a: unknown[]) => f("configure", a),
+  check: (...a: unknown[]) => f("check", a),
+  diff: (...a: unknown[]) => f("diff", a),
+  create: (...a: unknown[]) => f("create", a),
+  read: (...a: unknown[]) => f("read", a),
+  update: (...a: unknown[]) => f("update", a),
+  delete: (...a: unknown[]) => f("delete", a),
 };
