@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkMember } from "../../provider/check";
+import { OWNER_TAG_KEY } from "../../provider/rules";
+import { UNKNOWN } from "../../provider/unknown";
+import { minimalDeclaration } from "./fixtures";
+
+describe("check rejects bad input with a failure that names the field and the rule", () => {
+  const cases: [string, Record<string, unknown>, string, RegExp][] = [
+    ["a missing name", { name: undefined }, "name", /required/],
+    ["a name of 26 characters", { name: "a".repeat(26) }, "name", /1 to 25 characters/],
+    ["a name with a space", { name: "alice smith" }, "name", /letters, digits/],
+    ["an empty name", { name: "" }, "name", /1 to 25/],
+    ["an account name with a slash", { accountName: "a/b" }, "accountName", /1 to 25/],
+    ["a policy other than Financial", { policyType: "Finical" }, "policyType", /Financial/],
+    ["missing permissions", { permissionIds: undefined }, "permissionIds", /required/],
+    ["permissions without 2", { permissionIds: [1, 4] }, "permissionIds", /must include 1 and 2.*missing 2/],
+    ["a permission of 11", { permissionIds: [1, 2, 11] }, "permissionIds", /between 1 and 10.*11/],
+    ["a permission of 0", { permissionIds: [0, 1, 2] }, "permissionIds", /between 1 and 10/],
+    ["permissions that are not integers", { permissionIds: [1, 2, 2.5] }, "permissionIds", /list of integers/],
+    ["permissions given as a string", { permissionIds: "1,2" }, "permissionIds", /list of integers/],
+    ["a missing node", { nodeId: undefined }, "nodeId", /required/],
+    ["a negative node", { nodeId: -3 }, "nodeId", /positive integer/],
+    ["a remark of 41 characters", { remark: "r".repeat(41) }, "remark", /at most 40 characters.*41/],
+    ["a recordId of zero", { recordId: 0 }, "recordId", /positive integer/],
+    ["a payUin with letters", { payUin: "12ab" }, "payUin", /digits only/],
+    ["a negative identity", { identityRoleIds: [-1] }, "identityRoleIds", /positive identity ids/],
+    ["an authRelationId of text", { authRelationId: "x" }, "authRelationId", /positive integer/],
+    ["isAllowQuit as text", { isAllowQuit: "yes" }, "isAllowQuit", /true or false/],
+    ["tags given as a list", { tags: [{ TagKey: "a", TagValue: "b" }] }, "tags", /map of tag keys/],
+    ["ten tags besides the ownership marker", { tags: tagsOf(10), ownerMarker: "p/s/n" }, "tags", /at most 9 tags.*ownership marker.*got 10/],
+    ["eleven tags without a marker", { tags: tagsOf(11) }, "tags", /at most 10 tags/],
+    ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
+    ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /reserves/],
+    ["the ownership marker's key", { tags: { [OWNER_TAG_KEY]: "v" } }, "tags", /reserved for the provider/],
+    ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /at most 255/],
+    ["a non-string tag value", { tags: { k: 5 } }, "tags", /must be a string/],
+    ["an unknown deletion policy", { deletionPolicy: "destroy" }, "deletionPolicy", /retain, removeFromOrganization, deleteAccount/],
+    ["an adoptMemberUin of text", { adoptMemberUin: "abc" }, "adoptMemberUin", /positive integer/],
+    ["a misspelt input", { permisionIds: [1, 2] }, "permisionIds", /unknown input/],
+  ];
+
+  it.each(cases)("%s", (_title, change, property, rule) => {
+    const { failures } = checkMember({}, { ...minimalDeclaration, ...change });
+    const failure = failures.find((f) => f.property === property);
+    expect(failure, JSON.stringify(failures)).toBeDefined();
+    expect(failure!.reason).toMatch(rule);
+  });
+});
+
+describe("check normalises", () => {
+  it("sorts and de-duplicates permissions and identities", () => {
+    const { inputs, failures } = checkMember({}, { ...minimalDeclaration, permissionIds: [7, 2, 1, 2], identityRoleIds: [3, 1, 3] });
+    expect(failures).toEqual([]);
+    expect(inputs.permissionIds).toEqual([1, 2, 7]);
+    expect(inputs.identityRoleIds).toEqual([1, 3]);
+  });
+
+  it("orders tags by key", () => {
+    const { inputs } = checkMember({}, { ...minimalDeclaration, tags: { team: "a", env: "b" } });
+    expect(Object.keys(inputs.tags as object)).toEqual(["env", "team"]);
+  });
+
+  it("fills policyType, accountName and deletionPolicy defaults", () => {
+    const { inputs } = checkMember({}, minimalDeclaration);
+    expect(inputs).toMatchObject({ policyType: "Financial", accountName: "alice", deletionPolicy: "retain" });
+  });
+
+  it("keeps the account name from creation when the member is renamed", () => {
+    const { inputs } = checkMember({ ...minimalDeclaration, accountName: "alice" }, { ...minimalDeclaration, name: "alice-renamed" });
+    expect(inputs.accountName).toBe("alice");
+  });
+
+  it("accepts a payUin given as a number and stores it as text", () => {
+    const { inputs, failures } = checkMember({}, { ...minimalDeclaration, payUin: 100000000001 });
+    expect(failures).toEqual([]);
+    expect(inputs.payUin).toBe("100000000001");
+  });
+
+  it("accepts Chinese characters and every allowed symbol in names", () => {
+    const { failures } = checkMember({}, { ...minimalDeclaration, name: "财务+@&._[]-:,a1" });
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("check leaves values unknown at preview alone", () => {
+  it("passes an unknown node id and unknown permission through without failing", () => {
+    const { inputs, failures } = checkMember({}, { ...minimalDeclaration, nodeId: UNKNOWN, permissionIds: [1, UNKNOWN] });
+    expect(failures).toEqual([]);
+    expect(inputs.nodeId).toBe(UNKNOWN);
+    expect(inputs.permissionIds).toEqual([1, UNKNOWN]);
+  });
+});
+
+describe("check properties", () => {
+  const nameChar = fc.constantFrom(..."abcXYZ019+@&._[]-:,财务".split(""));
+  const validName = fc.array(nameChar, { minLength: 1, maxLength: 25 }).map((cs) => cs.join(""));
+  const validDeclaration = fc.record({
+    name: validName,
+    permissionIds: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 10 }).map((ids) => [1, 2, ...ids]),
+    nodeId: fc.integer({ min: 1, max: 2 ** 40 }),
+    remark: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+    tags: fc.option(fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/), fc.string({ maxLength: 30 }), { maxKeys: 9 }), {
+      nil: undefined,
+    }),
+    isAllowQuit: fc.option(fc.boolean(), { nil: undefined }),
+  });
+
+  it("accepts every valid declaration", () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        expect(checkMember({}, declaration).failures).toEqual([]);
+      }),
+    );
+  });
+
+  it("gives the same inputs whatever the order of permissions and tags", () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        const reordered = {
+          ...declaration,
+          permissionIds: [...declaration.permissionIds].reverse(),
+          tags: declaration.tags ? Object.fromEntries(Object.entries(declaration.tags).reverse()) : undefined,
+        };
+        expect(JSON.stringify(checkMember({}, reordered).inputs)).toBe(JSON.stringify(checkMember({}, declaration).inputs));
+      }),
+    );
+  });
+
+  it("is idempotent: checking checked inputs changes nothing", () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        const once = checkMember({}, declaration).inputs;
+        expect(checkMember(once, once).inputs).toEqual(once);
+      }),
+    );
+  });
+});
+
+function tagsOf(count: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, "v"]));
+}
