@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { classifyFailure } from "../../provider/api/failure";
+import { RateLimiter } from "../../provider/api/rateLimiter";
+import { redactor } from "../../provider/api/redact";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, treatmentOf } from "../../provider/api/retry";
+import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
+
+describe("failures are classified from what the SDK throws", () => {
+  const cases: [string, unknown, { kind: string; code: string }][] = [
+    ["an API error keeps Tencent's code", Object.assign(new Error("slow down"), { code: "RequestLimitExceeded", requestId: "r1" }), { kind: "api", code: "RequestLimitExceeded" }],
+    ["a 502 is an unknown outcome", Object.assign(new Error("Bad Gateway"), { httpCode: 502 }), { kind: "noAnswer", code: "HttpStatus502" }],
+    ["a timeout is an unknown outcome", new Error("network timeout at: http://x/"), { kind: "noAnswer", code: "Timeout" }],
+    ["a reset socket is an unknown outcome", new Error("request to http://x/ failed, reason: socket hang up"), { kind: "noAnswer", code: "ConnectionReset" }],
+    ["a non-JSON body is an unknown outcome", Object.assign(new Error("invalid json response body"), { type: "invalid-json" }), { kind: "noAnswer", code: "InvalidResponse" }],
+    ["a body without Response is an unknown outcome", new TypeError("Cannot read properties of undefined (reading 'Error')"), { kind: "noAnswer", code: "InvalidResponse" }],
+    ["a Node errno code is not mistaken for Tencent's", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), { kind: "noAnswer", code: "ConnectionReset" }],
+  ];
+  it.each(cases)("%s", (_t, error, expected) => {
+    expect(classifyFailure(error)).toMatchObject(expected);
+  });
+});
+
+describe("retry decisions", () => {
+  it.each([
+    ["RequestLimitExceeded", "throttled"],
+    ["RequestLimitExceeded.UinLimitExceeded", "throttled"],
+    ["InternalError", "ambiguous"],
+    ["FailedOperation.OrganizationMemberNameUsed", "final"],
+    ["AuthFailure.SignatureFailure", "final"],
+  ])("%s is %s", (code, treatment) => {
+    expect(treatmentOf({ kind: "api", code, message: "" })).toBe(treatment);
+  });
+
+  it("never retries a final answer, and stops at the attempt budget", () => {
+    expect(shouldRetry("final", 1, DEFAULT_RETRY_POLICY)).toBe(false);
+    expect(shouldRetry("throttled", DEFAULT_RETRY_POLICY.maxAttempts - 1, DEFAULT_RETRY_POLICY)).toBe(true);
+    expect(shouldRetry("throttled", DEFAULT_RETRY_POLICY.maxAttempts, DEFAULT_RETRY_POLICY)).toBe(false);
+  });
+
+  it("backs off exponentially with full jitter, capped", () => {
+    const top = () => 0.999999;
+    expect(backoffDelayMs(1, DEFAULT_RETRY_POLICY, top)).toBe(249);
+    expect(backoffDelayMs(3, DEFAULT_RETRY_POLICY, top)).toBe(999);
+    expect(backoffDelayMs(20, DEFAULT_RETRY_POLICY, top)).toBe(DEFAULT_RETRY_POLICY.maxDelayMs - 1);
+    expect(backoffDelayMs(5, DEFAULT_RETRY_POLICY, () => 0)).toBe(0);
+  });
+});
+
+describe("the rate limiter keeps every action within its per-second budget", () => {
+  it("lets 20 calls through at once and holds the 21st until the window has passed", async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const limiter = new RateLimiter(20, 1100, () => now, async (ms) => {
+      slept.push(ms);
+      now += ms;
+    });
+    for (let i = 0; i < 20; i++) await limiter.acquire("CreateOrganizationMember");
+    expect(slept).toEqual([]);
+    await limiter.acquire("CreateOrganizationMember");
+    expect(slept).toEqual([1101]);
+    await limiter.acquire("DescribeOrganizationMembers");
+    expect(slept).toHaveLength(1); // another action has its own budget
+  });
+
+  it("serves concurrent callers in order without exceeding the budget in any window", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(5, 1000, () => now, async (ms) => {
+      now += ms;
+    });
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 17 }, () => limiter.acquire("A").then(() => times.push(now))));
+    for (const t of times) expect(times.filter((u) => u > t - 1000 && u <= t).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("settings come from config, then environment, then the profile file", () => {
+  const config = (values: Record<string, string>) => (key: string) => values[key];
+  const noProfile = () => undefined;
+
+  it("prefers stack config over environment", () => {
+    const s = resolveSettings(
+      config({ "tencentcloud:secretId": "cfg-id", "tencentcloud:secretKey": "cfg-key" }),
+      { TENCENTCLOUD_SECRET_ID: "env-id", TENCENTCLOUD_SECRET_KEY: "env-key" },
+      noProfile,
+    );
+    expect([s.secretId, s.secretKey]).toEqual(["cfg-id", "cfg-key"]);
+  });
+
+  it("falls back to the environment, session token included", () => {
+    const s = resolveSettings(config({}), { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k", TENCENTCLOUD_SESSION_TOKEN: "t" }, noProfile);
+    expect([s.secretId, s.secretKey, s.securityToken]).toEqual(["i", "k", "t"]);
+  });
+
+  it("falls back to the named profile of the shared credentials file", () => {
+    const text = "[default]\nsecret_id = d-id\nsecret_key = d-key\n[ci]\nsecret_id=ci-id\nsecret_key=ci-key\ntoken=ci-token\n";
+    const s = resolveSettings(config({}), { TENCENTCLOUD_PROFILE: "ci" }, (p) => parseProfileFile(text, p));
+    expect([s.secretId, s.secretKey, s.securityToken]).toEqual(["ci-id", "ci-key", "ci-token"]);
+  });
+
+  it("explains every way to provide credentials when there are none", () => {
+    expect(() => resolveSettings(config({}), {}, noProfile)).toThrow(/tencentcloud:secretId.*TENCENTCLOUD_SECRET_ID.*credentials/s);
+  });
+
+  it("reads the international site and an emulator URL", () => {
+    const s = resolveSettings(
+      config({ "tencentcloud:domain": "intl.tencentcloudapi.com" }),
+      { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k", TENCENTCLOUD_ENDPOINT_URL: "http://127.0.0.1:8787/" },
+      noProfile,
+    );
+    expect(s.domain).toBe("intl.tencentcloudapi.com");
+    expect(s.endpointUrl).toBe("http://127.0.0.1:8787");
+  });
+
+  it("rejects a malformed endpoint URL and a non-numeric timeout, naming the key", () => {
+    const env = { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k" };
+    expect(() => resolveSettings(config({ "tencentcloud:endpointUrl": "127.0.0.1:80" }), env, noProfile)).toThrow(/tencentcloud:endpointUrl/);
+    expect(() => resolveSettings(config({ "tencentcloud:requestTimeoutSeconds": "soon" }), env, noProfile)).toThrow(
+      /tencentcloud:requestTimeoutSeconds must be a positive number/,
+    );
+  });
+});
+
+describe("credentials never leave in text", () => {
+  it("replaces every occurrence of the secret id, key and token", () => {
+    const redact = redactor(["AKIDsecretid", "supersecretkey", undefined]);
+    expect(redact("id AKIDsecretid key supersecretkey again supersecretkey")).toBe("id *** key *** again ***");
+  });
+});
