@@ -1,44 +1,55 @@
 /**
  * Keeps calls of each API action within Tencent's documented limit (20 per second) for the whole
  * provider process, so that all resources of one `pulumi up` share one budget.
+ *
+ * A call occupies its slot from the moment it is sent until its answer arrives plus the window.
+ * Counting from the answer rather than the send matters: Tencent counts a call when it *arrives*,
+ * which is some unknown time after we send it but always before we hear back, so a window measured
+ * from answers can never look fuller to Tencent than it looks here, whatever the network delay.
  */
 export class RateLimiter {
-  private readonly recent = new Map<string, number[]>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly slots = new Map<string, { until: number }[]>();
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   /**
-   * @param perSecond calls allowed per action in any window of `windowMs`. @default 20
-   * @param windowMs the window; a little over a second absorbs clock and network skew between
-   *   this process and Tencent's counter. @default 1100
+   * @param perWindow calls allowed per action in any window; 0 turns limiting off. @default 20
+   * @param windowMs the window. @default 1000
    */
   constructor(
-    private readonly perSecond = 20,
-    private readonly windowMs = 1100,
+    private readonly perWindow = 20,
+    private readonly windowMs = 1000,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** Resolves when one more `action` call fits in the window, and counts it. */
-  acquire(action: string): Promise<void> {
-    if (this.perSecond <= 0) return Promise.resolve();
-    // Chain per action so that concurrent callers take slots in arrival order.
+  /**
+   * Resolves when one more `action` call fits, with a function to call when its answer (or
+   * failure) has arrived. Concurrent callers are served in arrival order.
+   */
+  acquire(action: string): Promise<() => void> {
+    if (this.perWindow <= 0) return Promise.resolve(() => {});
     const previous = this.queues.get(action) ?? Promise.resolve();
     const next = previous.then(() => this.takeSlot(action));
     this.queues.set(action, next);
     return next;
   }
 
-  private async takeSlot(action: string): Promise<void> {
-    const times = this.recent.get(action) ?? [];
-    this.recent.set(action, times);
+  private async takeSlot(action: string): Promise<() => void> {
+    const slots = this.slots.get(action) ?? [];
+    this.slots.set(action, slots);
     for (;;) {
       const now = this.now();
-      while (times.length > 0 && times[0] <= now - this.windowMs) times.shift();
-      if (times.length < this.perSecond) {
-        times.push(now);
-        return;
+      for (let i = slots.length - 1; i >= 0; i--) if (slots[i].until <= now) slots.splice(i, 1);
+      if (slots.length < this.perWindow) {
+        const slot = { until: Infinity }; // in flight: occupied until answered
+        slots.push(slot);
+        return () => {
+          slot.until = this.now() + this.windowMs;
+        };
       }
-      await this.sleep(times[0] + this.windowMs - now + 1);
+      const soonest = Math.min(...slots.map((s) => s.until));
+      // All slots in flight: poll shortly, an answer will free one.
+      await this.sleep(Number.isFinite(soonest) ? soonest - now + 1 : 10);
     }
   }
 }

@@ -71,11 +71,14 @@ export class TencentApi {
   async call<T>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<T> {
     const idempotent = options.idempotent ?? true;
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(action);
+      const answered = await this.limiter.acquire(action);
       this.callCounts.set(action, (this.callCounts.get(action) ?? 0) + 1);
       try {
-        return (await this.clients[service].request(action, params)) as T;
+        const response = (await this.clients[service].request(action, params)) as T;
+        answered();
+        return response;
       } catch (error) {
+        answered();
         const failure = classifyFailure(error);
         const treatment = treatmentOf(failure);
         const retryable = treatment === "throttled" || (treatment === "ambiguous" && idempotent);

@@ -1,0 +1,157 @@
+/**
+ * The console's side of the emulator: inspect state, inject faults, add invited members.
+ * Reachable in process (`RunningEmulator.admin`) and over HTTP under `/_emulator/` without a
+ * signature — which is why the emulator must only listen on loopback.
+ */
+import { isApiError, type Emulator } from "./emulator";
+import { normaliseFault, type FaultSpec, type PendingFault } from "./faults";
+import { HANDLERS } from "./handlers";
+import { createOrganizationMember } from "./handlers/create-organization-member";
+import type { CreationRecord, EmulatedMember, EmulatedNode } from "./model";
+import type { RequestLogEntry } from "./observability";
+import { checkCreateTags, checkMemberName, checkNameFree, formatApiTime, normalisePermissionIds } from "./rules";
+import { invitedMember, ROOT_NODE_ID } from "./seed";
+
+/** A member added out of band, as the console's "invite" does. */
+export interface InviteRequest {
+  name: string;
+  /** Department. @default 100000 (Root) */
+  nodeId?: number;
+  /** Financial permissions. @default [1, 2] */
+  permissionIds?: number[];
+  tags?: Record<string, string>;
+}
+
+/** A department as stored (OrgNode without Tags). */
+export type NodeSummary = Omit<EmulatedNode, "Tags">;
+
+/** In-process helpers; each has an HTTP twin under `/_emulator/` (see README). */
+export interface EmulatorAdmin {
+  /** Every member, full internal record, ascending by UIN. */
+  members(): EmulatedMember[];
+  /** Every department. */
+  nodes(): NodeSummary[];
+  /** Member-creation records. */
+  records(): CreationRecord[];
+  /** Breaks the next `count` calls of an action. @throws Error on an invalid spec */
+  injectFault(fault: FaultSpec): void;
+  /** Faults still pending. */
+  faults(): PendingFault[];
+  /** Added delay for every API call, or for one action (overriding the global delay for it). */
+  setLatency(ms: number, action?: string): void;
+  /** Requests that reached dispatch, per action (errors included). */
+  counters(): Record<string, number>;
+  /** API requests, oldest first, without credentials. */
+  requestLog(): RequestLogEntry[];
+  /** Adds an invited member out of band. @returns its UIN @throws Error on an invalid name, node or permission */
+  inviteMember(member: InviteRequest): number;
+  /**
+   * Completes a failed creation record out of band, as a person retrying it in the console would.
+   * @returns the new member's UIN @throws Error with the API error code when the record cannot complete
+   */
+  completeRecord(recordId: number): number;
+  /** Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows. */
+  reset(): void;
+}
+
+/** Builds the admin interface over an emulator. */
+export function createAdmin(emulator: Emulator): EmulatorAdmin {
+  const { store } = emulator;
+  // Admin helpers raise plain Errors; API errors are re-labelled with their code.
+  const asAdminError = (error: unknown): Error => (isApiError(error) ? new Error(`${error.code}: ${error.message}`) : (error as Error));
+  return {
+    members: () => store.listMembers(),
+    nodes: () => store.listNodes().map(({ Tags: _tags, ...node }) => node),
+    records: () => store.listRecords(),
+    injectFault: (fault) => emulator.faults.add(normaliseFault(fault)),
+    faults: () => emulator.faults.list(),
+    setLatency: (ms, action) => emulator.setLatency(ms, action),
+    counters: () => emulator.observability.counters(),
+    requestLog: () => emulator.observability.entries(),
+    inviteMember(request) {
+      try {
+        checkMemberName("Name", request.name);
+        checkNameFree(store, request.name);
+        const nodeId = request.nodeId ?? ROOT_NODE_ID;
+        if (!store.getNode(nodeId)) throw new Error(`node ${nodeId} does not exist`);
+        const tags = Object.entries(request.tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+        checkCreateTags(tags);
+        const memberUin = store.allocateMemberUin();
+        const permissionIds = normalisePermissionIds(request.permissionIds ?? [1, 2]);
+        store.putMember(invitedMember(memberUin, { name: request.name, nodeId, permissionIds, tags }, formatApiTime(emulator.options.clock())));
+        return memberUin;
+      } catch (error) {
+        throw asAdminError(error);
+      } finally {
+        emulator.persist();
+      }
+    },
+    completeRecord(recordId) {
+      try {
+        const result = createOrganizationMember.run({ RecordId: recordId }, emulator.handlerContext("CreateOrganizationMember", false));
+        return result.Uin as number;
+      } catch (error) {
+        throw asAdminError(error);
+      } finally {
+        emulator.persist();
+      }
+    },
+    reset: () => emulator.reset(),
+  };
+}
+
+/** An admin HTTP answer. */
+export interface AdminResponse {
+  status: number;
+  body: unknown;
+}
+
+const KNOWN_ACTIONS = new Set(HANDLERS.map((h) => h.action));
+
+/**
+ * Routes `/_emulator/...` requests to the admin interface.
+ * @param body - the parsed JSON body (undefined for GET or an empty body)
+ */
+export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: string, body: unknown): AdminResponse {
+  const input = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  try {
+    const route = `${method} ${path.replace(/\/+$/, "")}`;
+    switch (route) {
+      case "GET /_emulator/members":
+        return { status: 200, body: admin.members() };
+      case "GET /_emulator/nodes":
+        return { status: 200, body: admin.nodes() };
+      case "GET /_emulator/records":
+        return { status: 200, body: admin.records() };
+      case "GET /_emulator/counters":
+        return { status: 200, body: admin.counters() };
+      case "GET /_emulator/log":
+        return { status: 200, body: admin.requestLog() };
+      case "GET /_emulator/faults":
+        return { status: 200, body: admin.faults() };
+      case "POST /_emulator/faults":
+        admin.injectFault(input as unknown as FaultSpec);
+        return { status: 200, body: { ok: true } };
+      case "POST /_emulator/latency": {
+        const { ms, action } = input;
+        if (typeof ms !== "number") throw new Error("ms must be a number");
+        if (action !== undefined && (typeof action !== "string" || !KNOWN_ACTIONS.has(action))) throw new Error(`unknown action ${JSON.stringify(action)}`);
+        admin.setLatency(ms, action);
+        return { status: 200, body: { ok: true } };
+      }
+      case "POST /_emulator/reset":
+        admin.reset();
+        return { status: 200, body: { ok: true } };
+      case "POST /_emulator/invite": {
+        if (typeof input.name !== "string") throw new Error("name must be a string");
+        const memberUin = admin.inviteMember(input as unknown as InviteRequest);
+        return { status: 200, body: { memberUin } };
+      }
+    }
+    const complete = /^POST \/_emulator\/records\/(\d+)\/complete$/.exec(route);
+    if (complete) return { status: 200, body: { memberUin: admin.completeRecord(Number(complete[1])) } };
+    return { status: 404, body: { error: `no admin endpoint ${route}` } };
+  } catch (error) {
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}

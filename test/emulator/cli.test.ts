@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { aMember, orgClient } from "./fixtures";
+import type { RunningEmulator } from "./index";
+
+const root = resolve(__dirname, "../..");
+const CLI_CREDENTIAL = { secretId: "AKIDfromenvironment0000000000000000", secretKey: "key-from-environment" };
+
+describe("the command line", () => {
+  it("listens, accepts the key pair from the environment, and persists on SIGTERM", async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), "tc-emulator-cli-")), "state.json");
+    const child = spawn(join(root, "node_modules/.bin/tsx"), ["test/emulator/cli.ts", "--port", "0", "--data-file", dataFile, "--rate-limit", "5"], {
+      cwd: root,
+      env: { ...process.env, TENCENTCLOUD_SECRET_ID: CLI_CREDENTIAL.secretId, TENCENTCLOUD_SECRET_KEY: CLI_CREDENTIAL.secretKey },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /Tencent Cloud emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (match) resolveUrl(match[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
+      });
+      const port = Number(new URL(url).port);
+      // Only url and port matter to the client fixture.
+      const target = { url, port } as RunningEmulator;
+      const { Uin } = await orgClient(target, { credential: CLI_CREDENTIAL }).CreateOrganizationMember(aMember({ Name: "from-cli" }));
+      const exited = new Promise<number | null>((resolveExit) => child.once("exit", resolveExit));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      const saved = JSON.parse(readFileSync(dataFile, "utf8")) as { members: { memberUin: number; name: string }[] };
+      expect(saved.members).toEqual([expect.objectContaining({ memberUin: Uin, name: "from-cli" })]);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Every error the emulator can answer, one factory per vendor error code.
+ *
+ * This module is the single condition → code table: handlers never spell a code themselves,
+ * they call a factory here, so the README table and the behaviour cannot drift apart.
+ * Codes come from the CreateOrganizationMember API page, the common error code list and the
+ * per-action lists of the Tencent Cloud SDKs; where the emulator had to choose a code, the
+ * factory's TSDoc says so.
+ */
+
+/** An API error: answered as HTTP 200 `{"Response": {"Error": {Code, Message}, RequestId}}`. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  /**
+   * @param code - the vendor error code, e.g. `FailedOperation.OrganizationMemberNameUsed`
+   * @param message - the human-readable message sent back in `Error.Message`
+   */
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const make = (code: string, message: string): ApiError => new ApiError(code, message);
+
+/** Factories for every error code the emulator answers, grouped by the layer that raises them. */
+export const Errors = {
+  // ---- authentication (raised by authentication.ts) ----
+  /** Authorization header missing or not of the form `TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. */
+  invalidAuthorization: (detail: string) => make("AuthFailure.InvalidAuthorization", `Authorization header is invalid: ${detail}`),
+  /** SecretId in the credential scope is empty or contains characters a SecretId never has. */
+  invalidSecretId: () => make("AuthFailure.InvalidSecretId", "The SecretId in the Authorization header is malformed."),
+  /** SecretId is well formed but not configured in the emulator. */
+  secretIdNotFound: () => make("AuthFailure.SecretIdNotFound", "The SecretId does not exist."),
+  /** Recomputed signature differs, or the scope date is not the timestamp's UTC date. */
+  signatureFailure: (detail: string) => make("AuthFailure.SignatureFailure", `The request signature does not match: ${detail}`),
+  /** X-TC-Timestamp is more than 300 s away from the emulator's clock. */
+  signatureExpire: () =>
+    make("AuthFailure.SignatureExpire", "The request timestamp is more than 300 seconds away from the server time."),
+  /** The credential was configured with a session token and the request's X-TC-Token is absent or different. */
+  tokenFailure: () => make("AuthFailure.TokenFailure", "The session token (X-TC-Token) is missing or invalid."),
+
+  // ---- protocol and common codes (raised by server.ts and validation.ts) ----
+  /** X-TC-Action names no action of the requested version. */
+  invalidAction: (action: string, version: string) =>
+    make("InvalidAction", `The action ${JSON.stringify(action)} does not exist in version ${version}.`),
+  /** X-TC-Version names no version the emulator serves. */
+  noSuchVersion: (version: string) => make("NoSuchVersion", `The API version ${JSON.stringify(version)} does not exist.`),
+  /** A required header or field is absent. */
+  missingParameter: (name: string) => make("MissingParameter", `The request is missing a required parameter \`${name}\`.`),
+  /** A field is not part of the action's request model (the real API refuses them). */
+  unknownParameter: (name: string) => make("UnknownParameter", `The parameter \`${name}\` is not recognized.`),
+  /** A field has the wrong type or is out of range. */
+  invalidParameterValue: (name: string, detail: string) =>
+    make("InvalidParameterValue", `The value of the parameter \`${name}\` is invalid: ${detail}`),
+  /** The request as a whole is malformed (body not JSON, body not an object, contradictory fields). */
+  invalidParameter: (detail: string) => make("InvalidParameter", detail),
+  /** Body larger than 10 MB. */
+  requestSizeLimitExceeded: () => make("RequestSizeLimitExceeded", "The request body exceeds the 10 MB limit."),
+  /** More than the allowed calls per second for this action and SecretId. */
+  requestLimitExceeded: (action: string, limit: number) =>
+    make("RequestLimitExceeded", `Your requests to ${action} exceed the limit of ${limit} per second.`),
+  /** Unexpected failure, or the default code of an injected `error` fault. */
+  internalError: (detail = "An internal error occurred.") => make("InternalError", detail),
+
+  // ---- member rules (raised by rules.ts and the member handlers) ----
+  /** Name already belongs to another member. */
+  memberNameUsed: (name: string) =>
+    make("FailedOperation.OrganizationMemberNameUsed", `The member name ${JSON.stringify(name)} already exists.`),
+  /** PolicyType other than `Financial`. */
+  policyIllegal: (policy: string) =>
+    make("FailedOperation.OrganizationPolicyIllegal", `The organization policy ${JSON.stringify(policy)} is invalid; only Financial is allowed.`),
+  /** PermissionIds outside 1–10, or missing 1 or 2. */
+  permissionIllegal: (detail: string) => make("FailedOperation.OrganizationPermissionIllegal", `The organization permission is invalid: ${detail}`),
+  /** NodeId names no department (create, move). */
+  nodeNotExist: (nodeId: number) => make("FailedOperation.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
+  /** ParentNodeId names no department (AddOrganizationNode); the emulator's choice between the two documented node codes. */
+  parentNodeNotExist: (nodeId: number) =>
+    make("ResourceNotFound.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
+  /** A department with this name already exists under the same parent. */
+  nodeNameUsed: (name: string) => make("FailedOperation.OrganizationNodeNameUsed", `The node name ${JSON.stringify(name)} is already used.`),
+  /** PayUin is not digits, or is neither the admin nor a member of the organization. */
+  payUinIllegal: (payUin: string) => make("FailedOperation.PayUinIllegal", `The payer ${JSON.stringify(payUin)} is invalid.`),
+  /** Create-time Tags break a tag rule (count, empty key, lengths, reserved prefix, duplicate key). */
+  tagError: (detail: string) => make("InvalidParameter.TagError", `Tag value error: ${detail}`),
+  /** AuthRelationId names no verified-entity relation. */
+  authRelationNotExist: (relationId: number) =>
+    make("ResourceNotFound.OrganizationAuthRelationNotExist", `The authentication subject relation ${relationId} does not exist.`),
+  /** The organization already holds `memberLimit` members. */
+  memberOverLimit: (limit: number) =>
+    make("LimitExceeded.OrganizationMemberOverLimit", `The number of members exceeds the upper limit of ${limit}.`),
+  /** MemberUin names no member of the organization. */
+  memberNotExist: (memberUin: number) => make("ResourceNotFound.MemberNotExist", `The member ${memberUin} does not exist in the organization.`),
+  /** Some of a list of MemberUins are not members (move, identity grants). */
+  someUinsNotInOrganization: (memberUins: number[]) =>
+    make("FailedOperation.SomeUinsNotInOrganization", `These UINs are not members of the organization: ${memberUins.join(", ")}.`),
+  /** DeleteOrganizationMembers on a member the organization created. */
+  createMemberNotAllowDelete: (memberUin: number) =>
+    make(
+      "UnsupportedOperation.CreateMemberNotAllowDelete",
+      `The member ${memberUin} was created by the organization and cannot be removed; delete its account with DeleteAccount.`,
+    ),
+  /** DeleteAccount on an invited member: only created members' accounts can be deleted. */
+  deleteAccountDisabled: (memberUin: number) =>
+    make("UnsupportedOperation.DeleteAccountDisabled", `The account of the invited member ${memberUin} cannot be deleted.`),
+  /** DeleteAccount accepted but still under review (answered `deregisterPendingCalls` times per member). */
+  deregisterPending: (memberUin: number) =>
+    make("FailedOperation.MemberAccountDeregisterPending", `The account of member ${memberUin} is being deregistered; try again later.`),
+
+  // ---- creation records ----
+  /** Injected `createAccountFailure`: the creation failed and left record `recordId`. */
+  createAccount: (recordId: number) =>
+    make(
+      "FailedOperation.CreateAccount",
+      `An exception occurred while creating the member. Creation record ${recordId} was kept; retry with RecordId=${recordId}.`,
+    ),
+  /** RecordId names a record that already succeeded. */
+  createRecordAlreadySuccess: (recordId: number, memberUin: number) =>
+    make("FailedOperation.CreateRecordAlreadySuccess", `The creation record ${recordId} already succeeded (member ${memberUin}).`),
+  /** RecordId names no record. */
+  createRecordNotExist: (recordId: number) => make("FailedOperation.CreateRecordNotExist", `The creation record ${recordId} does not exist.`),
+
+  // ---- identities ----
+  /** The identity is not assigned to the member (DeleteOrganizationMemberAuthIdentity). */
+  memberIdentityNotExist: (memberUin: number, identityId: number) =>
+    make("ResourceNotFound.MemberIdentityNotExist", `The member ${memberUin} has no identity ${identityId}.`),
+
+  // ---- tag service ----
+  /** Resource is not `qcs::organization:<region>:uin/:member/<memberUin>`. */
+  resourceDescriptionError: (resource: string) =>
+    make("InvalidParameterValue.ResourceDescriptionError", `The resource description ${JSON.stringify(resource)} is invalid.`),
+  /** Tag key empty (ModifyResourceTags). */
+  tagKeyEmpty: () => make("InvalidParameterValue.TagKeyEmpty", "A tag key is empty."),
+  /** Tag key longer than 127 characters (ModifyResourceTags). */
+  tagKeyLengthExceeded: (key: string) => make("InvalidParameterValue.TagKeyLengthExceeded", `The tag key ${JSON.stringify(key)} exceeds 127 characters.`),
+  /** Tag value longer than 255 characters (ModifyResourceTags). */
+  tagValueLengthExceeded: (key: string) =>
+    make("InvalidParameterValue.TagValueLengthExceeded", `The value of tag ${JSON.stringify(key)} exceeds 255 characters.`),
+  /** Tag key starts with a reserved prefix (ModifyResourceTags). */
+  reservedTagKey: (key: string) => make("InvalidParameterValue.ReservedTagKey", `The tag key ${JSON.stringify(key)} uses a reserved prefix.`),
+  /** The same key twice in one list (ModifyResourceTags). */
+  tagKeyDuplicate: (key: string) => make("InvalidParameterValue.TagKeyDuplicate", `The tag key ${JSON.stringify(key)} is duplicated.`),
+  /** More than 50 tags would be attached to one resource. */
+  resourceAttachedTags: () => make("LimitExceeded.ResourceAttachedTags", "A resource can carry at most 50 tags."),
+} as const;
+
+/** The name of one error factory in {@link Errors}. */
+export type ErrorFactoryName = keyof typeof Errors;

@@ -1,0 +1,25 @@
+/**
+ * DeleteOrganizationMembers: removes invited members from the organization (their accounts stay).
+ */
+import { Errors } from "../errors";
+import { requireMember } from "../rules";
+import { defineHandler, ORGANIZATION_VERSION } from "./handler";
+
+/** DeleteOrganizationMembers (organization 2021-03-31). */
+export const deleteOrganizationMembers = defineHandler({
+  version: ORGANIZATION_VERSION,
+  action: "DeleteOrganizationMembers",
+  params: {
+    MemberUin: { type: "integerList", required: true },
+  } as const,
+  handle(p, { store }) {
+    if (p.MemberUin.length === 0) throw Errors.invalidParameterValue("MemberUin", "at least one member is required");
+    // All or nothing: check every member before removing any.
+    for (const uin of p.MemberUin) {
+      const member = requireMember(store, uin);
+      if (member.memberType === "Create") throw Errors.createMemberNotAllowDelete(uin);
+    }
+    for (const uin of p.MemberUin) store.removeMember(uin);
+    return {};
+  },
+});

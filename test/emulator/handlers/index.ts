@@ -1,0 +1,52 @@
+/**
+ * The action registry: (version, action) → handler.
+ */
+import { addOrganizationNode } from "./add-organization-node";
+import { createOrganizationMember } from "./create-organization-member";
+import { createOrganizationMemberAuthIdentity } from "./create-organization-member-auth-identity";
+import { deleteAccount } from "./delete-account";
+import { deleteOrganizationMemberAuthIdentity } from "./delete-organization-member-auth-identity";
+import { deleteOrganizationMembers } from "./delete-organization-members";
+import { describeOrganizationAuthNode } from "./describe-organization-auth-node";
+import { describeOrganizationMemberAuthIdentities } from "./describe-organization-member-auth-identities";
+import { describeOrganizationMembers } from "./describe-organization-members";
+import { describeOrganizationNodes } from "./describe-organization-nodes";
+import type { ActionHandler } from "./handler";
+import { listOrganizationIdentity } from "./list-organization-identity";
+import { modifyResourceTags } from "./modify-resource-tags";
+import { moveOrganizationNodeMembers } from "./move-organization-node-members";
+import { updateOrganizationMember } from "./update-organization-member";
+
+export { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler, type HandlerContext } from "./handler";
+
+/** Every action the emulator serves. */
+export const HANDLERS: readonly ActionHandler[] = [
+  createOrganizationMember,
+  describeOrganizationMembers,
+  updateOrganizationMember,
+  moveOrganizationNodeMembers,
+  deleteOrganizationMembers,
+  deleteAccount,
+  describeOrganizationNodes,
+  addOrganizationNode,
+  listOrganizationIdentity,
+  describeOrganizationAuthNode,
+  createOrganizationMemberAuthIdentity,
+  describeOrganizationMemberAuthIdentities,
+  deleteOrganizationMemberAuthIdentity,
+  modifyResourceTags,
+];
+
+/** Result of looking an action up. */
+export type HandlerLookup = { found: ActionHandler } | { error: "NoSuchVersion" | "InvalidAction" };
+
+/**
+ * Finds the handler for a (version, action) pair. An unknown version is NoSuchVersion; a known
+ * version without that action is InvalidAction.
+ */
+export function findHandler(version: string, action: string): HandlerLookup {
+  const ofVersion = HANDLERS.filter((h) => h.version === version);
+  if (ofVersion.length === 0) return { error: "NoSuchVersion" };
+  const found = ofVersion.find((h) => h.action === action);
+  return found ? { found } : { error: "InvalidAction" };
+}

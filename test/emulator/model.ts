@@ -1,0 +1,98 @@
+/**
+ * The emulator's internal records. These are what the admin interface returns; handlers map
+ * them to the SDK's wire shapes (`OrgMember`, `OrgNode`, …) in `wire.ts`.
+ */
+
+/** A tag as the APIs carry it. */
+export interface TagPair {
+  TagKey: string;
+  TagValue: string;
+}
+
+/** One member of the emulated organization, as stored. */
+export interface EmulatedMember {
+  memberUin: number;
+  /** Member name inside the organization (unique). */
+  name: string;
+  /** Account name given at creation; invited members carry their own name here. */
+  accountName: string;
+  /** The account's Tencent Cloud nickname: AccountName at creation, Name after `IsModifyNickName: 1`. */
+  nickName: string;
+  /** "Create" for members created through the API, "Invite" for members added out of band. */
+  memberType: "Create" | "Invite";
+  nodeId: number;
+  policyType: string;
+  permissionIds: number[];
+  remark: string;
+  /** Payer UIN as a string of digits; "" when the member pays for itself. */
+  payUin: string;
+  isAllowQuit: "Allow" | "Denied";
+  /** Access identities granted to the member (ListOrganizationIdentity ids). */
+  identityIds: number[];
+  /** Verified-entity relation; 0 when the member belongs to the admin's entity. */
+  authRelationId: number;
+  tags: TagPair[];
+  /** "YYYY-MM-DD HH:mm:ss", Beijing time like the real service. */
+  createTime: string;
+  updateTime: string;
+}
+
+/** One department of the organization. */
+export interface EmulatedNode {
+  NodeId: number;
+  Name: string;
+  ParentNodeId: number;
+  Remark: string;
+  CreateTime: string;
+  UpdateTime: string;
+  Tags: TagPair[];
+}
+
+/** A member-creation record, as the console shows them. */
+export interface CreationRecord {
+  recordId: number;
+  /** Member name of the request, for display. */
+  name: string;
+  status: "Failed" | "Succeeded";
+  memberUin?: number;
+  /** The (merged) CreateOrganizationMember request that produced this record, without RecordId. */
+  request: Record<string, unknown>;
+}
+
+/** An access identity (ListOrganizationIdentity). */
+export interface AccessIdentity {
+  IdentityId: number;
+  IdentityAliasName: string;
+  /** Role name CAM gives the identity in member accounts. */
+  IdentityRoleName: string;
+  Description: string;
+  /** 1 preset, 2 custom. */
+  IdentityType: number;
+  PolicyName: string;
+  PolicyId: number;
+  UpdateTime: string;
+}
+
+/** A verified-entity relation (DescribeOrganizationAuthNode). */
+export interface AuthRelation {
+  RelationId: number;
+  AuthName: string;
+  Manager: { MemberUin: number; MemberName: string };
+}
+
+/** Everything that survives a restart, as written to the data file. */
+export interface OrganizationState {
+  /** Format marker so an incompatible file is refused instead of misread. */
+  format: "tencent-organization-emulator/1";
+  adminUin: number;
+  nextMemberUin: number;
+  nextNodeId: number;
+  nextRecordId: number;
+  members: EmulatedMember[];
+  nodes: EmulatedNode[];
+  records: CreationRecord[];
+  /** `${memberUin}/${identityId}` → time the grant was made. */
+  identityGrantTimes: Record<string, string>;
+  /** memberUin → DeleteAccount calls already answered "pending". */
+  deregisterAttempts: Record<string, number>;
+}

@@ -1,0 +1,64 @@
+/**
+ * Emulator options and their defaults.
+ */
+import type { EmulatorCredential } from "./authentication";
+
+/** SecretId the emulator accepts when no credentials are configured. */
+export const DEFAULT_SECRET_ID = "AKIDemulator000000000000000000000000";
+/** SecretKey paired with {@link DEFAULT_SECRET_ID}. */
+export const DEFAULT_SECRET_KEY = "emulator-secret-key-000000000000";
+
+/** How to start an emulator. */
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to listen on. Keep it on loopback: the admin interface has no authentication. @default "127.0.0.1" */
+  host?: string;
+  /** Accepted key pairs; a pair with `token` also requires X-TC-Token. @default one pair, DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY */
+  credentials?: EmulatorCredential[];
+  /** Calls allowed per action per SecretId in any one-second window; 0 disables. @default 20 */
+  rateLimitPerSecond?: number;
+  /** Delay added to every API call. @default 0 */
+  latencyMs?: number;
+  /** Persist state to this JSON file after every mutation (temp file + rename) and load it at start. @default none (memory only) */
+  dataFile?: string;
+  /** Invited members pre-created over the seed departments (benchmarks). @default 0 */
+  seedMembers?: number;
+  /** Organization member-count limit (LimitExceeded.OrganizationMemberOverLimit). @default 5000 */
+  memberLimit?: number;
+  /** Region the emulator reports in logs; X-TC-Region itself is accepted whatever it says. @default "ap-guangzhou" */
+  region?: string;
+  /** DeleteAccount answers FailedOperation.MemberAccountDeregisterPending this many times per member before completing. @default 0 */
+  deregisterPendingCalls?: number;
+  /** Wall clock in ms since epoch: signature window and CreateTime/UpdateTime. @default Date.now */
+  clock?: () => number;
+}
+
+/** Options with every default filled in. */
+export type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile">> & { dataFile?: string };
+
+/**
+ * Fills in defaults and rejects impossible values early (a typo in a benchmark should fail loudly).
+ * @throws Error on a negative or non-integer number
+ */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    credentials: options.credentials ?? [{ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }],
+    rateLimitPerSecond: options.rateLimitPerSecond ?? 20,
+    latencyMs: options.latencyMs ?? 0,
+    dataFile: options.dataFile,
+    seedMembers: options.seedMembers ?? 0,
+    memberLimit: options.memberLimit ?? 5000,
+    region: options.region ?? "ap-guangzhou",
+    deregisterPendingCalls: options.deregisterPendingCalls ?? 0,
+    clock: options.clock ?? Date.now,
+  };
+  for (const key of ["port", "rateLimitPerSecond", "latencyMs", "seedMembers", "memberLimit", "deregisterPendingCalls"] as const) {
+    const value = resolved[key];
+    if (!Number.isInteger(value) || value < 0) throw new Error(`option ${key} must be a non-negative integer, got ${value}`);
+  }
+  if (resolved.credentials.length === 0) throw new Error("option credentials must hold at least one key pair");
+  return resolved;
+}
