@@ -89,7 +89,29 @@ export function checkMember(olds: Props, news: Props): CheckOutcome {
     if (result.reason) failures.push({ property, reason: result.reason });
     else inputs[property] = result.value;
   }
+  failures.push(...blockedReplacements(olds, inputs));
   return { inputs, failures };
+}
+
+/**
+ * A replacement deletes the old member first (names are unique), but with deletionPolicy
+ * `retain` or `removeFromOrganization` a created account stays and keeps its name, so creating
+ * its replacement under the same name must fail — after the old member has already left the
+ * stack. Refusing at preview keeps the stack whole.
+ */
+function blockedReplacements(olds: Props, inputs: Props): CheckFailure[] {
+  if (olds.name === undefined || olds.adoptMemberUin !== undefined) return [];
+  const oldPolicy = olds.deletionPolicy ?? "retain";
+  if (oldPolicy === "deleteAccount" || inputs.name !== olds.name) return [];
+  return (["accountName", "authRelationId"] as const)
+    .filter((field) => olds[field] !== inputs[field] && !containsUnknown(inputs[field]) && (field !== "accountName" || olds[field] !== undefined))
+    .map((field) => ({
+      property: field,
+      reason:
+        `changing ${field} replaces the member, but the current account would be kept (deletionPolicy "${oldPolicy}") ` +
+        `and keep the name "${String(olds.name)}", so its replacement could not be created. Either change name as well, ` +
+        `or first set deletionPolicy: "deleteAccount" and run pulumi up, then change ${field}.`,
+    }));
 }
 
 const REQUIRED = new Set(["name", "permissionIds", "nodeId"]);

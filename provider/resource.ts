@@ -76,8 +76,23 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
   declare public readonly updateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs: Record<Exclude<keyof MemberOutputs, keyof OrganizationMemberArgs | "ownerMarker">, undefined> = {
+    // Pulumi creates an output property only for keys present in props, so every output is
+    // listed (as undefined) before the declared inputs; otherwise `member.remark` of a member
+    // declared without a remark, or any field of `OrganizationMember.get`, would never resolve.
+    const outputs: Record<Exclude<keyof MemberOutputs, "ownerMarker" | "recordId" | "adoptMemberUin">, undefined> = {
       memberUin: undefined,
+      name: undefined,
+      accountName: undefined,
+      policyType: undefined,
+      permissionIds: undefined,
+      nodeId: undefined,
+      remark: undefined,
+      payUin: undefined,
+      identityRoleIds: undefined,
+      authRelationId: undefined,
+      isAllowQuit: undefined,
+      tags: undefined,
+      deletionPolicy: undefined,
       nodeName: undefined,
       memberType: undefined,
       orgPolicyName: undefined,
@@ -90,10 +105,10 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
       updateTime: undefined,
     };
     const props = opts?.id
-      ? { ...args, ...outputs }
+      ? { ...outputs, ...args }
       : {
-          ...args,
           ...outputs,
+          ...args,
           // Identifies this resource for the ownership marker; see ownership.ts.
           ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         };

@@ -64,9 +64,10 @@ export function toRefreshedInputs(outputs: MemberOutputs): Partial<MemberInputs>
     policyType: outputs.policyType,
     permissionIds: outputs.permissionIds,
     nodeId: outputs.nodeId,
-    tags: outputs.tags,
     deletionPolicy: outputs.deletionPolicy,
   };
+  // No tags is recorded as no input, as a program without `tags` declares it.
+  if (Object.keys(outputs.tags ?? {}).length > 0) inputs.tags = outputs.tags;
   for (const key of ["remark", "payUin", "identityRoleIds", "recordId", "authRelationId", "adoptMemberUin", "ownerMarker"] as const) {
     if (outputs[key] !== undefined) (inputs as Record<string, unknown>)[key] = outputs[key];
   }

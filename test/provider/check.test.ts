@@ -140,3 +140,25 @@ describe("check properties", () => {
 function tagsOf(count: number): Record<string, string> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, "v"]));
 }
+
+describe("check refuses a replacement that could not complete", () => {
+  const created = { ...minimalDeclaration, accountName: "alice", policyType: "Financial", deletionPolicy: "retain", permissionIds: [1, 2] };
+
+  it("a new accountName under the same name while the old account would be retained", () => {
+    const { failures } = checkMember(created, { ...minimalDeclaration, accountName: "alice-2" });
+    expect(failures).toEqual([{ property: "accountName", reason: expect.stringMatching(/deletionPolicy "retain".*change name as well.*deleteAccount/s) }]);
+  });
+
+  it("allows it together with a new name", () => {
+    expect(checkMember(created, { ...minimalDeclaration, name: "alice-new", accountName: "alice-2" }).failures).toEqual([]);
+  });
+
+  it("allows it when the old account is deleted first", () => {
+    expect(checkMember({ ...created, deletionPolicy: "deleteAccount" }, { ...minimalDeclaration, accountName: "alice-2" }).failures).toEqual([]);
+  });
+
+  it("a new verified entity under the same name with removeFromOrganization", () => {
+    const { failures } = checkMember({ ...created, deletionPolicy: "removeFromOrganization" }, { ...minimalDeclaration, accountName: "alice", authRelationId: 5001 });
+    expect(failures.map((f) => f.property)).toEqual(["authRelationId"]);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * What `bash scripts/main.sh` runs once everything is built: `pulumi up` of the root program,
+ * a drift check, and a table of the members the stack manages.
+ *
+ * Target, in order: TENCENTCLOUD_ENDPOINT_URL set → that emulator; TENCENTCLOUD_SECRET_ID set →
+ * Tencent Cloud, with the key pair read from the environment by the provider (never written
+ * to the stack config); neither → a local emulator started for this run, its data kept beside
+ * the stack state so that a second run finds the members of the first.
+ */
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { OutputMap } from "@pulumi/pulumi/automation";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
+import { openStack, REPO_ROOT, type Target } from "./lib/engine";
+
+/** Where the run sends its calls, said in words. */
+interface ResolvedTarget {
+  kind: "emulator" | "tencentcloud";
+  description: string;
+  target: Target;
+  emulator?: RunningEmulator;
+}
+
+async function resolveTarget(stateDir: string): Promise<ResolvedTarget> {
+  const endpointUrl = process.env.TENCENTCLOUD_ENDPOINT_URL?.trim();
+  const secretId = process.env.TENCENTCLOUD_SECRET_ID?.trim();
+  const secretKey = process.env.TENCENTCLOUD_SECRET_KEY?.trim();
+  if (endpointUrl) {
+    return {
+      kind: "emulator",
+      description: `the emulator at ${endpointUrl} (TENCENTCLOUD_ENDPOINT_URL)`,
+      target: { endpointUrl, secretId: secretId || DEFAULT_SECRET_ID, secretKey: secretKey || DEFAULT_SECRET_KEY },
+    };
+  }
+  if (secretId) {
+    if (!secretKey) throw new Error("TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not: set both to use Tencent Cloud");
+    return {
+      kind: "tencentcloud",
+      description: `Tencent Cloud, as ${mask(secretId)} (TENCENTCLOUD_SECRET_ID; region ${process.env.TENCENTCLOUD_REGION ?? "ap-guangzhou"})`,
+      target: {}, // the provider reads the key pair from the environment
+    };
+  }
+  const dataFile = join(stateDir, "emulator-data.json");
+  mkdirSync(stateDir, { recursive: true });
+  const emulator = await startEmulator({ dataFile });
+  return {
+    kind: "emulator",
+    description: `a local emulator at ${emulator.url}, started for this run (data: ${relative(dataFile)})`,
+    target: { endpointUrl: emulator.url, secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+    emulator,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { fresh: { type: "boolean", default: false }, config: { type: "string", multiple: true, default: [] } },
+  });
+  const cloud = Boolean(process.env.TENCENTCLOUD_SECRET_ID?.trim()) && !process.env.TENCENTCLOUD_ENDPOINT_URL?.trim();
+  const stateDir = join(REPO_ROOT, ".pulumi-state", "main", cloud ? "tencentcloud" : "emulator");
+  if (values.fresh) {
+    if (cloud) throw new Error("--fresh would forget members that exist in Tencent Cloud; it only applies to emulator runs");
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+
+  for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
+  const resolved = await resolveTarget(stateDir);
+  console.log(`Target: ${resolved.description}`);
+  console.log(`State:  ${relative(stateDir)} (file backend)\n`);
+
+  try {
+    const stack = await openStack({
+      program: "examples/basic",
+      projectName: rootProjectName(),
+      stackName: "dev",
+      stateDir,
+      target: resolved.target,
+      config: Object.fromEntries(values.config.map(splitPair)),
+    });
+    const onOutput = (out: string) => process.stdout.write(out);
+
+    console.log("--- pulumi up");
+    const up = await stack.up({ diff: false, onOutput });
+
+    console.log("\n--- drift check: pulumi preview --refresh --expect-no-changes");
+    await stack.preview({ refresh: true, expectNoChanges: true, diff: false, onOutput: () => undefined });
+    console.log("No drift: every member matches the program.\n");
+
+    printMembers(up.outputs);
+  } finally {
+    await resolved.emulator?.close();
+  }
+}
+
+/** The root Pulumi.yaml's `name`, so the stack is the root project's. */
+function rootProjectName(): string {
+  const text = readFileSync(join(REPO_ROOT, "Pulumi.yaml"), "utf8");
+  const name = /^name:\s*(\S+)\s*$/m.exec(text)?.[1];
+  if (!name) throw new Error("Pulumi.yaml has no name");
+  return name;
+}
+
+interface MemberRow {
+  memberUin: number;
+  name: string;
+  nodeName: string;
+  permissionIds: number[];
+  tags: Record<string, string>;
+}
+
+function printMembers(outputs: OutputMap): void {
+  const members = Object.values((outputs.members?.value ?? {}) as Record<string, MemberRow>);
+  const header = ["NAME", "UIN", "DEPARTMENT", "PERMISSIONS", "TAGS"];
+  const rows = members
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((m) => [
+      m.name,
+      String(m.memberUin),
+      m.nodeName,
+      m.permissionIds.join(","),
+      Object.entries(m.tags ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" "),
+    ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  console.log(`Members managed by this stack (${members.length}):`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+function splitPair(pair: string): [string, string] {
+  const at = pair.indexOf("=");
+  if (at < 1) throw new Error(`--config takes key=value, got "${pair}"`);
+  return [pair.slice(0, at), pair.slice(at + 1)];
+}
+
+function mask(secretId: string): string {
+  return secretId.length > 8 ? `${secretId.slice(0, 4)}…${secretId.slice(-4)}` : "****";
+}
+
+function relative(path: string): string {
+  return path.startsWith(REPO_ROOT) ? path.slice(REPO_ROOT.length + 1) : path;
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

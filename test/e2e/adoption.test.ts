@@ -1,0 +1,68 @@
+/**
+ * The adoption example through the real engine: an existing (invited) member comes under
+ * Pulumi by UIN without a new account, takes the declared values, and leaves the organization
+ * on destroy when its deletionPolicy says so; another member is looked up without being managed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EngineStack } from "../../scripts/lib/engine";
+import { failureOf, MUTATING_ACTIONS, startHarness, type Harness } from "./harness";
+
+let h: Harness;
+let stack: EngineStack;
+let legacyUin: number;
+let payerUin: number;
+
+beforeAll(async () => {
+  h = await startHarness("adoption");
+  legacyUin = h.emulator.admin.inviteMember({ name: "legacy-ops", nodeId: 100001, permissionIds: [1, 2], tags: { old: "yes" } });
+  payerUin = h.emulator.admin.inviteMember({ name: "group-payer", nodeId: 100002 });
+  const adopt = { memberUin: legacyUin, name: "legacy-ops", nodeId: 100002, permissionIds: [1, 2, 8], tags: { team: "ops" }, deletionPolicy: "removeFromOrganization" };
+  stack = await h.open("examples/adoption", { config: { adopt: JSON.stringify(adopt), lookup: "group-payer" } });
+});
+afterAll(async () => h?.close());
+
+const member = (uin: number) => h.emulator.admin.members().find((m) => m.memberUin === uin);
+
+describe.sequential("the adoption example", () => {
+  it("adopts the existing member without creating an account and applies the declared values", async () => {
+    const before = h.emulator.admin.counters();
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).toMatchObject({ create: 2 }); // the adopted member and the stack
+    expect(h.callsSince(before).CreateOrganizationMember ?? 0).toBe(0);
+    const adopted = member(legacyUin)!;
+    expect({ nodeId: adopted.nodeId, permissionIds: adopted.permissionIds, tags: adopted.tags }).toEqual({
+      nodeId: 100002,
+      permissionIds: [1, 2, 8],
+      tags: [{ TagKey: "team", TagValue: "ops" }],
+    });
+    expect(up.outputs.adopted.value).toMatchObject({ memberUin: legacyUin, memberType: "Invite", nodeName: "Finance" });
+  });
+
+  it("looks another member up by name without managing it", async () => {
+    const outputs = await stack.outputs();
+    expect(outputs.lookup.value).toEqual({ memberUin: payerUin, name: "group-payer", nodeName: "Finance", memberType: "Invite" });
+    const state = await stack.exportStack();
+    const ids = state.deployment.resources.map((r: { id?: string }) => r.id);
+    expect(ids).not.toContain(String(payerUin));
+  });
+
+  it("a second up changes nothing", async () => {
+    const before = h.emulator.admin.counters();
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).toEqual({ same: 2 });
+    const calls = h.callsSince(before);
+    for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
+  });
+
+  it("destroy removes the adopted member from the organization (deletionPolicy removeFromOrganization) and leaves the looked-up one", async () => {
+    await stack.destroy();
+    expect(member(legacyUin)).toBeUndefined();
+    expect(member(payerUin)).toBeDefined();
+  });
+
+  it("a UIN that is not in the organization stops the program with a message naming the config value", async () => {
+    await stack.setConfig("adopt", JSON.stringify({ memberUin: 100000999999, name: "ghost", nodeId: 100001, permissionIds: [1, 2] }));
+    const report = await failureOf(stack.preview());
+    expect(report).toContain('no member 100000999999 in the organization: check the "adopt.memberUin" config value');
+  });
+});

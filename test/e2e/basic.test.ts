@@ -1,0 +1,83 @@
+/**
+ * The basic example through the real engine: create, a no-op second run, a clean drift check,
+ * what the state holds, and destroy following each member's deletionPolicy.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
+import type { EngineStack } from "../../scripts/lib/engine";
+import { membersByName, MUTATING_ACTIONS, startHarness, type Harness } from "./harness";
+
+const DECLARED = {
+  "platform-ci": { nodeId: 100001, permissionIds: [1, 2, 8], tags: { team: "platform", env: "prod" } },
+  "finance-reporting": { nodeId: 100002, permissionIds: [1, 2, 5, 8, 9], tags: { team: "finance", "cost-center": "cc-1001" } },
+  "sandbox-alice": { nodeId: 100003, permissionIds: [1, 2], tags: { owner: "alice", env: "sandbox" } },
+};
+
+let h: Harness;
+let stack: EngineStack;
+beforeAll(async () => {
+  h = await startHarness("basic");
+  stack = await h.open("examples/basic");
+});
+afterAll(async () => h?.close());
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+
+const userTags = (tags: { TagKey: string; TagValue: string }[]) =>
+  Object.fromEntries(tags.filter((t) => t.TagKey !== "pulumi:owner").map((t) => [t.TagKey, t.TagValue]));
+
+describe.sequential("the basic example", () => {
+  it("pulumi up creates the declared members in their departments with their permissions and tags", async () => {
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).toMatchObject({ create: 4 }); // three members and the stack
+    const members = membersByName(h.emulator);
+    expect([...members.keys()].sort()).toEqual(Object.keys(DECLARED).sort());
+    for (const [name, declared] of Object.entries(DECLARED)) {
+      const member = members.get(name)!;
+      expect({ nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTags(member.tags) }).toEqual(declared);
+      expect(member.memberType).toBe("Create");
+    }
+  });
+
+  it("a second pulumi up changes nothing and sends no call that changes a member", async () => {
+    const before = h.emulator.admin.counters();
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).toEqual({ same: 4 });
+    const calls = h.callsSince(before);
+    for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
+  });
+
+  it("preview --refresh --expect-no-changes succeeds when nothing drifted", async () => {
+    const result = await stack.preview({ refresh: true, expectNoChanges: true });
+    expect(result.changeSummary).toEqual({ same: 4 });
+  });
+
+  it("the exported stack holds no credential and every __provider fits in 2 KB", async () => {
+    const deployment = await stack.exportStack();
+    // Both the export and the files of the backend, checkpoint history included.
+    const stored = filesUnder(join(stack.env.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi")).map((f) => readFileSync(f, "utf8"));
+    for (const text of [JSON.stringify(deployment), ...stored]) {
+      expect(text).not.toContain(DEFAULT_SECRET_KEY);
+      expect(text).not.toContain(DEFAULT_SECRET_ID);
+    }
+    const members = deployment.deployment.resources.filter((r: { type: string }) => r.type.endsWith(":OrganizationMember"));
+    expect(members).toHaveLength(3);
+    for (const resource of members) {
+      for (const side of [resource.inputs, resource.outputs]) {
+        const provider = side.__provider as string;
+        expect(typeof provider).toBe("string");
+        expect(Buffer.byteLength(provider, "utf8")).toBeLessThanOrEqual(2048);
+      }
+    }
+  });
+
+  it("destroy keeps members with deletionPolicy retain and deletes the account of the deleteAccount one", async () => {
+    const result = await stack.destroy();
+    expect(result.summary.resourceChanges).toMatchObject({ delete: 4 });
+    expect([...membersByName(h.emulator).keys()].sort()).toEqual(["finance-reporting", "platform-ci"]);
+    expect((await stack.exportStack()).deployment.resources ?? []).toHaveLength(0);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * What every engine end-to-end test needs: an emulator in the test process, a throwaway state
+ * folder under the repository (the provider process finds its packages by walking up to the
+ * root node_modules), stacks of the examples through the real engine, and the calls another
+ * administrator would make behind Pulumi's back.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
+import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
+import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
+import { openStack, REPO_ROOT, type EngineStack, type StackSettings } from "../../scripts/lib/engine";
+
+// The SDK (in this process, for out-of-band changes) honours http_proxy; the emulator is local.
+for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
+
+/** Actions that change a member; a no-op `up` must send none of them. */
+export const MUTATING_ACTIONS = [
+  "CreateOrganizationMember",
+  "UpdateOrganizationMember",
+  "MoveOrganizationNodeMembers",
+  "ModifyResourceTags",
+  "DeleteAccount",
+  "DeleteOrganizationMembers",
+  "CreateOrganizationMemberAuthIdentity",
+  "DeleteOrganizationMemberAuthIdentity",
+] as const;
+
+/** One test file's world: an emulator and a state folder, removed by `close()`. */
+export interface Harness {
+  emulator: RunningEmulator;
+  stateRoot: string;
+  /** Opens a stack of `program` whose provider talks to this emulator with the default key pair. */
+  open(program: string, options?: Partial<Pick<StackSettings, "stackName" | "projectName" | "config" | "env">>): Promise<EngineStack>;
+  /** Writes a members file for the pipeline example and returns its path. */
+  writeMembersFile(name: string, members: PipelineMember[]): string;
+  /** Calls per action since `before` (a `counters()` snapshot). */
+  callsSince(before: Record<string, number>): Record<string, number>;
+  /** Another administrator's SDK clients, signed with the emulator's key pair. */
+  outOfBand: OutOfBand;
+  close(): Promise<void>;
+}
+
+/** A member entry of the pipeline example's data file. */
+export interface PipelineMember {
+  key: string;
+  name: string;
+  nodeId: number;
+  permissionIds: number[];
+  accountName?: string;
+  tags?: Record<string, string>;
+  deletionPolicy?: "retain" | "removeFromOrganization" | "deleteAccount";
+}
+
+/** Starts an emulator and prepares a state folder for one test file. */
+export async function startHarness(label: string): Promise<Harness> {
+  const emulator = await startEmulator();
+  const stateRoot = join(REPO_ROOT, ".pulumi-state", "e2e", `${label}-${process.pid}-${Date.now()}`);
+  mkdirSync(stateRoot, { recursive: true });
+  return {
+    emulator,
+    stateRoot,
+    open: (program, options = {}) =>
+      openStack({
+        program,
+        projectName: options.projectName ?? `e2e-${label}`,
+        stackName: options.stackName ?? "dev",
+        stateDir: join(stateRoot, options.stackName ?? "dev"),
+        target: { endpointUrl: emulator.url, secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+        ...(options.config ? { config: options.config } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      }),
+    writeMembersFile(name, members) {
+      const path = join(stateRoot, `${name}.json`);
+      writeFileSync(path, JSON.stringify({ members }, null, 2));
+      return path;
+    },
+    callsSince(before) {
+      const now = emulator.admin.counters();
+      return Object.fromEntries(
+        Object.entries(now)
+          .map(([action, count]) => [action, count - (before[action] ?? 0)] as const)
+          .filter(([, delta]) => delta > 0),
+      );
+    },
+    outOfBand: outOfBandClients(emulator),
+    async close() {
+      await emulator.close();
+      rmSync(stateRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Changes another administrator makes in the console or with the SDK, not through Pulumi. */
+export interface OutOfBand {
+  rename(memberUin: number, name: string): Promise<void>;
+  setPermissions(memberUin: number, permissionIds: number[]): Promise<void>;
+  setTags(memberUin: number, replace: Record<string, string>, remove?: string[]): Promise<void>;
+  move(memberUin: number, nodeId: number): Promise<void>;
+  deleteAccount(memberUin: number): Promise<void>;
+  removeFromOrganization(memberUin: number): Promise<void>;
+}
+
+function outOfBandClients(emulator: RunningEmulator): OutOfBand {
+  const options = {
+    credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+    region: "ap-guangzhou",
+    profile: { httpProfile: { endpoint: `127.0.0.1:${emulator.port}`, protocol: "http://", reqTimeout: 10 } },
+  };
+  const org = new organization.v20210331.Client(options);
+  const tags = new tag.v20180813.Client(options);
+  const member = (memberUin: number) => {
+    const found = emulator.admin.members().find((m) => m.memberUin === memberUin);
+    if (!found) throw new Error(`no member ${memberUin} in the emulator`);
+    return found;
+  };
+  // UpdateOrganizationMember sets every field it is given; send the current values of the others.
+  const update = async (memberUin: number, fields: { Name?: string; PermissionIds?: number[] }) => {
+    const current = member(memberUin);
+    await org.UpdateOrganizationMember({
+      MemberUin: memberUin,
+      Name: fields.Name ?? current.name,
+      PolicyType: "Financial",
+      PermissionIds: fields.PermissionIds ?? current.permissionIds,
+    });
+  };
+  return {
+    rename: (memberUin, name) => update(memberUin, { Name: name }),
+    setPermissions: (memberUin, permissionIds) => update(memberUin, { PermissionIds: permissionIds }),
+    async setTags(memberUin, replace, remove = []) {
+      await tags.ModifyResourceTags({
+        Resource: `qcs::organization::uin/${ADMIN_UIN}:member/${memberUin}`,
+        ReplaceTags: Object.entries(replace).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
+        ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
+      });
+    },
+    async move(memberUin, nodeId) {
+      await org.MoveOrganizationNodeMembers({ NodeId: nodeId, MemberUin: [memberUin] });
+    },
+    async deleteAccount(memberUin) {
+      await org.DeleteAccount({ MemberUin: memberUin });
+    },
+    async removeFromOrganization(memberUin) {
+      await org.DeleteOrganizationMembers({ MemberUin: [memberUin] });
+    },
+  };
+}
+
+/** Emulator members by name, for assertions. */
+export function membersByName(emulator: RunningEmulator) {
+  return new Map(emulator.admin.members().map((m) => [m.name, m]));
+}
+
+/** The CLI output of a failed operation (the Automation API puts it in the error message). */
+export async function failureOf(operation: Promise<unknown>): Promise<string> {
+  try {
+    await operation;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("expected the operation to fail, but it succeeded");
+}

@@ -1,0 +1,104 @@
+/**
+ * A `pulumi up` killed while members are being created, then run again, must leave exactly the
+ * declared members: no duplicate account, no orphan outside the state.
+ *
+ * What the engine does after a SIGKILL (seen with CLI v3.274.1, DIY file backend): the stack
+ * stays locked (`pulumi cancel` removes the lock); members whose creation had not been
+ * checkpointed are recorded as pending CREATE operations ("interrupted while creating"), while
+ * Tencent — here the emulator, which finishes requests already received — created them anyway.
+ * `pulumi refresh --clear-pending-creates` (the non-interactive way) drops them from the state;
+ * the next `up` creates them again, and the provider recognises each account it created earlier
+ * by its ownership marker tag instead of making a second one.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../scripts/lib/engine";
+import { startHarness, type Harness } from "./harness";
+
+const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
+  key,
+  name: `crash-${key}`,
+  nodeId: 100001,
+  permissionIds: [1, 2],
+}));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness("interrupted");
+});
+afterAll(async () => h?.close());
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+/** `pid` and every process below it (the engine starts its provider plugin in a process group of its own). */
+function treeOf(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap(treeOf)];
+}
+
+const creates = () => h.emulator.admin.requestLog().filter((entry) => entry.action === "CreateOrganizationMember").length;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("an interrupted pulumi up", () => {
+  it("leaves exactly the declared members after the stack is repaired and up runs again", async () => {
+    const file = h.writeMembersFile("members", DECLARED);
+    const stateDir = `${h.stateRoot}/dev`;
+    h.emulator.admin.setLatency(1500, "CreateOrganizationMember");
+
+    // The first up runs in its own process tree, two creations at a time, so that killing it
+    // leaves some members done, some in flight and some not started.
+    const child = spawn(
+      "npx",
+      ["tsx", "scripts/stack.ts", "up", "--program", "examples/pipeline", "--project", "e2e-interrupted", "--state-dir", stateDir,
+        "--endpoint", h.emulator.url, "--config", `membersFile=${file}`],
+      { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2" } },
+    );
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const deadline = Date.now() + 60_000;
+    while (creates() < 2 && Date.now() < deadline) await sleep(100);
+    expect(creates(), "the first up reached CreateOrganizationMember").toBeGreaterThanOrEqual(2);
+
+    const tree = treeOf(child.pid!);
+    for (const pid of tree) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await exited;
+    await sleep(2000); // requests the emulator had already received complete, as Tencent's would
+    h.emulator.admin.setLatency(0, "CreateOrganizationMember");
+
+    const stack = await h.open("examples/pipeline", { projectName: "e2e-interrupted", config: { membersFile: file } });
+    const afterKill = await stack.exportStack();
+    const recorded = new Set(afterKill.deployment.resources.map((r: { id?: string }) => r.id).filter(Boolean));
+    const orphans = h.emulator.admin.members().filter((m) => !recorded.has(String(m.memberUin)));
+    expect(afterKill.deployment.pending_operations?.length ?? 0, "pending creates recorded").toBeGreaterThan(0);
+    expect(orphans.length, "accounts created but not in the state").toBeGreaterThan(0);
+
+    // The killed process still holds the stack's lock.
+    await expect(stack.up()).rejects.toThrow(/locked/);
+    await stack.stack.cancel();
+    await stack.refresh({ clearPendingCreates: true });
+    const up = await stack.up();
+
+    const members = h.emulator.admin.members();
+    expect(members.map((m) => m.name).sort()).toEqual(DECLARED.map((m) => m.name).sort());
+    const state = await stack.exportStack();
+    const ids = state.deployment.resources
+      .filter((r: { type: string }) => r.type.endsWith("OrganizationMember"))
+      .map((r: { id: string }) => Number(r.id))
+      .sort();
+    expect(ids).toEqual(members.map((m) => m.memberUin).sort());
+    expect(state.deployment.pending_operations ?? []).toEqual([]);
+    for (const orphan of orphans) {
+      expect(up.stdout + up.stderr).toContain(`member ${orphan.memberUin} ("${orphan.name}") was created earlier by this resource: using it`);
+    }
+  }, 180_000);
+});
