@@ -124,7 +124,7 @@ export async function create(inputs: MemberInputs): Promise<{ id: string; outs: 
 async function adopt(c: Context, memberUin: number): Promise<number> {
   const member = await c.members.getByUin(memberUin);
   if (!member) throw new MemberNotFoundError(memberUin, "adoptMemberUin");
-  c.api.log(`adopting existing member ${memberUin} ("${member.Name}"); no account is created`);
+  c.api.log(`adopting existing member ${memberUin} ("${member.Name}", RequestId ${c.members.requestIdOf(member)}); no account is created`);
   return memberUin;
 }
 
@@ -174,7 +174,10 @@ async function resolveCreateFailure(
     // The user pointed at a record that already finished: the member it made carries this name.
     const [member] = await c.members.findByName(inputs.name);
     if (member?.MemberUin) {
-      c.api.log(`creation record ${inputs.recordId} already succeeded: using member ${member.MemberUin} ("${inputs.name}")`);
+      c.api.log(
+        `creation record ${inputs.recordId} already succeeded (RequestId ${error.requestId ?? "unknown"}): ` +
+          `using member ${member.MemberUin} ("${inputs.name}", RequestId ${c.members.requestIdOf(member)})`,
+      );
       return member.MemberUin;
     }
     throw error;
@@ -185,7 +188,10 @@ async function resolveCreateFailure(
   if (NAME_USED_CODES.has(error.code)) {
     const [member] = await c.members.findByName(inputs.name);
     if (member?.MemberUin && carriesMarker(member, marker)) {
-      c.api.log(`member ${member.MemberUin} ("${inputs.name}") was created earlier by this resource: using it`);
+      c.api.log(
+        `member ${member.MemberUin} ("${inputs.name}") was created earlier by this resource: using it ` +
+          `(${error.code}, RequestId ${error.requestId ?? "unknown"})`,
+      );
       return member.MemberUin;
     }
     throw new MemberNameTakenError(inputs.name, member?.MemberUin);
@@ -195,7 +201,9 @@ async function resolveCreateFailure(
 
 async function findOwn(c: Context, name: string, marker: string | undefined): Promise<number | undefined> {
   const [member] = await c.members.findByName(name);
-  return member?.MemberUin && carriesMarker(member, marker) ? member.MemberUin : undefined;
+  if (!member?.MemberUin || !carriesMarker(member, marker)) return undefined;
+  c.api.log(`found member ${member.MemberUin} ("${name}") carrying this resource's ownership marker (RequestId ${c.members.requestIdOf(member)})`);
+  return member.MemberUin;
 }
 
 function createRequest(inputs: MemberInputs, marker: string | undefined): CreateOrganizationMemberRequest {

@@ -25,6 +25,9 @@ export function memberResourceName(region: string, memberUin: number): string {
 
 /** Typed organization/tag calls for members. */
 export class MemberApi {
+  // Which DescribeOrganizationMembers answer reported each member, so logs can quote its RequestId.
+  private readonly reportedBy = new WeakMap<OrgMember, string>();
+
   constructor(
     readonly api: TencentApi,
     private readonly region: string,
@@ -37,7 +40,14 @@ export class MemberApi {
       "DescribeOrganizationMembers",
       { Lang: "en", ...request },
     );
-    return { items: response.Items ?? [], total: response.Total ?? 0 };
+    const items = response.Items ?? [];
+    if (response.RequestId) for (const member of items) this.reportedBy.set(member, response.RequestId);
+    return { items, total: response.Total ?? 0 };
+  }
+
+  /** The RequestId of the answer that reported `member`, for logs. */
+  requestIdOf(member: OrgMember): string {
+    return this.reportedBy.get(member) ?? "unknown";
   }
 
   /**

@@ -77,6 +77,7 @@ describe("create is retry-safe", () => {
       expect(String(membersNamed("alice")[0].memberUin)).toBe(id);
       expect(h.counts().CreateOrganizationMember).toBe(1);
       expect(h.logs.join("\n")).toMatch(/was created by this resource: using it/);
+      expect(h.logs.join("\n")).toMatch(/carrying this resource's ownership marker \(RequestId [0-9a-f-]{36}\)/);
     },
   );
 
@@ -296,6 +297,7 @@ describe("adoption", () => {
     );
     expect(id).toBe(String(uin));
     expect(h.counts().CreateOrganizationMember).toBeUndefined();
+    expect(h.logs.join("\n")).toMatch(new RegExp(`adopting existing member ${uin} \\("carol", RequestId [0-9a-f-]{36}\\)`));
     expect(outs).toMatchObject({ nodeId: FINANCE, permissionIds: [1, 2, 8], tags: { team: "new" }, memberType: "Invite" });
   });
 
