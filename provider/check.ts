@@ -100,8 +100,23 @@ export function checkMember(olds: Props, news: Props): CheckOutcome {
  * stack. Refusing at preview keeps the stack whole.
  */
 function blockedReplacements(olds: Props, inputs: Props): CheckFailure[] {
-  if (olds.name === undefined || olds.adoptMemberUin !== undefined) return [];
+  if (olds.name === undefined) return [];
   const oldPolicy = olds.deletionPolicy ?? "retain";
+  if (olds.adoptMemberUin !== undefined) {
+    // Adopting another member releases the one adopted before through its deletion policy: a
+    // corrected UIN must not remove (or delete) the member adopted by mistake without asking.
+    const switching = inputs.adoptMemberUin !== undefined && inputs.adoptMemberUin !== olds.adoptMemberUin && !containsUnknown(inputs.adoptMemberUin);
+    return switching && oldPolicy !== "retain"
+      ? [
+          {
+            property: "adoptMemberUin",
+            reason:
+              `adopting member ${String(inputs.adoptMemberUin)} instead of ${String(olds.adoptMemberUin)} would release the latter with ` +
+              `deletionPolicy "${oldPolicy}". Set deletionPolicy: "retain" and run pulumi up first if it should stay as it is.`,
+          },
+        ]
+      : [];
+  }
   if (oldPolicy === "deleteAccount" || inputs.name !== olds.name) return [];
   return (["accountName", "authRelationId"] as const)
     .filter((field) => olds[field] !== inputs[field] && !containsUnknown(inputs[field]) && (field !== "accountName" || olds[field] !== undefined))
@@ -216,7 +231,7 @@ function checkTags(value: unknown, markerTakesASlot: boolean): { value?: unknown
     if (key === OWNER_TAG_KEY) {
       return { reason: `tags: key "${OWNER_TAG_KEY}" is reserved for the provider's ownership marker` };
     }
-    const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.startsWith(prefix));
+    const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
     if (reserved) {
       return { reason: `tags: key ${JSON.stringify(key)} starts with "${reserved}", which Tencent Cloud reserves` };
     }

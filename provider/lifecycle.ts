@@ -171,16 +171,16 @@ async function resolveCreateFailure(
     throw new CreateAccountFailedError(inputs.name, error.requestId);
   }
   if (error.code === "FailedOperation.CreateRecordAlreadySuccess") {
-    // The user pointed at a record that already finished: the member it made carries this name.
-    const [member] = await c.members.findByName(inputs.name);
-    if (member?.MemberUin) {
-      c.api.log(
-        `creation record ${inputs.recordId} already succeeded (RequestId ${error.requestId ?? "unknown"}): ` +
-          `using member ${member.MemberUin} ("${inputs.name}", RequestId ${c.members.requestIdOf(member)})`,
-      );
-      return member.MemberUin;
-    }
-    throw error;
+    // The record finished earlier (resumed in the console, or this resource was created from it
+    // and later deleted). Its member is ours only if it carries our marker; otherwise the record
+    // is spent, and a plain creation is what the program asks for.
+    const own = await findOwn(c, inputs.name, marker);
+    if (own) return own;
+    c.api.log(
+      `creation record ${inputs.recordId} already succeeded (RequestId ${error.requestId ?? "unknown"}) ` +
+        `and no member "${inputs.name}" of this resource exists: creating it without the record`,
+    );
+    return createOrFind(c, { ...inputs, recordId: undefined });
   }
   if (error.code === "FailedOperation.CreateRecordNotExist") {
     throw new CreateRecordNotFoundError(inputs.recordId ?? 0, error.requestId);

@@ -11,9 +11,19 @@ import type {
   Tag,
   UpdateOrganizationMemberRequest,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import { TencentApiError } from "../errors/TencentApiError";
 import type { TencentApi } from "./tencentApi";
 
 export type { OrgMember, Tag, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
+
+/** ModifyResourceTags takes at most this many ReplaceTags and DeleteTags per call. */
+export const TAGS_PER_CALL = 10;
+
+/** Codes meaning the identity is not (any more) granted to the member. */
+export const IDENTITY_GONE_CODES: ReadonlySet<string> = new Set([
+  "ResourceNotFound.MemberIdentityNotExist",
+  "ResourceNotFound.IdentityNotExist",
+]);
 
 /** DescribeOrganizationMembers returns at most this many members per page. */
 export const PAGE_SIZE = 50;
@@ -98,14 +108,21 @@ export class MemberApi {
     await this.api.call("organization", "MoveOrganizationNodeMembers", { NodeId: nodeId, MemberUin: [memberUin] });
   }
 
-  /** Replaces and deletes tags on the member (Tag service; the organization service has no tag action). */
+  /**
+   * Replaces and deletes tags on the member (Tag service; the organization service has no tag
+   * action). ModifyResourceTags takes at most 10 of each per call, and tags set out of band can be
+   * more than that, so the work is split.
+   */
   async modifyTags(memberUin: number, replace: Tag[], remove: string[]): Promise<void> {
-    if (replace.length === 0 && remove.length === 0) return;
-    await this.api.call("tag", "ModifyResourceTags", {
-      Resource: memberResourceName(this.region, memberUin),
-      ...(replace.length > 0 ? { ReplaceTags: replace } : {}),
-      ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
-    });
+    for (let i = 0; i < Math.max(replace.length, remove.length); i += TAGS_PER_CALL) {
+      const replaceTags = replace.slice(i, i + TAGS_PER_CALL);
+      const deleteTags = remove.slice(i, i + TAGS_PER_CALL).map((TagKey) => ({ TagKey }));
+      await this.api.call("tag", "ModifyResourceTags", {
+        Resource: memberResourceName(this.region, memberUin),
+        ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
+        ...(deleteTags.length > 0 ? { DeleteTags: deleteTags } : {}),
+      });
+    }
   }
 
   /** Grants access identities (at most 5 per call, the API's limit). */
@@ -118,12 +135,16 @@ export class MemberApi {
     }
   }
 
-  /** Revokes one access identity. */
+  /** Revokes one access identity; one already revoked (a retry after a lost answer, or out of band) is done. */
   async removeIdentity(memberUin: number, identityId: number): Promise<void> {
-    await this.api.call("organization", "DeleteOrganizationMemberAuthIdentity", {
-      MemberUin: memberUin,
-      IdentityId: identityId,
-    });
+    try {
+      await this.api.call("organization", "DeleteOrganizationMemberAuthIdentity", {
+        MemberUin: memberUin,
+        IdentityId: identityId,
+      });
+    } catch (error) {
+      if (!(error instanceof TencentApiError && IDENTITY_GONE_CODES.has(error.code))) throw error;
+    }
   }
 
   /** Removes an invited member from the organization; the account lives on. */

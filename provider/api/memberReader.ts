@@ -21,15 +21,27 @@ export class MemberReader {
 
   /** The member, or undefined when it is no longer in the organization. */
   async read(memberUin: number): Promise<OrgMember | undefined> {
-    this.pages ??= this.members.describePage({ Offset: 0, Limit: 1 }).then((p) => Math.ceil(p.total / PAGE_SIZE));
+    this.pages ??= this.forgetOnFailure(
+      this.members.describePage({ Offset: 0, Limit: 1 }).then((p) => Math.ceil(p.total / PAGE_SIZE)),
+      () => (this.pages = undefined),
+    );
     const pages = await this.pages;
     if (!this.listing && this.lookups < pages) {
       // Counted before awaiting, so concurrent reads cannot overshoot the budget.
       this.lookups++;
       return this.members.getByUin(memberUin);
     }
-    this.listing ??= this.listAll(pages);
-    return (await this.listing).get(memberUin);
+    this.listing ??= this.forgetOnFailure(this.listAll(pages), () => (this.listing = undefined));
+    const listed = (await this.listing).get(memberUin);
+    // Offset paging can skip a member when another leaves mid-listing; "gone" is final for the
+    // resource, so an absence is confirmed by a direct look-up (at most one call per missing member).
+    return listed ?? this.members.getByUin(memberUin);
+  }
+
+  // A failed call must not answer for every later read of the operation: the next read retries it.
+  private forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+    promise.catch(forget);
+    return promise;
   }
 
   /** Forgets what was read; call after any change to a member. */

@@ -18,7 +18,7 @@ export class RateLimiter {
   constructor(
     private readonly perWindow = 20,
     private readonly windowMs = 1000,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(), // monotonic: a clock jump frees no slot
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 

@@ -32,6 +32,7 @@ describe("check rejects bad input with a failure that names the field and the ru
     ["eleven tags without a marker", { tags: tagsOf(11) }, "tags", /at most 10 tags/],
     ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
     ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /reserves/],
+    ["a reserved tag prefix in capitals", { tags: { "Project-x": "v" } }, "tags", /reserves/],
     ["the ownership marker's key", { tags: { [OWNER_TAG_KEY]: "v" } }, "tags", /reserved for the provider/],
     ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /at most 255/],
     ["a non-string tag value", { tags: { k: 5 } }, "tags", /must be a string/],
@@ -160,5 +161,18 @@ describe("check refuses a replacement that could not complete", () => {
   it("a new verified entity under the same name with removeFromOrganization", () => {
     const { failures } = checkMember({ ...created, deletionPolicy: "removeFromOrganization" }, { ...minimalDeclaration, accountName: "alice", authRelationId: 5001 });
     expect(failures.map((f) => f.property)).toEqual(["authRelationId"]);
+  });
+});
+
+describe("check refuses to release an adopted member by correcting adoptMemberUin", () => {
+  const adopted = { ...minimalDeclaration, accountName: "alice", adoptMemberUin: 100000100001, deletionPolicy: "removeFromOrganization" };
+
+  it("when the old member would be removed from the organization", () => {
+    const { failures } = checkMember(adopted, { ...minimalDeclaration, adoptMemberUin: 100000100002, deletionPolicy: "removeFromOrganization" });
+    expect(failures).toEqual([{ property: "adoptMemberUin", reason: expect.stringMatching(/release the latter.*"retain"/s) }]);
+  });
+
+  it("but not when the old member is retained", () => {
+    expect(checkMember({ ...adopted, deletionPolicy: "retain" }, { ...minimalDeclaration, adoptMemberUin: 100000100002 }).failures).toEqual([]);
   });
 });

@@ -127,6 +127,30 @@ describe("create is retry-safe", () => {
     expect(membersNamed("alice")).toHaveLength(1);
   });
 
+  it("a recordId left in the program never adopts a same-named member someone else created", async () => {
+    h.emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
+    await lifecycle.create(alice()).catch(() => undefined);
+    const [record] = h.emulator.admin.records();
+    const { id } = await lifecycle.create(alice({ recordId: record.recordId }));
+    await h.outOfBand.DeleteAccount({ MemberUin: Number(id) }); // gone; the next up re-creates it
+    const theirs = h.emulator.admin.inviteMember({ name: "alice" });
+    const error = await lifecycle.create(alice({ recordId: record.recordId })).catch((e) => e);
+    expect(error).toBeInstanceOf(MemberNameTakenError);
+    expect(error.message).toContain(`adoptMemberUin: ${theirs}`);
+  });
+
+  it("a spent recordId left in the program does not stop a re-creation", async () => {
+    h.emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
+    await lifecycle.create(alice()).catch(() => undefined);
+    const [record] = h.emulator.admin.records();
+    const first = await lifecycle.create(alice({ recordId: record.recordId }));
+    await h.outOfBand.DeleteAccount({ MemberUin: Number(first.id) });
+    const again = await lifecycle.create(alice({ recordId: record.recordId }));
+    expect(again.id).not.toBe(first.id);
+    expect(membersNamed("alice").map((m) => String(m.memberUin))).toEqual([again.id]);
+    expect(h.logs.join("\n")).toMatch(/already succeeded .* creating it without the record/);
+  });
+
   it("an unknown recordId is a clear error", async () => {
     const error = await lifecycle.create(alice({ recordId: 424242 })).catch((e) => e);
     expect(error).toBeInstanceOf(CreateRecordNotFoundError);
@@ -217,6 +241,30 @@ describe("update makes only the calls the changed fields need, then reads back o
     const [member] = h.emulator.admin.members();
     expect(diffMember(outs, desired).changed).toEqual([]);
     expect(member.name).toBe(desired.name);
+  });
+
+  it("removes more tags than one ModifyResourceTags call takes, in batches of 10", async () => {
+    const tag = (await import("tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client")).Client;
+    const tagClient = new tag({
+      credential: { secretId: h.settings.secretId, secretKey: h.settings.secretKey },
+      region: "",
+      profile: { httpProfile: { endpoint: h.emulator.url.replace("http://", ""), protocol: "http://" } },
+    });
+    const resource = `qcs::organization:ap-guangzhou:uin/:member/${state.id}`;
+    const extra = Array.from({ length: 12 }, (_, i) => ({ TagKey: `extra${i}`, TagValue: "x" }));
+    await tagClient.ModifyResourceTags({ Resource: resource, ReplaceTags: extra.slice(0, 10) });
+    await tagClient.ModifyResourceTags({ Resource: resource, ReplaceTags: extra.slice(10) });
+    const drifted = (await lifecycle.read(state.id, state.outs)).props!;
+    h.resetCounts();
+    const { outs } = await lifecycle.update(state.id, drifted, alice());
+    expect(outs.tags).toEqual({ env: "prod", team: "platform" });
+    expect(h.counts().ModifyResourceTags).toBe(2);
+  });
+
+  it("revoking an identity whose answer was lost after it took effect still converges", async () => {
+    h.emulator.admin.injectFault({ action: "DeleteOrganizationMemberAuthIdentity", mode: "http502", commit: true });
+    const { outs } = await lifecycle.update(state.id, state.outs, alice({ identityRoleIds: [1] }));
+    expect(outs.identities.map((i) => i.identityId)).toEqual([1]);
   });
 
   it("a change of deletion policy only updates the state", async () => {
@@ -313,6 +361,29 @@ describe("adoption", () => {
     expect((await lifecycle.lookup({ name: "erin" }))?.memberUin).toBe(uin);
     expect((await lifecycle.lookup({ memberUin: uin }))?.name).toBe("erin");
     expect(await lifecycle.lookup({ name: "nobody" })).toBeUndefined();
+  });
+});
+
+describe("temporary credentials", () => {
+  let withToken: Harness;
+  beforeAll(async () => {
+    withToken = await startHarness({ credentials: [{ secretId: "AKIDtemporary0000000000000000000001", secretKey: "temporary-key-000000000000000001", token: "session-token-0001" }] });
+  });
+  afterAll(() => withToken.close());
+
+  const temporary = { "tencentcloud:secretId": "AKIDtemporary0000000000000000000001", "tencentcloud:secretKey": "temporary-key-000000000000000001" };
+
+  it("sends the session token with every call", async () => {
+    withToken.fresh({ config: { ...temporary, "tencentcloud:securityToken": "session-token-0001" } });
+    await lifecycle.create(alice());
+    expect(withToken.emulator.admin.members()).toHaveLength(1);
+  });
+
+  it("without the token the API refuses, and the token appears in no message", async () => {
+    withToken.fresh({ config: temporary });
+    const error = await lifecycle.create(alice()).catch((e) => e);
+    expect(error.code).toBe("AuthFailure.TokenFailure");
+    expect(error.message).toMatch(/What to do: the session token/);
   });
 });
 

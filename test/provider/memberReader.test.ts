@@ -35,3 +35,44 @@ describe("refreshing N members of an organization of 500 reads at most 2·min(N,
     expect(await lifecycle.read("999999999999", {})).toEqual({});
   });
 });
+
+describe("the reader on its own", () => {
+  const member = (uin: number) => ({ MemberUin: uin, Name: `m${uin}` });
+  // A fake organization of 120 members whose listing misses member 51, as offset paging does
+  // when another member leaves mid-listing.
+  function fakeApi(options: { failFirstPage?: boolean } = {}) {
+    let failures = options.failFirstPage ? 1 : 0;
+    const calls: string[] = [];
+    const api = {
+      describePage: async ({ Offset, Limit }: { Offset: number; Limit: number }) => {
+        calls.push(`page ${Offset}/${Limit}`);
+        if (failures-- > 0) throw new Error("InternalError after 8 attempts");
+        const all = Array.from({ length: 120 }, (_, i) => member(i + 1)).filter((m) => m.MemberUin !== 51);
+        return { items: all.slice(Offset, Offset + Limit), total: 120 };
+      },
+      getByUin: async (uin: number) => {
+        calls.push(`lookup ${uin}`);
+        return uin <= 120 ? member(uin) : undefined;
+      },
+    };
+    return { api, calls };
+  }
+
+  it("confirms a member missing from the shared listing with a direct look-up before calling it gone", async () => {
+    const { MemberReader } = await import("../../provider/api/memberReader");
+    const { api, calls } = fakeApi();
+    const reader = new MemberReader(api as never);
+    await Promise.all([1, 2, 3, 4].map((uin) => reader.read(uin))); // spends the look-up budget (3 pages)
+    expect(await reader.read(51)).toEqual(member(51));
+    expect(calls.at(-1)).toBe("lookup 51");
+    expect(await reader.read(500)).toBeUndefined();
+  });
+
+  it("does not let one failed call answer for every later read", async () => {
+    const { MemberReader } = await import("../../provider/api/memberReader");
+    const { api } = fakeApi({ failFirstPage: true });
+    const reader = new MemberReader(api as never);
+    await expect(reader.read(1)).rejects.toThrow(/InternalError/);
+    expect(await reader.read(1)).toEqual(member(1));
+  });
+});
