@@ -8,7 +8,8 @@ import { connect } from "node:net";
 import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
 import type { CreateOrganizationMemberRequest } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
 import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type RunningEmulator } from "./index";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
 
 // The SDK sends through a proxy when http_proxy is set; the emulator is local.
 delete process.env.http_proxy;
@@ -38,6 +39,26 @@ const endpointProfile = (emulator: RunningEmulator, options: ClientOptions) => (
 });
 
 /** An organization client using the endpoint route (signs service "127", host "127.0.0.1"). */
+/** An organization client, as `orgClient` makes it. */
+export type OrgClient = ReturnType<typeof orgClient>;
+
+/**
+ * Starts one emulator for the test file (no rate limit unless asked), resets it before every
+ * test, closes it after the file, and hands it with a default client to `bind`.
+ */
+export function useEmulator(
+  bind: (started: { emulator: RunningEmulator; client: OrgClient }) => void,
+  options: EmulatorOptions = { rateLimitPerSecond: 0 },
+): void {
+  let emulator: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator(options);
+    bind({ emulator, client: orgClient(emulator) });
+  });
+  beforeEach(() => emulator!.admin.reset());
+  afterAll(() => emulator?.close());
+}
+
 export const orgClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
   new organization.v20210331.Client(endpointProfile(emulator, options));
 

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, failureOf, orgClient } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { aMember, codeOf, failureOf, orgClient, useEmulator, type OrgClient } from "./fixtures";
 import { ADMIN_UIN, FIRST_MEMBER_UIN, startEmulator, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-let client: ReturnType<typeof orgClient>;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
-  client = orgClient(emulator);
-});
-beforeEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
+let client: OrgClient;
+useEmulator((started) => ({ emulator, client } = started));
 
 const readMember = async (memberUin: number) => {
   const { Items } = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(memberUin) });

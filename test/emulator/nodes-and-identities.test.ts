@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, orgClient } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import { aMember, codeOf, useEmulator, type OrgClient } from "./fixtures";
+import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-let client: ReturnType<typeof orgClient>;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
-  client = orgClient(emulator);
-});
-beforeEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
+let client: OrgClient;
+useEmulator((started) => ({ emulator, client } = started));
 
 describe("DescribeOrganizationNodes and AddOrganizationNode", () => {
   it("lists the seed tree: Root 100000 and three departments under it", async () => {

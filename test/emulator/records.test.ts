@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, failureOf, orgClient } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import { aMember, codeOf, failureOf, useEmulator, type OrgClient } from "./fixtures";
+import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-let client: ReturnType<typeof orgClient>;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
-  client = orgClient(emulator);
-});
-beforeEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
+let client: OrgClient;
+useEmulator((started) => ({ emulator, client } = started));
 
 describe("member-creation records and RecordId", () => {
   it("answers FailedOperation.CreateAccount for createAccountFailure and keeps a Failed record without a member", async () => {
