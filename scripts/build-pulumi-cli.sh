@@ -32,6 +32,9 @@ if existing="$(command -v pulumi 2>/dev/null)"; then
   fi
 fi
 
+# Go lives in /usr/local/go on these machines, which a non-login shell (CI) may not have on PATH.
+[ -d /usr/local/go/bin ] && case ":$PATH:" in *":/usr/local/go/bin:"*) ;; *) PATH="$PATH:/usr/local/go/bin" ;; esac
+
 out="$cache/pulumi-v$version"
 if [ -x "$out/pulumi" ] && [ "$("$out/pulumi" version 2>/dev/null)" = "v$version" ]; then
   log "reusing $out/pulumi"
