@@ -29,7 +29,7 @@ import {
 } from "./errors";
 import { carriesMarker, OWNER_TAG_KEY, ownerTagValue } from "./ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
-import { toOutputs, toRefreshedInputs } from "./state";
+import { toOutputs, toRefreshedInputs, unreportedInputs } from "./state";
 import type { MemberInputs, MemberOutputs } from "./types";
 
 /** Codes that mean "this member is not in the organization (any more)". */
@@ -117,7 +117,7 @@ export async function create(inputs: MemberInputs): Promise<{ id: string; outs: 
     const cause = error instanceof Error ? error : new Error(String(error));
     // `__provider` must be among the recorded outputs, or the engine could not call read/update later.
     const engineKeys = "__provider" in inputs ? { __provider: (inputs as { __provider?: unknown }).__provider } : {};
-    throw new ResourceInitError(String(memberUin), { ...(outs ?? { memberUin }), ...inputsOnly(inputs), ...engineKeys }, cause);
+    throw new ResourceInitError(String(memberUin), { ...(outs ?? { memberUin }), ...unreportedInputs(inputs), ...engineKeys }, cause);
   }
 }
 
@@ -253,7 +253,7 @@ export async function update(id: string, olds: MemberOutputs, news: MemberInputs
 
 async function reconcile(c: Context, current: MemberOutputs, desired: MemberInputs): Promise<MemberOutputs> {
   const plan = planUpdate(current, desired);
-  if (isEmptyPlan(plan)) return { ...current, ...inputsOnly(desired) };
+  if (isEmptyPlan(plan)) return { ...current, ...unreportedInputs(desired) };
   await apply(c, current.memberUin, plan);
   c.reader.invalidate();
   return toOutputs(await mustRead(c, current.memberUin), desired);
@@ -273,15 +273,6 @@ async function mustRead(c: Context, memberUin: number): Promise<OrgMember> {
   const member = await c.members.getByUin(memberUin);
   if (!member) throw new MemberNotFoundError(memberUin, "memberUin");
   return member;
-}
-
-/** The input-only fields the API never reports, carried into the state as declared. */
-function inputsOnly(inputs: MemberInputs): Partial<MemberOutputs> {
-  const kept: Partial<MemberOutputs> = { accountName: inputs.accountName, deletionPolicy: inputs.deletionPolicy };
-  for (const key of ["recordId", "authRelationId", "adoptMemberUin", "ownerMarker"] as const) {
-    if (inputs[key] !== undefined) (kept as Record<string, unknown>)[key] = inputs[key];
-  }
-  return kept;
 }
 
 // ---------------------------------------------------------------- delete

@@ -50,10 +50,24 @@ export function toOutputs(member: OrgMember, declared: Partial<MemberInputs>): M
   if (member.PayUin) outputs.payUin = member.PayUin;
   // Identities are recorded as an input only when the program manages them.
   if (declared.identityRoleIds !== undefined) outputs.identityRoleIds = identities.map((i) => i.identityId);
-  for (const key of ["recordId", "authRelationId", "adoptMemberUin", "ownerMarker"] as const) {
-    if (declared[key] !== undefined) (outputs as unknown as Record<string, unknown>)[key] = declared[key];
-  }
-  return outputs;
+  return { ...outputs, ...pickDefined(declared, UNREPORTED_OPTIONAL_FIELDS) };
+}
+
+/** Optional inputs the API never reports: the state keeps them as declared. */
+const UNREPORTED_OPTIONAL_FIELDS = ["recordId", "authRelationId", "adoptMemberUin", "ownerMarker"] as const;
+
+/** The input-only fields, as declared, to carry into the state when nothing was read. */
+export function unreportedInputs(inputs: MemberInputs): Partial<MemberOutputs> {
+  return {
+    accountName: inputs.accountName,
+    deletionPolicy: inputs.deletionPolicy,
+    ...pickDefined(inputs, UNREPORTED_OPTIONAL_FIELDS),
+  };
+}
+
+// The engine cannot encode `undefined` inside state, so absent fields are left out, not set.
+function pickDefined<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]])) as Partial<Pick<T, K>>;
 }
 
 /** The inputs a refresh records: the declared fields with the values Tencent reports now. */
@@ -68,8 +82,6 @@ export function toRefreshedInputs(outputs: MemberOutputs): Partial<MemberInputs>
   };
   // No tags is recorded as no input, as a program without `tags` declares it.
   if (Object.keys(outputs.tags ?? {}).length > 0) inputs.tags = outputs.tags;
-  for (const key of ["remark", "payUin", "identityRoleIds", "recordId", "authRelationId", "adoptMemberUin", "ownerMarker"] as const) {
-    if (outputs[key] !== undefined) (inputs as Record<string, unknown>)[key] = outputs[key];
-  }
+  Object.assign(inputs, pickDefined(outputs, ["remark", "payUin", "identityRoleIds", ...UNREPORTED_OPTIONAL_FIELDS]));
   return inputs;
 }
