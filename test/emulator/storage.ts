@@ -65,20 +65,15 @@ export class MemoryStore implements OrganizationStore {
   }
 
   listMembers(): EmulatedMember[] {
-    return this.state.members.map((m) => structuredClone(m));
+    return cloneAll(this.state.members);
   }
 
   getMember(memberUin: number): EmulatedMember | undefined {
-    const found = this.state.members.find((m) => m.memberUin === memberUin);
-    return found && structuredClone(found);
+    return findClone(this.state.members, (m) => m.memberUin === memberUin);
   }
 
   putMember(member: EmulatedMember): void {
-    const copy = structuredClone(member);
-    const index = this.state.members.findIndex((m) => m.memberUin === member.memberUin);
-    if (index >= 0) this.state.members[index] = copy;
-    else {
-      this.state.members.push(copy);
+    if (!upsert(this.state.members, member, (m) => m.memberUin === member.memberUin)) {
       // UIN order is the listing order; out-of-band inserts could otherwise break it.
       this.state.members.sort((a, b) => a.memberUin - b.memberUin);
     }
@@ -100,19 +95,15 @@ export class MemoryStore implements OrganizationStore {
   }
 
   listNodes(): EmulatedNode[] {
-    return this.state.nodes.map((n) => structuredClone(n));
+    return cloneAll(this.state.nodes);
   }
 
   getNode(nodeId: number): EmulatedNode | undefined {
-    const found = this.state.nodes.find((n) => n.NodeId === nodeId);
-    return found && structuredClone(found);
+    return findClone(this.state.nodes, (n) => n.NodeId === nodeId);
   }
 
   putNode(node: EmulatedNode): void {
-    const copy = structuredClone(node);
-    const index = this.state.nodes.findIndex((n) => n.NodeId === node.NodeId);
-    if (index >= 0) this.state.nodes[index] = copy;
-    else this.state.nodes.push(copy);
+    upsert(this.state.nodes, node, (n) => n.NodeId === node.NodeId);
     this.changed = true;
   }
 
@@ -122,19 +113,15 @@ export class MemoryStore implements OrganizationStore {
   }
 
   listRecords(): CreationRecord[] {
-    return this.state.records.map((r) => structuredClone(r));
+    return cloneAll(this.state.records);
   }
 
   getRecord(recordId: number): CreationRecord | undefined {
-    const found = this.state.records.find((r) => r.recordId === recordId);
-    return found && structuredClone(found);
+    return findClone(this.state.records, (r) => r.recordId === recordId);
   }
 
   putRecord(record: CreationRecord): void {
-    const copy = structuredClone(record);
-    const index = this.state.records.findIndex((r) => r.recordId === record.recordId);
-    if (index >= 0) this.state.records[index] = copy;
-    else this.state.records.push(copy);
+    upsert(this.state.records, record, (r) => r.recordId === record.recordId);
     this.changed = true;
   }
 
@@ -171,6 +158,24 @@ export class MemoryStore implements OrganizationStore {
   snapshot(): OrganizationState {
     return structuredClone(this.state);
   }
+}
+
+// Handlers get and put copies, so a request that fails half-way leaves the stored state untouched.
+function cloneAll<T>(items: readonly T[]): T[] {
+  return items.map((item) => structuredClone(item));
+}
+
+function findClone<T>(items: readonly T[], matches: (item: T) => boolean): T | undefined {
+  const found = items.find(matches);
+  return found && structuredClone(found);
+}
+
+/** Replaces the matching item with a copy of `item`, or appends one. @returns whether it replaced */
+function upsert<T>(items: T[], item: T, matches: (stored: T) => boolean): boolean {
+  const index = items.findIndex(matches);
+  if (index >= 0) items[index] = structuredClone(item);
+  else items.push(structuredClone(item));
+  return index >= 0;
 }
 
 /**
