@@ -6,22 +6,21 @@
  * Prints a Markdown report. Run: `npm run bench` (≈ 1–2 minutes).
  */
 import { execFileSync } from "node:child_process";
-import * as lifecycle from "../provider/lifecycle";
 import { resolveSettings } from "../provider/api/settings";
-import { checkMember } from "../provider/check";
-import type { MemberInputs } from "../provider/types";
+import { checkMember } from "../provider/member/check";
+import { MemberLifecycle } from "../provider/member/lifecycle";
+import { clearProxyVariables } from "../scripts/lib/proxy";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
 
-delete process.env.http_proxy;
-delete process.env.HTTP_PROXY;
+clearProxyVariables();
 
-function configureFor(emulator: RunningEmulator): void {
+function configureFor(emulator: RunningEmulator): MemberLifecycle {
   const config: Record<string, string> = {
     "tencentcloud:secretId": DEFAULT_SECRET_ID,
     "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
     "tencentcloud:endpointUrl": emulator.url,
   };
-  lifecycle.useSettings(resolveSettings((k) => config[k], {}, () => undefined), { logger: { info: () => {} } });
+  return MemberLifecycle.fromSettings(resolveSettings((k) => config[k], {}, () => undefined), { logger: { info: () => {} } });
 }
 
 async function readCoalescing(): Promise<string[]> {
@@ -34,10 +33,10 @@ async function readCoalescing(): Promise<string[]> {
       // A new operation is a new provider process: nothing shared, and (as between real
       // operations) the previous run's calls have left Tencent's one-second window.
       await new Promise((r) => setTimeout(r, 1100));
-      configureFor(emulator);
+      const provider = configureFor(emulator);
       const before = emulator.admin.counters().DescribeOrganizationMembers ?? 0;
       const started = performance.now();
-      await Promise.all(all.slice(0, n).map((uin) => lifecycle.read(String(uin), {})));
+      await Promise.all(all.slice(0, n).map((uin) => provider.read(String(uin))));
       const seconds = (performance.now() - started) / 1000;
       const calls = (emulator.admin.counters().DescribeOrganizationMembers ?? 0) - before;
       const incumbent = n * pages;
@@ -52,12 +51,12 @@ async function createThroughput(): Promise<string[]> {
   const rows = ["| members created at once | wall time | CreateOrganizationMember calls | RequestLimitExceeded answers | members in the organization |", "|---|---|---|---|---|"];
   for (const n of [20, 60]) {
     const emulator = await startEmulator();
-    configureFor(emulator);
+    const provider = configureFor(emulator);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: n }, (_, i) => {
         const { inputs } = checkMember({}, { name: `bench-${i}`, permissionIds: [1, 2], nodeId: 100001, ownerMarker: `bench/run/m${i}` });
-        return lifecycle.create(inputs as unknown as MemberInputs);
+        return provider.create(inputs);
       }),
     );
     const seconds = (performance.now() - started) / 1000;

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
 import { openStack, REPO_ROOT, type Target } from "./lib/engine";
+import { clearProxyVariables } from "./lib/proxy";
 
 /** Where the run sends its calls, said in words. */
 interface ResolvedTarget {
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     rmSync(stateDir, { recursive: true, force: true });
   }
 
-  for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
+  clearProxyVariables();
   const resolved = await resolveTarget(stateDir);
   console.log(`Target: ${resolved.description}`);
   console.log(`State:  ${relative(stateDir)} (file backend)\n`);

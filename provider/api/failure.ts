@@ -5,7 +5,7 @@
  * shapes: an API error (`code` set, HTTP 200), a non-200 status (`httpCode` set), a transport
  * failure (neither set), or a raw fetch/TypeError when a 200 carries no JSON envelope.
  */
-export interface CallFailure {
+export interface SdkFailure {
   /** `api`: Tencent answered with an error code. `noAnswer`: we cannot know whether the call ran. */
   kind: "api" | "noAnswer";
   /** Tencent's code, or a transport label for `noAnswer` (`Timeout`, `ConnectionReset`, `HttpStatus502`, `InvalidResponse`). */
@@ -23,7 +23,7 @@ interface SdkErrorShape {
 }
 
 /** Classifies anything the SDK threw. Pure. */
-export function classifyFailure(error: unknown): CallFailure {
+export function classifyFailure(error: unknown): SdkFailure {
   const e = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
   const message = typeof e.message === "string" ? e.message : String(error);
   const requestId = typeof e.requestId === "string" && e.requestId !== "" ? e.requestId : undefined;

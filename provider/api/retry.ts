@@ -1,31 +1,79 @@
 /**
- * Retry decisions, following the AWS SDK's split: named code sets, one function that says
- * whether to retry, one that says how long to wait.
+ * One retry strategy for every loop that tries again: the API call loop, the create loop (which
+ * looks for its member before each new attempt) and the DeleteAccount review wait. As in the AWS
+ * SDK's retry packages, the decisions are separate and injected — what to retry, how long to
+ * wait, when to stop — the backoff is capped, jittered and exponential, and the final error
+ * records the number of attempts. Time comes from an injected clock, so tests never wait.
  */
-import type { CallFailure } from "./failure";
+import type { SdkFailure } from "./failure";
+import { THROTTLING_CODES, TRANSIENT_CODES } from "./codes";
 
-/**
- * Tencent's throttling codes. The request was refused before it ran, so retrying is always safe,
- * even for a create.
- */
-export const THROTTLING_CODES: ReadonlySet<string> = new Set([
-  "RequestLimitExceeded",
-  "RequestLimitExceeded.UinLimitExceeded",
-  "RequestLimitExceeded.IPLimitExceeded",
-  "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-]);
+/** Time as the retry loop sees it; tests pass a fake one. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
 
-/**
- * Server-side failures that Tencent documents as temporary. The call may or may not have run:
- * an idempotent call is simply retried, a create first looks for what it may have made.
- */
-export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
-  "InternalError",
-  "ServiceUnavailable",
-  "ResourceUnavailable",
-  "FailedOperation.ManagementSystemError",
-  "UnsupportedOperation.ManagementSystemError",
-]);
+/** The real clock. */
+export const SYSTEM_CLOCK: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Backoff shape: capped exponential with full jitter. */
+export interface Backoff {
+  /** First ceiling in ms. */
+  baseDelayMs: number;
+  /** Largest ceiling in ms. */
+  maxDelayMs: number;
+}
+
+/** Retry budget and backoff shape of API calls. */
+export interface RetryPolicy extends Backoff {
+  /** Attempts in all, the first included. @default 8 */
+  maxAttempts: number;
+}
+
+/** Attempts per API call (and per create), the first included: about a minute at worst, enough for a throttling storm. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** The defaults of API calls. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: DEFAULT_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 8000 };
+
+/** The backoff of the DeleteAccount review wait: Tencent reviews in seconds, not milliseconds. */
+export const DEREGISTRATION_BACKOFF: Backoff = { baseDelayMs: 1000, maxDelayMs: 15_000 };
+
+/** What the retry loop asks; each question answered by its own function. */
+export interface RetryDecisions {
+  /** What to retry: whether this failure may be followed by another attempt at all. */
+  retryable(error: unknown): boolean;
+  /** When to stop: true when no attempt may follow attempt `attempt`, `elapsedMs` after the first began. */
+  exhausted(attempt: number, elapsedMs: number): boolean;
+  /** How long to wait after failed attempt `attempt`. */
+  delayMs(attempt: number, elapsedMs: number): number;
+  /** Said before each wait (logs). */
+  onRetry?(error: unknown, attempt: number, delayMs: number): void;
+  /** The error to throw once retrying stops; receives the last failure and the attempts made. Default: the failure. */
+  giveUp?(error: unknown, attempts: number, elapsedMs: number): unknown;
+}
+
+/** Runs `attempt` until it succeeds or the decisions say stop. */
+export async function withRetry<T>(attempt: (n: number) => Promise<T>, decisions: RetryDecisions, clock: Clock): Promise<T> {
+  const started = clock.now();
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      const elapsed = clock.now() - started;
+      if (!decisions.retryable(error) || decisions.exhausted(n, elapsed)) {
+        throw decisions.giveUp ? decisions.giveUp(error, n, elapsed) : error;
+      }
+      const delay = decisions.delayMs(n, elapsed);
+      decisions.onRetry?.(error, n, delay);
+      await clock.sleep(delay);
+    }
+  }
+}
 
 /** How a failure is to be treated by the caller. */
 export type FailureTreatment = "throttled" | "ambiguous" | "final";
@@ -35,28 +83,15 @@ export type FailureTreatment = "throttled" | "ambiguous" | "final";
  * (no answer, 5xx, garbled body, InternalError), retry only if repeating it is harmless.
  * `final`: the answer stands.
  */
-export function treatmentOf(failure: CallFailure): FailureTreatment {
+export function treatmentOf(failure: SdkFailure): FailureTreatment {
   if (failure.kind === "noAnswer") return "ambiguous";
   if (THROTTLING_CODES.has(failure.code)) return "throttled";
   if (TRANSIENT_CODES.has(failure.code)) return "ambiguous";
   return "final";
 }
 
-/** Retry budget and backoff shape. */
-export interface RetryPolicy {
-  /** Attempts in all, the first included. @default 8 */
-  maxAttempts: number;
-  /** First backoff ceiling in ms. @default 250 */
-  baseDelayMs: number;
-  /** Largest backoff in ms. @default 8000 */
-  maxDelayMs: number;
-}
-
-/** The defaults: about a minute of retrying at worst, enough to ride out a throttling storm. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 8000 };
-
 /** Whether attempt number `attempt` (1-based) that failed this way should be followed by another. */
-export function shouldRetry(treatment: FailureTreatment, attempt: number, policy: RetryPolicy): boolean {
+export function shouldRetry(treatment: FailureTreatment, attempt: number, policy: Pick<RetryPolicy, "maxAttempts">): boolean {
   return treatment !== "final" && attempt < policy.maxAttempts;
 }
 
@@ -64,7 +99,7 @@ export function shouldRetry(treatment: FailureTreatment, attempt: number, policy
  * Capped exponential backoff with full jitter: many resources throttled at once spread their
  * retries out instead of hitting the limit again together. `random` is injectable for tests.
  */
-export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+export function backoffDelayMs(attempt: number, backoff: Backoff, random: () => number = Math.random): number {
+  const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);
 }

@@ -3,7 +3,11 @@
  * Tencent's own Pulumi package), then environment variables, then the shared profile file
  * (`~/.tencentcloud/credentials`). Pure apart from the injected readers, so it is table-tested.
  */
-import { ConfigurationError } from "../errors/ConfigurationError";
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { ConfigurationError } from "../core/errors/ConfigurationError";
+import { DEFAULT_MAX_ATTEMPTS } from "./retry";
 
 /** Everything the API layer needs; the credential stays in process memory only. */
 export interface ProviderSettings {
@@ -24,6 +28,17 @@ export interface ProviderSettings {
   /** How long `delete` waits for an account deregistration under review. */
   deleteAccountWaitSeconds: number;
 }
+
+/** The value of every setting that has a default; the README's configuration table lists the same. */
+export const DEFAULT_SETTINGS = {
+  region: "ap-guangzhou",
+  domain: "tencentcloudapi.com",
+  requestTimeoutSeconds: 30,
+  /** Tencent documents 20 calls per second for every action the provider uses. */
+  requestsPerSecond: 20,
+  maxAttempts: DEFAULT_MAX_ATTEMPTS,
+  deleteAccountWaitSeconds: 300,
+} as const satisfies Partial<ProviderSettings>;
 
 /** The config keys, as written in `Pulumi.<stack>.yaml` / `pulumi config set`. */
 export const CONFIG_KEYS = {
@@ -91,13 +106,13 @@ export function resolveSettings(
     secretId,
     secretKey,
     ...(securityToken ? { securityToken } : {}),
-    region: pick("region") ?? "ap-guangzhou",
-    domain: pick("domain") ?? "tencentcloudapi.com",
+    region: pick("region") ?? DEFAULT_SETTINGS.region,
+    domain: pick("domain") ?? DEFAULT_SETTINGS.domain,
     ...(endpointUrl ? { endpointUrl: endpointUrl.replace(/\/+$/, "") } : {}),
-    requestTimeoutSeconds: positiveNumber(config, "requestTimeoutSeconds", 30),
-    requestsPerSecond: positiveNumber(config, "requestsPerSecond", 20),
-    maxAttempts: positiveNumber(config, "maxAttempts", 8),
-    deleteAccountWaitSeconds: positiveNumber(config, "deleteAccountWaitSeconds", 300, true),
+    requestTimeoutSeconds: positiveNumber(config, "requestTimeoutSeconds", DEFAULT_SETTINGS.requestTimeoutSeconds),
+    requestsPerSecond: positiveNumber(config, "requestsPerSecond", DEFAULT_SETTINGS.requestsPerSecond),
+    maxAttempts: positiveNumber(config, "maxAttempts", DEFAULT_SETTINGS.maxAttempts),
+    deleteAccountWaitSeconds: positiveNumber(config, "deleteAccountWaitSeconds", DEFAULT_SETTINGS.deleteAccountWaitSeconds, true),
   };
 }
 
@@ -134,6 +149,25 @@ function validateEndpointUrl(raw: string): void {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigurationError(`${CONFIG_KEYS.endpointUrl} must use http or https, got "${url.protocol}".`);
+  }
+}
+
+/**
+ * Reads settings in the provider process: `config` is the stack config the engine passed to
+ * `configure`, the environment is this process's, and the profile file is read from disk only
+ * when config and environment lack the key pair.
+ */
+export function loadSettings(config: (key: string) => string | undefined): ProviderSettings {
+  return resolveSettings(config, process.env, readProfileFile);
+}
+
+/** The named profile of the shared credentials file, or undefined when there is none. */
+export function readProfileFile(profile: string): ProfileCredential | undefined {
+  const file = process.env[ENV_VARS.credentialsFile] ?? join(homedir(), ".tencentcloud", "credentials");
+  try {
+    return parseProfileFile(readFileSync(file, "utf8"), profile);
+  } catch {
+    return undefined; // no profile file is a normal case, reported as "no credentials" if nothing else has them
   }
 }
 

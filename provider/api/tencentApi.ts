@@ -2,12 +2,12 @@
  * The one door to Tencent Cloud: every call is rate-limited (shared by the whole provider process),
  * retried when that is safe, logged with its RequestId, and scrubbed of credentials.
  */
-import { TencentApiError } from "../errors/TencentApiError";
-import { classifyFailure, type CallFailure } from "./failure";
-import { hintFor } from "./hints";
+import { TencentApiError } from "../core/errors/TencentApiError";
+import { hintFor, THROTTLING_CODES } from "./codes";
+import { classifyFailure } from "./failure";
 import { RateLimiter } from "./rateLimiter";
 import { redactor } from "./redact";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, treatmentOf, type RetryPolicy } from "./retry";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, treatmentOf, withRetry, type Clock, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
 import { createSdkClients, type SdkClients, type Service } from "./transport";
 
@@ -15,6 +15,12 @@ import { createSdkClients, type SdkClients, type Service } from "./transport";
 export interface Logger {
   info(message: string): void;
 }
+
+/** The prefix of every line the provider logs. */
+export const LOG_PREFIX = "[tencentcloud-organization]";
+
+/** Logs to the console, which the dynamic-provider host passes to the Pulumi CLI. */
+export const CONSOLE_LOGGER: Logger = { info: (message) => console.log(message) };
 
 /** How a call may be repeated. */
 export interface CallOptions {
@@ -32,7 +38,9 @@ export interface TencentApiDeps {
   clients?: SdkClients;
   limiter?: RateLimiter;
   logger?: Logger;
-  sleep?: (ms: number) => Promise<void>;
+  /** Time for backoff waits. @default the system clock */
+  clock?: Clock;
+  /** Jitter source. @default Math.random */
   random?: () => number;
 }
 
@@ -41,19 +49,20 @@ export class TencentApi {
   private readonly clients: SdkClients;
   private readonly limiter: RateLimiter;
   private readonly logger: Logger;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
-  private readonly policy: RetryPolicy;
+  /** Time for every wait of the provider process. */
+  readonly clock: Clock;
+  /** Jitter for every backoff of the provider process. */
+  readonly random: () => number;
+  /** Attempts and backoff of calls, and of the create loop built on them. */
+  readonly policy: RetryPolicy;
   /** Scrubs credentials from any text; use it on everything that leaves the provider. */
   readonly redact: (text: string) => string;
-  /** Calls made per action since this client was created (attempts, not logical calls). */
-  readonly callCounts = new Map<string, number>();
 
   constructor(settings: ProviderSettings, deps: TencentApiDeps = {}) {
     this.clients = deps.clients ?? createSdkClients(settings);
     this.limiter = deps.limiter ?? new RateLimiter(settings.requestsPerSecond);
-    this.logger = deps.logger ?? { info: (m) => console.log(m) };
-    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.logger = deps.logger ?? CONSOLE_LOGGER;
+    this.clock = deps.clock ?? SYSTEM_CLOCK;
     this.random = deps.random ?? Math.random;
     this.policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: settings.maxAttempts };
     this.redact = redactor([settings.secretId, settings.secretKey, settings.securityToken]);
@@ -61,59 +70,43 @@ export class TencentApi {
 
   /** Writes a progress line, scrubbed. */
   log(message: string): void {
-    this.logger.info(`[tencentcloud-organization] ${this.redact(message)}`);
+    this.logger.info(`${LOG_PREFIX} ${this.redact(message)}`);
   }
 
   /**
    * Calls `action` and returns Tencent's `Response` (without the envelope). Throttling is always
-   * retried; an unknown outcome only when `idempotent`. Throws `TencentApiError` otherwise.
+   * retried; an unknown outcome only when `idempotent`. Throws `TencentApiError` otherwise, with
+   * the attempts made.
    */
-  async call<T>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<T> {
+  call<T>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<T> {
     const idempotent = options.idempotent ?? true;
-    for (let attempt = 1; ; attempt++) {
-      const answered = await this.limiter.acquire(action);
-      this.callCounts.set(action, (this.callCounts.get(action) ?? 0) + 1);
-      try {
-        const response = (await this.clients[service].request(action, params)) as T;
-        answered();
-        return response;
-      } catch (error) {
-        answered();
-        const failure = classifyFailure(error);
-        const treatment = treatmentOf(failure);
-        const retryable = treatment === "throttled" || (treatment === "ambiguous" && idempotent);
-        if (!retryable || !shouldRetry(treatment, attempt, this.policy)) {
-          throw this.toError(action, failure, attempt, treatment === "ambiguous");
+    return withRetry(
+      async (attempt) => {
+        const answered = await this.limiter.acquire(action);
+        try {
+          return (await this.clients[service].request(action, params)) as T;
+        } catch (error) {
+          const failure = classifyFailure(error);
+          const outcomeUnknown = treatmentOf(failure) === "ambiguous";
+          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hintFor(failure.code));
+        } finally {
+          answered();
         }
-        const delay = backoffDelayMs(attempt, this.policy, this.random);
-        this.log(
-          `${action}: ${failure.code}${failure.requestId ? ` (RequestId ${failure.requestId})` : ""}; ` +
-            `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
-        );
-        await this.sleep(delay);
-      }
-    }
-  }
-
-  /** Waits like a retry would after `attempt` failed attempts; for callers that retry themselves. */
-  backoff(attempt: number): Promise<void> {
-    return this.sleep(backoffDelayMs(attempt, this.policy, this.random));
-  }
-
-  /** Attempts a caller that retries by itself may make. */
-  get maxAttempts(): number {
-    return this.policy.maxAttempts;
-  }
-
-  private toError(action: string, failure: CallFailure, attempts: number, outcomeUnknown: boolean): TencentApiError {
-    return new TencentApiError(
-      action,
-      failure.code,
-      this.redact(failure.message),
-      failure.requestId,
-      attempts,
-      outcomeUnknown,
-      hintFor(failure.code),
+      },
+      {
+        retryable: (error) =>
+          error instanceof TencentApiError && (THROTTLING_CODES.has(error.code) || (error.outcomeUnknown && idempotent)),
+        exhausted: (attempt) => attempt >= this.policy.maxAttempts,
+        delayMs: (attempt) => backoffDelayMs(attempt, this.policy, this.random),
+        onRetry: (error, attempt, delay) => {
+          const failure = error as TencentApiError;
+          this.log(
+            `${action}: ${failure.code}${failure.requestId ? ` (RequestId ${failure.requestId})` : ""}; ` +
+              `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
+          );
+        },
+      },
+      this.clock,
     );
   }
 }

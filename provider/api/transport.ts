@@ -20,7 +20,6 @@ export interface SdkClient {
 /** One client per service, sharing settings and connection pool. */
 export type SdkClients = Record<Service, SdkClient>;
 
-const API_VERSIONS: Record<Service, string> = { organization: "2021-03-31", tag: "2018-08-13" };
 
 /** Creates the clients. The credential is handed to the SDK and kept nowhere else. */
 export function createSdkClients(settings: ProviderSettings): SdkClients {
@@ -49,10 +48,6 @@ export function createSdkClients(settings: ProviderSettings): SdkClients {
   return { organization: make("organization"), tag: make("tag") };
 }
 
-/** The API version of each service, for logs. */
-export function apiVersion(service: Service): string {
-  return API_VERSIONS[service];
-}
 
 // An agent that sends every request to `base` whatever host the URL names. Without an agent the
 // SDK would also honour a lowercase `http_proxy`; an explicit agent keeps the route deterministic.

@@ -26,6 +26,7 @@ import {
   type Stack,
   type UpResult,
 } from "@pulumi/pulumi/automation";
+import { directConnectionEnv } from "./proxy";
 
 /** The repository root (scripts/lib/ → ../..). */
 export const REPO_ROOT = resolve(__dirname, "..", "..");
@@ -116,11 +117,7 @@ export function engineEnv(stateDir: string, cli: string, extra: Record<string, s
     // The engine finds `pulumi-resource-pulumi-nodejs` (the dynamic provider) on PATH.
     PATH: `${cli}:${process.env.PATH ?? ""}`,
     // The Tencent SDK honours http_proxy; the emulator is on loopback and must be reached directly.
-    http_proxy: "",
-    HTTP_PROXY: "",
-    https_proxy: "",
-    HTTPS_PROXY: "",
-    NO_PROXY: "127.0.0.1,localhost",
+    ...directConnectionEnv(),
     ...extra,
   };
 }

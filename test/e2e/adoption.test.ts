@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
-import { failureOf, MUTATING_ACTIONS, startHarness, type Harness } from "./harness";
+import { engineFailureOf, MUTATING_ACTIONS, startEngineHarness, type EngineHarness } from "./harness";
 
-let h: Harness;
+let h: EngineHarness;
 let stack: EngineStack;
 let legacyUin: number;
 let payerUin: number;
 
 beforeAll(async () => {
-  h = await startHarness("adoption");
+  h = await startEngineHarness("adoption");
   legacyUin = h.emulator.admin.inviteMember({ name: "legacy-ops", nodeId: 100001, permissionIds: [1, 2], tags: { old: "yes" } });
   payerUin = h.emulator.admin.inviteMember({ name: "group-payer", nodeId: 100002 });
   const adopt = { memberUin: legacyUin, name: "legacy-ops", nodeId: 100002, permissionIds: [1, 2, 8], tags: { team: "ops" }, deletionPolicy: "removeFromOrganization" };
@@ -62,7 +62,7 @@ describe.sequential("the adoption example", () => {
 
   it("a UIN that is not in the organization stops the program with a message naming the config value", async () => {
     await stack.setConfig("adopt", JSON.stringify({ memberUin: 100000999999, name: "ghost", nodeId: 100001, permissionIds: [1, 2] }));
-    const report = await failureOf(stack.preview());
+    const report = await engineFailureOf(stack.preview());
     expect(report).toContain('no member 100000999999 in the organization: check the "adopt.memberUin" config value');
   });
 });

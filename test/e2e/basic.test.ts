@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import type { EngineStack } from "../../scripts/lib/engine";
-import { membersByName, MUTATING_ACTIONS, startHarness, type Harness } from "./harness";
+import { membersByName, MUTATING_ACTIONS, startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = {
   "platform-ci": { nodeId: 100001, permissionIds: [1, 2, 8], tags: { team: "platform", env: "prod" } },
@@ -15,10 +15,10 @@ const DECLARED = {
   "sandbox-alice": { nodeId: 100003, permissionIds: [1, 2], tags: { owner: "alice", env: "sandbox" } },
 };
 
-let h: Harness;
+let h: EngineHarness;
 let stack: EngineStack;
 beforeAll(async () => {
-  h = await startHarness("basic");
+  h = await startEngineHarness("basic");
   stack = await h.open("examples/basic");
 });
 afterAll(async () => h?.close());

@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
-import { membersByName, startHarness, type Harness, type PipelineMember } from "./harness";
+import { membersByName, startEngineHarness, type EngineHarness, type PipelineMember } from "./harness";
 
-let h: Harness;
+let h: EngineHarness;
 let stack: EngineStack;
 let declared: PipelineMember;
 
 beforeAll(async () => {
-  h = await startHarness("changes");
+  h = await startEngineHarness("changes");
   declared = { key: "analytics", name: "chg-analytics", nodeId: 100001, permissionIds: [1, 2], tags: { team: "data" }, deletionPolicy: "deleteAccount" };
   stack = await h.open("examples/pipeline", { config: { membersFile: declare(declared) } });
   await stack.up();

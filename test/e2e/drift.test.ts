@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
-import { failureOf, membersByName, startHarness, type Harness, type OutOfBand, type PipelineMember } from "./harness";
+import { engineFailureOf, membersByName, startEngineHarness, type EngineHarness, type OutOfBand, type PipelineMember } from "./harness";
 
 const DECLARED: PipelineMember[] = [
   { key: "renamed", name: "drift-renamed", nodeId: 100001, permissionIds: [1, 2] },
@@ -29,10 +29,10 @@ const FIELD_DRIFTS: DriftCase[] = [
   { key: "moved", field: "nodeId", change: (o, uin) => o.move(uin, 100003) },
 ];
 
-let h: Harness;
+let h: EngineHarness;
 let stack: EngineStack;
 beforeAll(async () => {
-  h = await startHarness("drift");
+  h = await startEngineHarness("drift");
   stack = await h.open("examples/pipeline", { config: { membersFile: h.writeMembersFile("members", DECLARED) } });
   await stack.up();
 });
@@ -51,7 +51,7 @@ describe.sequential("drift made outside Pulumi", () => {
     const memberUin = uinOf(key)!;
     await change(h.outOfBand, memberUin);
 
-    const report = await failureOf(stack.preview({ refresh: true, expectNoChanges: true }));
+    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
     expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
     expect(report).toContain(`OrganizationMember::${key}`);
     expect(report).toMatch(new RegExp(`~ ${field}\\b`));
@@ -73,7 +73,7 @@ describe.sequential("drift made outside Pulumi", () => {
     const memberUin = uinOf("deleted")!;
     await h.outOfBand.deleteAccount(memberUin);
 
-    const report = await failureOf(stack.preview({ refresh: true, expectNoChanges: true }));
+    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
     expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
     expect(report).toMatch(/\+ pulumi-nodejs:dynamic\/tencentcloud:OrganizationMember: \(create\)\s+\[urn=[^\]]*OrganizationMember::deleted\]/);
 

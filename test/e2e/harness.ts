@@ -6,13 +6,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
-import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
 import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
+import { orgClient, tagClient } from "../emulator/fixtures";
 import { openStack, REPO_ROOT, type EngineStack, type StackSettings } from "../../scripts/lib/engine";
+import { clearProxyVariables } from "../../scripts/lib/proxy";
 
-// The SDK (in this process, for out-of-band changes) honours http_proxy; the emulator is local.
-for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
+// The out-of-band SDK clients in this process talk to the local emulator directly.
+clearProxyVariables();
 
 /** Actions that change a member; a no-op `up` must send none of them. */
 export const MUTATING_ACTIONS = [
@@ -27,7 +27,7 @@ export const MUTATING_ACTIONS = [
 ] as const;
 
 /** One test file's world: an emulator and a state folder, removed by `close()`. */
-export interface Harness {
+export interface EngineHarness {
   emulator: RunningEmulator;
   stateRoot: string;
   /** Opens a stack of `program` whose provider talks to this emulator with the default key pair. */
@@ -53,7 +53,7 @@ export interface PipelineMember {
 }
 
 /** Starts an emulator and prepares a state folder for one test file. */
-export async function startHarness(label: string): Promise<Harness> {
+export async function startEngineHarness(label: string): Promise<EngineHarness> {
   const emulator = await startEmulator();
   const stateRoot = join(REPO_ROOT, ".pulumi-state", "e2e", `${label}-${process.pid}-${Date.now()}`);
   mkdirSync(stateRoot, { recursive: true });
@@ -102,13 +102,8 @@ export interface OutOfBand {
 }
 
 function outOfBandClients(emulator: RunningEmulator): OutOfBand {
-  const options = {
-    credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
-    region: "ap-guangzhou",
-    profile: { httpProfile: { endpoint: `127.0.0.1:${emulator.port}`, protocol: "http://", reqTimeout: 10 } },
-  };
-  const org = new organization.v20210331.Client(options);
-  const tags = new tag.v20180813.Client(options);
+  const org = orgClient(emulator, { reqTimeout: 10 });
+  const tags = tagClient(emulator, { reqTimeout: 10 });
   const member = (memberUin: number) => {
     const found = emulator.admin.members().find((m) => m.memberUin === memberUin);
     if (!found) throw new Error(`no member ${memberUin} in the emulator`);
@@ -152,7 +147,7 @@ export function membersByName(emulator: RunningEmulator) {
 }
 
 /** The CLI output of a failed operation (the Automation API puts it in the error message). */
-export async function failureOf(operation: Promise<unknown>): Promise<string> {
+export async function engineFailureOf(operation: Promise<unknown>): Promise<string> {
   try {
     await operation;
   } catch (error) {

@@ -13,7 +13,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../scripts/lib/engine";
-import { startHarness, type Harness } from "./harness";
+import { startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
   key,
@@ -22,9 +22,9 @@ const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((
   permissionIds: [1, 2],
 }));
 
-let h: Harness;
+let h: EngineHarness;
 beforeAll(async () => {
-  h = await startHarness("interrupted");
+  h = await startEngineHarness("interrupted");
 });
 afterAll(async () => h?.close());
 

@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMembersFile, MembersFileError } from "../../examples/pipeline/membersFile";
-import { failureOf, startHarness, type Harness } from "./harness";
+import { engineFailureOf, startEngineHarness, type EngineHarness } from "./harness";
 
 const problemsOf = (text: string): string[] => {
   try {
@@ -62,9 +62,9 @@ describe("the members file", () => {
 });
 
 describe("a bad members file in the pipeline", () => {
-  let h: Harness;
+  let h: EngineHarness;
   beforeAll(async () => {
-    h = await startHarness("pipeline-file");
+    h = await startEngineHarness("pipeline-file");
   });
   afterAll(async () => h?.close());
 
@@ -72,7 +72,7 @@ describe("a bad members file in the pipeline", () => {
     const file = `${h.stateRoot}/members.json`;
     writeFileSync(file, BAD_FILE);
     const stack = await h.open("examples/pipeline", { config: { membersFile: file } });
-    const report = await failureOf(stack.preview());
+    const report = await engineFailureOf(stack.preview());
     expect(report).toContain(`${file} has 5 problem(s)`);
     expect(report).toContain(`${file}:10: member 2 ("typo-member"): unknown department "Enginering"`);
     expect(h.emulator.admin.requestLog()).toEqual([]);

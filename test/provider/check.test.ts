@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkMember } from "../../provider/check";
-import { OWNER_TAG_KEY } from "../../provider/rules";
-import { UNKNOWN } from "../../provider/unknown";
+import { checkMember } from "../../provider/member/check";
+import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { UNKNOWN } from "../../provider/core/unknown";
 import { minimalDeclaration } from "./fixtures";
 
 describe("check rejects bad input with a failure that names the field and the rule", () => {

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkMember } from "../../provider/check";
-import { diffMember } from "../../provider/diff";
-import { OWNER_TAG_KEY } from "../../provider/rules";
-import type { MemberInputs } from "../../provider/types";
-import { UNKNOWN } from "../../provider/unknown";
+import { checkMember } from "../../provider/member/check";
+import { diffMember } from "../../provider/member/diff";
+import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import type { MemberInputs } from "../../provider/member/types";
+import { UNKNOWN, type MaybeUnknown } from "../../provider/core/unknown";
 import { fullInputs, fullOutputs } from "./fixtures";
 
 describe("diff: one table of in-place updates, replacements and no-ops", () => {
-  const cases: [string, Partial<MemberInputs>, { changes: boolean; replaces: string[]; effects: string[] }][] = [
+  const cases: [string, Partial<MaybeUnknown<MemberInputs>>, { changes: boolean; replaces: string[]; effects: string[] }][] = [
     ["a rename is an in-place update", { name: "alice2" }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["a new remark is an in-place update", { remark: "new" }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["removing the remark is an in-place update", { remark: undefined }, { changes: true, replaces: [], effects: ["updateMember"] }],
@@ -31,7 +31,7 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
     ["omitting identities leaves them unmanaged", { identityRoleIds: undefined }, { changes: false, replaces: [], effects: [] }],
     ["reordered permissions are no change", { permissionIds: [4, 2, 1] }, { changes: false, replaces: [], effects: [] }],
     ["reordered tags are no change", { tags: { team: "platform", env: "prod" } }, { changes: false, replaces: [], effects: [] }],
-    ["an unknown department at preview is a possible change", { nodeId: UNKNOWN as unknown as number }, { changes: true, replaces: [], effects: ["moveNode"] }],
+    ["an unknown department at preview is a possible change", { nodeId: UNKNOWN }, { changes: true, replaces: [], effects: ["moveNode"] }],
     ["an unknown account name at preview is a possible replacement", { accountName: UNKNOWN }, { changes: true, replaces: ["accountName"], effects: ["replace"] }],
   ];
 
@@ -73,7 +73,7 @@ describe("diff properties", () => {
     payUin: fc.option(fc.stringMatching(/^[1-9][0-9]{5,11}$/), { nil: undefined }),
     deletionPolicy: fc.constantFrom("retain", "removeFromOrganization", "deleteAccount"),
   });
-  const checked = (d: Record<string, unknown>) => checkMember({}, d).inputs as unknown as MemberInputs;
+  const checked = (d: Record<string, unknown>) => checkMember({}, d).inputs;
   // The state a faithful create leaves for these inputs.
   const { remark: _r, payUin: _p, identityRoleIds: _i, ...reportedOnly } = fullOutputs;
   const stateFor = (inputs: MemberInputs) => ({

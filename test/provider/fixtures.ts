@@ -1,5 +1,5 @@
 /** Named fixtures shared by the provider's table tests. */
-import type { MemberInputs, MemberOutputs } from "../../provider/types";
+import type { MemberInputs, MemberOutputs } from "../../provider/member/types";
 
 /** The smallest valid declaration, as a program writes it. */
 export const minimalDeclaration = { name: "alice", permissionIds: [1, 2], nodeId: 100001 };

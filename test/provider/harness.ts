@@ -1,26 +1,33 @@
 /**
- * Starts an emulator and points the provider's implementation at it, as the engine would after
- * `configure`. Each test file gets its own emulator; `fresh()` resets state between tests.
+ * The provider test harness: an emulator, and a provider instance pointed at it the way the
+ * engine's `configure` would point one. Each test file starts its own emulator; `fresh()` resets
+ * it and builds a new provider instance (new limiter, reader and logs) for the next test.
  */
-import { Client as OrganizationClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_client";
-import * as lifecycle from "../../provider/lifecycle";
+import { checkMember } from "../../provider/member/check";
+import { MemberLifecycle } from "../../provider/member/lifecycle";
+import type { MemberInputs } from "../../provider/member/types";
 import { resolveSettings, type ProviderSettings } from "../../provider/api/settings";
-import { checkMember } from "../../provider/check";
-import type { MemberInputs } from "../../provider/types";
+import type { Clock } from "../../provider/api/retry";
+import { clearProxyVariables } from "../../scripts/lib/proxy";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
+import { orgClient, type OrgClient } from "../emulator/fixtures";
 
-// The SDK honours a lowercase http_proxy; tests talk to loopback only.
-delete process.env.http_proxy;
-delete process.env.HTTP_PROXY;
+clearProxyVariables();
 
-export interface Harness {
+/** One test file's emulator and the provider instance of the current test. */
+export interface ProviderHarness {
   emulator: RunningEmulator;
+  /** The settings of the current provider instance. */
   settings: ProviderSettings;
+  /** The provider instance of the current test, as the engine's provider process holds one. */
+  provider: MemberLifecycle;
   /** Lines the provider logged since the last `fresh()`. */
   logs: string[];
+  /** Milliseconds the provider waited (backoff, review waits) since the last `fresh()`, on its fake clock. */
+  waitedMs(): number;
   /** An SDK client acting as another administrator, for out-of-band changes. */
-  outOfBand: OrganizationClient;
-  /** Resets the emulator and the provider's process state. */
+  outOfBand: OrgClient;
+  /** Resets the emulator and builds a new provider instance; `config` adds tencentcloud:* settings. */
   fresh(options?: { config?: Record<string, string> }): void;
   /** Calls since the last `fresh()` or `resetCounts()`, per action. */
   counts(): Record<string, number>;
@@ -28,37 +35,53 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the emulator. `config` adds provider settings (tencentcloud:* keys). */
-export async function startHarness(emulatorOptions: EmulatorOptions = {}): Promise<Harness> {
+/** A clock whose sleeps return at once and only move its time: tests count calls, not seconds. */
+export function fakeClock(): Clock & { waited: number } {
+  const clock = {
+    waited: 0,
+    now: () => clock.waited,
+    sleep: async (ms: number) => {
+      clock.waited += ms;
+    },
+  };
+  return clock;
+}
+
+/** Starts the emulator (20 calls/s per action, as Tencent) and the first provider instance. */
+export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}): Promise<ProviderHarness> {
   const emulator = await startEmulator({ rateLimitPerSecond: 20, ...emulatorOptions });
   const logs: string[] = [];
   let baseline: Record<string, number> = {};
-  const harness: Harness = {
+  let clock = fakeClock();
+  const build = (config: Record<string, string> = {}) =>
+    resolveSettings(
+      (key) =>
+        ({
+          "tencentcloud:secretId": DEFAULT_SECRET_ID,
+          "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+          "tencentcloud:endpointUrl": emulator.url,
+          "tencentcloud:requestTimeoutSeconds": "2",
+          ...config,
+        })[key],
+      {},
+      () => undefined,
+    );
+  const instance = (settings: ProviderSettings) =>
+    MemberLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
+  const settings = build();
+  const harness: ProviderHarness = {
     emulator,
-    settings: undefined as unknown as ProviderSettings,
+    settings,
+    provider: instance(settings),
     logs,
-    outOfBand: new OrganizationClient({
-      credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
-      region: "",
-      profile: { httpProfile: { endpoint: emulator.url.replace("http://", ""), protocol: "http://", reqTimeout: 5 } },
-    }),
+    waitedMs: () => clock.waited,
+    outOfBand: orgClient(emulator),
     fresh(options = {}) {
       emulator.admin.reset();
       logs.length = 0;
-      harness.settings = resolveSettings(
-        (key) =>
-          ({
-            "tencentcloud:secretId": DEFAULT_SECRET_ID,
-            "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-            "tencentcloud:endpointUrl": emulator.url,
-            "tencentcloud:requestTimeoutSeconds": "2",
-            ...options.config,
-          })[key],
-        {},
-        () => undefined,
-      );
-      // Backoff waits are skipped: the tests count calls, not seconds.
-      lifecycle.useSettings(harness.settings, { logger: { info: (m) => logs.push(m) }, sleep: async () => {} });
+      clock = fakeClock();
+      harness.settings = build(options.config);
+      harness.provider = instance(harness.settings);
       baseline = {};
     },
     counts() {
@@ -81,5 +104,5 @@ export async function startHarness(emulatorOptions: EmulatorOptions = {}): Promi
 export function checked(declaration: Record<string, unknown>, olds: Record<string, unknown> = {}): MemberInputs {
   const { inputs, failures } = checkMember(olds, declaration);
   if (failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
-  return inputs as unknown as MemberInputs;
+  return inputs;
 }

@@ -1,30 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { isEmptyPlan, planUpdate, type UpdatePlan } from "../../provider/plan";
-import type { MemberInputs } from "../../provider/types";
+import { isEmptyPlan, planUpdate, type UpdatePlan } from "../../provider/member/plan";
+import type { MemberInputs } from "../../provider/member/types";
 import { fullInputs, fullOutputs } from "./fixtures";
 
 describe("an update makes only the calls the changed fields need", () => {
   const cases: [string, Partial<MemberInputs>, UpdatePlan][] = [
     ["nothing changed: no call", {}, {}],
-    ["a rename: one UpdateOrganizationMember with Name only", { name: "bob" }, { updateMember: { Name: "bob" } }],
+    ["a rename: one UpdateOrganizationMember with the name only", { name: "bob" }, { updateMember: { name: "bob" } }],
     [
-      "new permissions: PolicyType and PermissionIds together, as the API requires",
+      "new permissions: policy type and permissions together, as the API requires",
       { permissionIds: [1, 2, 9] },
-      { updateMember: { PolicyType: "Financial", PermissionIds: [1, 2, 9] } },
+      { updateMember: { policyType: "Financial", permissionIds: [1, 2, 9] } },
     ],
-    ["a cleared remark: Remark sent empty", { remark: undefined }, { updateMember: { Remark: "" } }],
-    ["quit allowed: IsAllowQuit Allow", { isAllowQuit: true }, { updateMember: { IsAllowQuit: "Allow" } }],
-    ["a new payer: PayUin", { payUin: "100000100001" }, { updateMember: { PayUin: "100000100001" } }],
+    ["a cleared remark: the remark sent empty", { remark: undefined }, { updateMember: { remark: "" } }],
+    ["quit allowed: isAllowQuit sent", { isAllowQuit: true }, { updateMember: { isAllowQuit: true } }],
+    ["a new payer: payUin sent", { payUin: "100000100001" }, { updateMember: { payUin: "100000100001" } }],
     ["a new department: one move", { nodeId: 100003 }, { moveToNodeId: 100003 }],
     [
       "one tag changed, one added, one removed: one ModifyResourceTags",
       { tags: { env: "dev", owner: "bob" } },
       {
         tags: {
-          replace: [
-            { TagKey: "env", TagValue: "dev" },
-            { TagKey: "owner", TagValue: "bob" },
-          ],
+          replace: { env: "dev", owner: "bob" },
           remove: ["team"],
         },
       },
@@ -34,7 +31,7 @@ describe("an update makes only the calls the changed fields need", () => {
     [
       "rename and move together: two calls",
       { name: "bob", nodeId: 100002 },
-      { updateMember: { Name: "bob" }, moveToNodeId: 100002 },
+      { updateMember: { name: "bob" }, moveToNodeId: 100002 },
     ],
   ];
 

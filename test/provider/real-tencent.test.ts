@@ -3,8 +3,8 @@
  * TENCENTCLOUD_SECRET_KEY) are set and TENCENTCLOUD_ENDPOINT_URL is not; they create nothing.
  */
 import { describe, expect, it } from "vitest";
-import * as lifecycle from "../../provider/lifecycle";
-import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
+import { loadSettings } from "../../provider/api/settings";
+import { MemberLifecycle } from "../../provider/member/lifecycle";
 
 const real = Boolean(process.env.TENCENTCLOUD_SECRET_ID) && !process.env.TENCENTCLOUD_ENDPOINT_URL;
 if (!real) {
@@ -13,8 +13,9 @@ if (!real) {
 
 describe.skipIf(!real)("against real Tencent Cloud (read-only)", () => {
   it("lists the organization's members with the configured credential", async () => {
-    lifecycle.useSettings(resolveSettings(() => undefined, process.env, (p) => parseProfileFile("", p)));
-    const result = await lifecycle.lookup({ name: "a-member-name-that-does-not-exist-0" });
+    // Environment and profile file, as the provider process reads them when the stack config has no credential.
+    const provider = MemberLifecycle.fromSettings(loadSettings(() => undefined));
+    const result = await provider.lookup({ name: "a-member-name-that-does-not-exist-0" });
     expect(result).toBeUndefined();
   });
 });

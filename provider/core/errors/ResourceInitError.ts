@@ -1,10 +1,12 @@
+import { ProviderError } from "./ProviderError";
+
 /**
  * The member account exists but a step after its creation failed (tagging, identities, read-back).
  * Carrying `id` and `properties` makes the Pulumi engine record the resource as created but not
  * fully initialised instead of forgetting an account that really exists; the next `pulumi up`
  * then finishes the job through `update`.
  */
-export class ResourceInitError extends Error {
+export class ResourceInitError extends ProviderError {
   override name = "ResourceInitError";
   constructor(
     /** The member UIN, as the resource id. */
@@ -13,7 +15,12 @@ export class ResourceInitError extends Error {
     readonly properties: Record<string, unknown>,
     cause: Error,
   ) {
-    super(`member ${id} was created, but a follow-up step failed: ${cause.message}`);
+    super({
+      summary: `member ${id} was created, but a follow-up step failed`,
+      detail: cause.message,
+      cause,
+      hint: "the account exists and is in the state; fix the cause and run `pulumi up`, which finishes the job.",
+    });
   }
   /** The reasons the engine shows with the failed resource. */
   get reasons(): string[] {

@@ -2,54 +2,41 @@
  * Maps what Tencent reports about a member to the state Pulumi keeps, and back to the inputs a
  * refresh records. Pure.
  */
-import type { OrgMember } from "./api/memberApi";
-import { OWNER_TAG_KEY } from "./rules";
-import type { MemberInputs, MemberOutputs } from "./types";
+import { userTags } from "../core/tags";
+import type { MemberInputs, MemberOutputs, ReportedMember } from "./types";
 
 /**
  * Outputs for `member`, keeping from `declared` what the API does not report (accountName,
  * authRelationId, deletionPolicy, recordId, adoption and ownership). Absent values are omitted,
  * never `undefined`, which the engine cannot encode.
  */
-export function toOutputs(member: OrgMember, declared: Partial<MemberInputs>): MemberOutputs {
-  const tags = Object.fromEntries(
-    (member.Tags ?? [])
-      .filter((t) => t.TagKey !== OWNER_TAG_KEY)
-      .map((t) => [t.TagKey, t.TagValue] as const)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-  const identities = (member.OrgIdentity ?? [])
-    .map((i) => ({ identityId: i.IdentityId ?? 0, identityAliasName: i.IdentityAliasName ?? "" }))
-    .sort((a, b) => a.identityId - b.identityId);
-  const orgPermissions = (member.OrgPermission ?? [])
-    .map((p) => ({ id: p.Id, name: p.Name }))
-    .sort((a, b) => a.id - b.id);
-  const name = member.Name ?? declared.name ?? "";
+export function toOutputs(member: ReportedMember, declared: Partial<MemberInputs>): MemberOutputs {
+  const name = member.name || declared.name || "";
   const outputs: MemberOutputs = {
-    memberUin: member.MemberUin ?? 0,
+    memberUin: member.memberUin,
     name,
     accountName: declared.accountName ?? name,
     policyType: "Financial",
-    permissionIds: orgPermissions.map((p) => p.id),
-    nodeId: member.NodeId ?? 0,
-    tags,
-    isAllowQuit: member.IsAllowQuit === "Allow",
+    permissionIds: member.permissions.map((p) => p.id),
+    nodeId: member.nodeId,
+    tags: userTags(member.tags),
+    isAllowQuit: member.isAllowQuit,
     deletionPolicy: declared.deletionPolicy ?? "retain",
-    nodeName: member.NodeName ?? "",
-    memberType: member.MemberType ?? "",
-    orgPolicyName: member.OrgPolicyName ?? "",
-    orgPermissions,
-    payName: member.PayName ?? "",
-    bindStatus: member.BindStatus ?? "",
-    permissionStatus: member.PermissionStatus ?? "",
-    identities,
-    createTime: member.CreateTime ?? "",
-    updateTime: member.UpdateTime ?? "",
+    nodeName: member.nodeName,
+    memberType: member.memberType,
+    orgPolicyName: member.orgPolicyName,
+    orgPermissions: member.permissions,
+    payName: member.payName,
+    bindStatus: member.bindStatus,
+    permissionStatus: member.permissionStatus,
+    identities: member.identities,
+    createTime: member.createTime,
+    updateTime: member.updateTime,
   };
-  if (member.Remark) outputs.remark = member.Remark;
-  if (member.PayUin) outputs.payUin = member.PayUin;
+  if (member.remark) outputs.remark = member.remark;
+  if (member.payUin) outputs.payUin = member.payUin;
   // Identities are recorded as an input only when the program manages them.
-  if (declared.identityRoleIds !== undefined) outputs.identityRoleIds = identities.map((i) => i.identityId);
+  if (declared.identityRoleIds !== undefined) outputs.identityRoleIds = member.identities.map((i) => i.identityId);
   return { ...outputs, ...pickDefined(declared, UNREPORTED_OPTIONAL_FIELDS) };
 }
 

@@ -3,58 +3,34 @@
  * that bad input fails at `pulumi preview` with a message naming the field and the rule.
  * Pure: (old inputs, new inputs) → {inputs, failures}.
  */
-import {
-  MAX_TAGS,
-  MEMBER_NAME_PATTERN,
-  OWNER_TAG_KEY,
-  PERMISSION_RANGE,
-  POLICY_TYPES,
-  REMARK_MAX_LENGTH,
-  REQUIRED_PERMISSIONS,
-  RESERVED_TAG_PREFIXES,
-  TAG_KEY_MAX_LENGTH,
-  TAG_VALUE_MAX_LENGTH,
-  UIN_PATTERN,
-} from "./rules";
-import { DELETION_POLICIES } from "./types";
-import { containsUnknown } from "./unknown";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { checkTags, TAG_VALUE_MAX_LENGTH, type Validated } from "../core/tags";
+import { containsUnknown } from "../core/unknown";
+import { replacingFields } from "./diff";
+import { MEMBER_NAME_PATTERN, PERMISSION_RANGE, POLICY_TYPES, REMARK_MAX_LENGTH, REQUIRED_PERMISSIONS, UIN_PATTERN } from "./rules";
+import { DELETION_POLICIES, type MemberInputs, type MemberOutputs } from "./types";
 
 /** One rejected field. `property` is the input's name as written in the program. */
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
+export type CheckFailure = dynamic.CheckFailure;
 
-/** What `check` returns: the normalised inputs and any failures. */
-export interface CheckOutcome {
-  inputs: Record<string, unknown>;
+/** What `check` returns: the normalised inputs (unknown values passed through) and any failures. */
+export interface CheckOutcome extends dynamic.CheckResult<MemberInputs> {
+  inputs: MemberInputs;
   failures: CheckFailure[];
 }
 
-/** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */
-export const INPUT_NAMES = [
-  "name",
-  "accountName",
-  "policyType",
-  "permissionIds",
-  "nodeId",
-  "remark",
-  "recordId",
-  "payUin",
-  "identityRoleIds",
-  "authRelationId",
-  "isAllowQuit",
-  "tags",
-  "deletionPolicy",
-  "adoptMemberUin",
-  "ownerMarker",
-] as const;
-
 type Props = Record<string, unknown>;
-type Validator = (value: unknown, news: Props) => { value?: unknown; reason?: string };
+
+/** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
+export type Declaration = Readonly<Props> | Partial<MemberInputs>;
+
+/** Validates one input given every (defaulted) input; returns the normalised value or a reason. */
+type Validator<T> = (value: unknown, news: Props) => Validated<T>;
 
 /** Validates and normalises new inputs; `olds` keeps defaults stable across updates. */
-export function checkMember(olds: Props, news: Props): CheckOutcome {
+export function checkMember(oldDeclaration: Declaration, newDeclaration: Declaration): CheckOutcome {
+  const olds: Props = { ...oldDeclaration };
+  const news: Props = { ...newDeclaration };
   const failures: CheckFailure[] = [];
   const inputs: Props = {};
   for (const [key, value] of Object.entries(news)) {
@@ -75,7 +51,8 @@ export function checkMember(olds: Props, news: Props): CheckOutcome {
     withDefaults.accountName = typeof olds.accountName === "string" ? olds.accountName : withDefaults.name;
   }
 
-  for (const [property, validate] of Object.entries(VALIDATORS)) {
+  for (const property of INPUT_NAMES) {
+    const validate: Validator<unknown> = VALIDATORS[property];
     const value = withDefaults[property];
     if (value === undefined) {
       if (REQUIRED.has(property)) failures.push({ property, reason: `${property} is required` });
@@ -89,8 +66,10 @@ export function checkMember(olds: Props, news: Props): CheckOutcome {
     if (result.reason) failures.push({ property, reason: result.reason });
     else inputs[property] = result.value;
   }
-  failures.push(...blockedReplacements(olds, inputs));
-  return { inputs, failures };
+  // The validators produced every field of MemberInputs that was set (or an unknown placeholder).
+  const checked = inputs as Partial<MemberInputs> as MemberInputs;
+  failures.push(...blockedReplacements(olds, checked));
+  return { inputs: checked, failures };
 }
 
 /**
@@ -99,7 +78,7 @@ export function checkMember(olds: Props, news: Props): CheckOutcome {
  * its replacement under the same name must fail — after the old member has already left the
  * stack. Refusing at preview keeps the stack whole.
  */
-function blockedReplacements(olds: Props, inputs: Props): CheckFailure[] {
+function blockedReplacements(olds: Props, inputs: MemberInputs): CheckFailure[] {
   if (olds.name === undefined) return [];
   const oldPolicy = olds.deletionPolicy ?? "retain";
   if (olds.adoptMemberUin !== undefined) {
@@ -118,8 +97,10 @@ function blockedReplacements(olds: Props, inputs: Props): CheckFailure[] {
       : [];
   }
   if (oldPolicy === "deleteAccount" || inputs.name !== olds.name) return [];
-  return (["accountName", "authRelationId"] as const)
-    .filter((field) => olds[field] !== inputs[field] && !containsUnknown(inputs[field]) && (field !== "accountName" || olds[field] !== undefined))
+  // Old inputs hold every field the replace rows compare. Adopting instead creates nothing, so
+  // it cannot collide with the kept account's name.
+  return replacingFields(olds as Partial<MemberOutputs>, inputs)
+    .filter((field) => field !== "adoptMemberUin")
     .map((field) => ({
       property: field,
       reason:
@@ -129,10 +110,10 @@ function blockedReplacements(olds: Props, inputs: Props): CheckFailure[] {
     }));
 }
 
-const REQUIRED = new Set(["name", "permissionIds", "nodeId"]);
+const REQUIRED: ReadonlySet<string> = new Set<keyof MemberInputs>(["name", "permissionIds", "nodeId"]);
 
 const memberName =
-  (field: string): Validator =>
+  (field: string): Validator<string> =>
   (value) =>
     typeof value === "string" && MEMBER_NAME_PATTERN.test(value)
       ? { value }
@@ -143,7 +124,7 @@ const memberName =
         };
 
 const positiveInteger =
-  (field: string): Validator =>
+  (field: string): Validator<number> =>
   (value) => {
     const n = typeof value === "string" && UIN_PATTERN.test(value) ? Number(value) : value;
     return typeof n === "number" && Number.isSafeInteger(n) && n > 0
@@ -152,7 +133,7 @@ const positiveInteger =
   };
 
 const integerSet =
-  (field: string, check: (ids: number[]) => string | undefined): Validator =>
+  (field: string, check: (ids: number[]) => string | undefined): Validator<number[]> =>
   (value) => {
     if (!Array.isArray(value) || value.some((v) => typeof v !== "number" || !Number.isSafeInteger(v))) {
       return { reason: `${field} must be a list of integers (got ${JSON.stringify(value)})` };
@@ -162,11 +143,12 @@ const integerSet =
     return reason ? { reason } : { value: ids };
   };
 
-const VALIDATORS: Record<string, Validator> = {
+/** One validator per input, in documentation order: the list of inputs is this table's keys. */
+const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[K]> } = {
   name: memberName("name"),
   accountName: memberName("accountName"),
   policyType: (value) =>
-    (POLICY_TYPES as readonly unknown[]).includes(value)
+    value === POLICY_TYPES[0]
       ? { value }
       : { reason: `policyType must be one of ${POLICY_TYPES.join(", ")} (got ${JSON.stringify(value)})` },
   permissionIds: integerSet("permissionIds", (ids) => {
@@ -200,8 +182,8 @@ const VALIDATORS: Record<string, Validator> = {
     typeof value === "boolean" ? { value } : { reason: `isAllowQuit must be true or false (got ${JSON.stringify(value)})` },
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
   deletionPolicy: (value) =>
-    (DELETION_POLICIES as readonly unknown[]).includes(value)
-      ? { value }
+    DELETION_POLICIES.some((policy) => policy === value)
+      ? { value: value as MemberInputs["deletionPolicy"] }
       : { reason: `deletionPolicy must be one of ${DELETION_POLICIES.join(", ")} (got ${JSON.stringify(value)})` },
   adoptMemberUin: positiveInteger("adoptMemberUin"),
   ownerMarker: (value) =>
@@ -210,38 +192,8 @@ const VALIDATORS: Record<string, Validator> = {
       : { reason: "ownerMarker is set by the OrganizationMember class; do not set it by hand" },
 };
 
-function checkTags(value: unknown, markerTakesASlot: boolean): { value?: unknown; reason?: string } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { reason: `tags must be a map of tag keys to string values (got ${JSON.stringify(value)})` };
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  const limit = markerTakesASlot ? MAX_TAGS - 1 : MAX_TAGS;
-  if (entries.length > limit) {
-    return {
-      reason:
-        `tags may hold at most ${limit} tags (Tencent allows ${MAX_TAGS} per member` +
-        (markerTakesASlot ? `, one of which is the "${OWNER_TAG_KEY}" ownership marker` : "") +
-        `); got ${entries.length}`,
-    };
-  }
-  for (const [key, tagValue] of entries) {
-    if (key.length === 0 || key.length > TAG_KEY_MAX_LENGTH) {
-      return { reason: `tags: key ${JSON.stringify(key)} must be 1 to ${TAG_KEY_MAX_LENGTH} characters` };
-    }
-    if (key === OWNER_TAG_KEY) {
-      return { reason: `tags: key "${OWNER_TAG_KEY}" is reserved for the provider's ownership marker` };
-    }
-    const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
-    if (reserved) {
-      return { reason: `tags: key ${JSON.stringify(key)} starts with "${reserved}", which Tencent Cloud reserves` };
-    }
-    if (typeof tagValue !== "string" || tagValue.length > TAG_VALUE_MAX_LENGTH) {
-      return { reason: `tags: the value of ${JSON.stringify(key)} must be a string of at most ${TAG_VALUE_MAX_LENGTH} characters` };
-    }
-  }
-  // Canonical order, so that a reordered map is the same input.
-  return { value: Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
-}
+/** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */
+export const INPUT_NAMES = Object.keys(VALIDATORS) as (keyof MemberInputs)[];
 
 function describeLength(value: unknown): string {
   return typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value);

@@ -10,17 +10,18 @@
  * One reader lives per provider process, i.e. per Pulumi operation. Anything that changes a
  * member calls `invalidate()`, so a listing never answers for a member changed since.
  */
-import { PAGE_SIZE, type MemberApi, type OrgMember } from "./memberApi";
+import type { ReportedMember } from "../member/types";
+import { PAGE_SIZE, type MemberApi } from "./members";
 
 export class MemberReader {
   private pages: Promise<number> | undefined;
   private lookups = 0;
-  private listing: Promise<Map<number, OrgMember>> | undefined;
+  private listing: Promise<Map<number, ReportedMember>> | undefined;
 
   constructor(private readonly members: MemberApi) {}
 
   /** The member, or undefined when it is no longer in the organization. */
-  async read(memberUin: number): Promise<OrgMember | undefined> {
+  async read(memberUin: number): Promise<ReportedMember | undefined> {
     this.pages ??= this.forgetOnFailure(
       this.members.describePage({ Offset: 0, Limit: 1 }).then((p) => Math.ceil(p.total / PAGE_SIZE)),
       () => (this.pages = undefined),
@@ -51,17 +52,12 @@ export class MemberReader {
     this.lookups = 0;
   }
 
-  /** Look-ups and pages fetched so far, for the benchmark. */
-  get stats(): { lookups: number; listed: boolean } {
-    return { lookups: this.lookups, listed: this.listing !== undefined };
-  }
-
-  private async listAll(pages: number): Promise<Map<number, OrgMember>> {
-    const byUin = new Map<number, OrgMember>();
+  private async listAll(pages: number): Promise<Map<number, ReportedMember>> {
+    const byUin = new Map<number, ReportedMember>();
     // Page by the Total each page reports, not by `pages`: the organization may have changed since.
     for (let offset = 0; offset === 0 || offset < pages * PAGE_SIZE; offset += PAGE_SIZE) {
       const page = await this.members.describePage({ Offset: offset, Limit: PAGE_SIZE });
-      for (const member of page.items) if (typeof member.MemberUin === "number") byUin.set(member.MemberUin, member);
+      for (const member of page.items) if (typeof member.memberUin === "number") byUin.set(member.memberUin, member);
       pages = Math.ceil(page.total / PAGE_SIZE);
       if (page.items.length < PAGE_SIZE) break;
     }

@@ -74,3 +74,40 @@ export interface MemberOutputs extends MemberInputs {
   createTime: string;
   updateTime: string;
 }
+
+/** What Tencent reports about one member, in the provider's terms (api/wire.ts maps Tencent's shape to it). */
+export interface ReportedMember {
+  memberUin: number;
+  name: string;
+  nodeId: number;
+  nodeName: string;
+  /** Empty when none. */
+  remark: string;
+  /** Empty when none. */
+  payUin: string;
+  payName: string;
+  memberType: string;
+  orgPolicyName: string;
+  permissions: MemberPermission[];
+  identities: MemberIdentity[];
+  /** Every tag, the ownership marker included. */
+  tags: Record<string, string>;
+  isAllowQuit: boolean;
+  bindStatus: string;
+  permissionStatus: string;
+  createTime: string;
+  updateTime: string;
+  /** The RequestId of the answer that reported the member, for logs. */
+  requestId?: string;
+}
+
+/** The fields one UpdateOrganizationMember call changes; absent fields are left as they are. */
+export interface MemberUpdate {
+  name?: string;
+  remark?: string;
+  /** Sent together with `permissionIds`: the API takes them only together. */
+  policyType?: MemberInputs["policyType"];
+  permissionIds?: number[];
+  isAllowQuit?: boolean;
+  payUin?: string;
+}

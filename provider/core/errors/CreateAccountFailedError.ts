@@ -8,15 +8,17 @@ export class CreateAccountFailedError extends ProviderError {
   override name = "CreateAccountFailedError";
   constructor(
     readonly memberName: string,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
   ) {
-    super(
-      `Tencent Cloud could not finish creating the account for member "${memberName}" (FailedOperation.CreateAccount` +
-        (requestId ? `, RequestId ${requestId}` : "") +
-        "). No member with this name exists yet.",
-      "open the Organization console's member creation records, copy the record ID of this member's failed creation, " +
+    super({
+      summary: `Tencent Cloud could not finish creating the account for member "${memberName}"`,
+      code: "FailedOperation.CreateAccount",
+      requestId,
+      detail: "No member with this name exists yet.",
+      hint:
+        "open the Organization console's member creation records, copy the record ID of this member's failed creation, " +
         "set `recordId: <that ID>` on the resource and run `pulumi up` again; the creation resumes from that record " +
         "instead of starting a second account.",
-    );
+    });
   }
 }

@@ -5,9 +5,9 @@
  * Outputs hold what Tencent reported at the last read, so comparing against them also reports
  * drift found by a refresh.
  */
-import { OWNER_TAG_KEY } from "./rules";
+import { sameTags, userTags } from "../core/tags";
+import { containsUnknown, type MaybeUnknown } from "../core/unknown";
 import type { MemberInputs, MemberOutputs } from "./types";
-import { containsUnknown } from "./unknown";
 
 /**
  * How a field's change is carried out.
@@ -77,18 +77,25 @@ export interface MemberDiff {
   deleteBeforeReplace: boolean;
 }
 
+/**
+ * The known fields of `news` whose change from `olds` forces a replacement, by the table. `check`
+ * asks this too, so a new replace row reaches its preview guard without a second list.
+ */
+export function replacingFields(olds: Partial<MemberOutputs>, news: MemberInputs): (keyof MemberInputs)[] {
+  return DIFF_TABLE.filter((rule) => rule.effect === "replace" && !containsUnknown(news[rule.field]) && rule.differs(olds, news)).map(
+    (rule) => rule.field,
+  );
+}
+
 /** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
-export function diffMember(olds: Partial<MemberOutputs>, news: MemberInputs): MemberDiff {
-  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, news)).map(
+export function diffMember(olds: Partial<MemberOutputs>, news: MaybeUnknown<MemberInputs>): MemberDiff {
+  // A rule compares only fields known by now, so to it the inputs are plain ones.
+  const known = news as MemberInputs;
+  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(
     ({ field, effect }) => ({ field, effect }),
   );
   const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: replaces.length > 0 };
-}
-
-/** Tags as the user sees them: without the ownership marker. */
-export function userTags(tags: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags ?? {}).filter(([key]) => key !== OWNER_TAG_KEY));
 }
 
 /** The identity ids a state records as granted. */
@@ -100,9 +107,4 @@ function sameIds(a: readonly number[] | undefined, b: readonly number[] | undefi
   const left = [...new Set(a ?? [])].sort((x, y) => x - y);
   const right = [...new Set(b ?? [])].sort((x, y) => x - y);
   return left.length === right.length && left.every((v, i) => v === right[i]);
-}
-
-function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
 }

@@ -1,29 +1,24 @@
 /**
- * The organization and tag actions the lifecycle needs, typed with the SDK's own models.
- * Only this folder imports the SDK.
+ * The organization and tag actions for members, in the provider's terms: requests are built and
+ * answers read through wire.ts, so callers never see Tencent's field names.
  */
 import type {
-  CreateOrganizationMemberRequest,
   CreateOrganizationMemberResponse,
   DescribeOrganizationMembersRequest,
   DescribeOrganizationMembersResponse,
-  OrgMember,
-  Tag,
-  UpdateOrganizationMemberRequest,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
-import { TencentApiError } from "../errors/TencentApiError";
+import { TencentApiError } from "../core/errors/TencentApiError";
+import type { Tags } from "../core/tags";
+import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
+import { IDENTITY_NOT_GRANTED_CODES } from "./codes";
 import type { TencentApi } from "./tencentApi";
-
-export type { OrgMember, Tag, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
+import { toCreateRequest, toReportedMember, toTagList, toUpdateRequest } from "./wire";
 
 /** ModifyResourceTags takes at most this many ReplaceTags and DeleteTags per call. */
 export const TAGS_PER_CALL = 10;
 
-/** Codes meaning the identity is not (any more) granted to the member. */
-export const IDENTITY_GONE_CODES: ReadonlySet<string> = new Set([
-  "ResourceNotFound.MemberIdentityNotExist",
-  "ResourceNotFound.IdentityNotExist",
-]);
+/** CreateOrganizationMemberAuthIdentity takes at most this many identities per call. */
+export const IDENTITIES_PER_CALL = 5;
 
 /** DescribeOrganizationMembers returns at most this many members per page. */
 export const PAGE_SIZE = 50;
@@ -35,37 +30,27 @@ export function memberResourceName(region: string, memberUin: number): string {
 
 /** Typed organization/tag calls for members. */
 export class MemberApi {
-  // Which DescribeOrganizationMembers answer reported each member, so logs can quote its RequestId.
-  private readonly reportedBy = new WeakMap<OrgMember, string>();
-
   constructor(
     readonly api: TencentApi,
     private readonly region: string,
   ) {}
 
   /** One page of members. */
-  async describePage(request: DescribeOrganizationMembersRequest): Promise<{ items: OrgMember[]; total: number }> {
+  async describePage(request: DescribeOrganizationMembersRequest): Promise<{ items: ReportedMember[]; total: number }> {
     const response = await this.api.call<DescribeOrganizationMembersResponse>(
       "organization",
       "DescribeOrganizationMembers",
       { Lang: "en", ...request },
     );
-    const items = response.Items ?? [];
-    if (response.RequestId) for (const member of items) this.reportedBy.set(member, response.RequestId);
-    return { items, total: response.Total ?? 0 };
-  }
-
-  /** The RequestId of the answer that reported `member`, for logs. */
-  requestIdOf(member: OrgMember): string {
-    return this.reportedBy.get(member) ?? "unknown";
+    return { items: (response.Items ?? []).map((m) => toReportedMember(m, response.RequestId)), total: response.Total ?? 0 };
   }
 
   /**
    * Members matching `searchKey` (a name or UIN; Tencent matches loosely), filtered to those
    * `accept` keeps. Pages on while Tencent reports more.
    */
-  async search(searchKey: string, accept: (member: OrgMember) => boolean): Promise<OrgMember[]> {
-    const found: OrgMember[] = [];
+  async search(searchKey: string, accept: (member: ReportedMember) => boolean): Promise<ReportedMember[]> {
+    const found: ReportedMember[] = [];
     for (let offset = 0; ; offset += PAGE_SIZE) {
       const page = await this.describePage({ Offset: offset, Limit: PAGE_SIZE, SearchKey: searchKey });
       found.push(...page.items.filter(accept));
@@ -74,24 +59,28 @@ export class MemberApi {
   }
 
   /** The member with this UIN, or undefined when it is not in the organization. Always fresh. */
-  async getByUin(memberUin: number): Promise<OrgMember | undefined> {
-    const [member] = await this.search(String(memberUin), (m) => m.MemberUin === memberUin);
+  async getByUin(memberUin: number): Promise<ReportedMember | undefined> {
+    const [member] = await this.search(String(memberUin), (m) => m.memberUin === memberUin);
     return member;
   }
 
   /** Members whose name is exactly `name` (names are unique, so zero or one). Always fresh. */
-  async findByName(name: string): Promise<OrgMember[]> {
-    return this.search(name, (m) => m.Name === name);
+  async findByName(name: string): Promise<ReportedMember[]> {
+    return this.search(name, (m) => m.name === name);
   }
 
   /**
-   * Sends CreateOrganizationMember once (throttling aside). Not retried on an unknown outcome:
-   * the caller must look for the member before trying again, or it could create two accounts.
+   * Sends CreateOrganizationMember once (throttling aside), with the user tags and `ownerTag`.
+   * Not retried on an unknown outcome: the caller must look for the member before trying
+   * again, or it could create two accounts.
    */
-  async create(request: CreateOrganizationMemberRequest): Promise<{ memberUin: number; requestId?: string }> {
-    const response = await this.api.call<CreateOrganizationMemberResponse>("organization", "CreateOrganizationMember", request, {
-      idempotent: false,
-    });
+  async create(inputs: MemberInputs, ownerTag: Tags): Promise<{ memberUin: number; requestId?: string }> {
+    const response = await this.api.call<CreateOrganizationMemberResponse>(
+      "organization",
+      "CreateOrganizationMember",
+      toCreateRequest(inputs, ownerTag),
+      { idempotent: false },
+    );
     if (typeof response.Uin !== "number") {
       throw new Error(`CreateOrganizationMember answered without a Uin (RequestId ${response.RequestId ?? "unknown"})`);
     }
@@ -99,8 +88,8 @@ export class MemberApi {
   }
 
   /** Sets name, remark, policy and permissions, payer, quit permission; values, so safe to repeat. */
-  async update(request: UpdateOrganizationMemberRequest): Promise<void> {
-    await this.api.call("organization", "UpdateOrganizationMember", request);
+  async update(memberUin: number, update: MemberUpdate): Promise<void> {
+    await this.api.call("organization", "UpdateOrganizationMember", toUpdateRequest(memberUin, update));
   }
 
   /** Moves the member to another department. */
@@ -109,13 +98,14 @@ export class MemberApi {
   }
 
   /**
-   * Replaces and deletes tags on the member (Tag service; the organization service has no tag
+   * Sets and deletes tags on the member (Tag service; the organization service has no tag
    * action). ModifyResourceTags takes at most 10 of each per call, and tags set out of band can be
    * more than that, so the work is split.
    */
-  async modifyTags(memberUin: number, replace: Tag[], remove: string[]): Promise<void> {
-    for (let i = 0; i < Math.max(replace.length, remove.length); i += TAGS_PER_CALL) {
-      const replaceTags = replace.slice(i, i + TAGS_PER_CALL);
+  async modifyTags(memberUin: number, replace: Tags, remove: readonly string[]): Promise<void> {
+    const replaceList = toTagList(replace);
+    for (let i = 0; i < Math.max(replaceList.length, remove.length); i += TAGS_PER_CALL) {
+      const replaceTags = replaceList.slice(i, i + TAGS_PER_CALL);
       const deleteTags = remove.slice(i, i + TAGS_PER_CALL).map((TagKey) => ({ TagKey }));
       await this.api.call("tag", "ModifyResourceTags", {
         Resource: memberResourceName(this.region, memberUin),
@@ -125,17 +115,17 @@ export class MemberApi {
     }
   }
 
-  /** Grants access identities (at most 5 per call, the API's limit). */
-  async addIdentities(memberUin: number, identityIds: number[]): Promise<void> {
-    for (let i = 0; i < identityIds.length; i += 5) {
+  /** Grants access identities, in batches the API accepts. */
+  async addIdentities(memberUin: number, identityIds: readonly number[]): Promise<void> {
+    for (let i = 0; i < identityIds.length; i += IDENTITIES_PER_CALL) {
       await this.api.call("organization", "CreateOrganizationMemberAuthIdentity", {
         MemberUins: [memberUin],
-        IdentityIds: identityIds.slice(i, i + 5),
+        IdentityIds: identityIds.slice(i, i + IDENTITIES_PER_CALL),
       });
     }
   }
 
-  /** Revokes one access identity; one already revoked (a retry after a lost answer, or out of band) is done. */
+  /** Revokes one access identity; one not granted (a retry after a lost answer, or out of band) is done. */
   async removeIdentity(memberUin: number, identityId: number): Promise<void> {
     try {
       await this.api.call("organization", "DeleteOrganizationMemberAuthIdentity", {
@@ -143,7 +133,7 @@ export class MemberApi {
         IdentityId: identityId,
       });
     } catch (error) {
-      if (!(error instanceof TencentApiError && IDENTITY_GONE_CODES.has(error.code))) throw error;
+      if (!(error instanceof TencentApiError && IDENTITY_NOT_GRANTED_CODES.has(error.code))) throw error;
     }
   }
 

@@ -4,6 +4,7 @@
  * environment, then profile file).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { MemberLifecycle } from "./lifecycle";
 import type { MemberOutputs } from "./types";
 
 /** Which member to find. */
@@ -17,8 +18,7 @@ export async function getOrganizationMember(args: GetOrganizationMemberArgs): Pr
   if ((args.memberUin === undefined) === (args.name === undefined)) {
     throw new Error("getOrganizationMember: give exactly one of memberUin and name");
   }
-  const lifecycle: typeof import("./lifecycle") = require("./lifecycle");
   const config = new pulumi.Config("tencentcloud");
-  await lifecycle.configure({ config: { get: (key) => config.get(key.replace(/^tencentcloud:/, "")) } });
-  return lifecycle.lookup(args);
+  // Its own lifecycle: this runs in the program's process, not in the provider's.
+  return MemberLifecycle.fromConfig((key) => config.get(key.replace(/^tencentcloud:/, ""))).lookup(args);
 }

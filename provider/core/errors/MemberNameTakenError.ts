@@ -9,14 +9,16 @@ export class MemberNameTakenError extends ProviderError {
   constructor(
     readonly memberName: string,
     readonly existingUin: number | undefined,
+    code?: string,
+    requestId?: string,
   ) {
-    super(
-      `the member name "${memberName}" is already used` +
-        (existingUin ? ` by member ${existingUin}` : "") +
-        ", which this resource did not create.",
-      existingUin
+    super({
+      summary: `the member name "${memberName}" is already used` + (existingUin ? ` by member ${existingUin}` : "") + ", which this resource did not create",
+      code,
+      requestId,
+      hint: existingUin
         ? `choose another name, or set \`adoptMemberUin: ${existingUin}\` to manage that existing member with this resource.`
         : "choose another name.",
-    );
+    });
   }
 }

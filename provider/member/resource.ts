@@ -2,7 +2,7 @@
  * `OrganizationMember`: the resource users declare in their Pulumi programs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { organizationMemberProvider } from "./provider";
+import { organizationMemberProvider } from "../shim";
 import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } from "./types";
 
 /** Inputs of an OrganizationMember. See the README for every rule `check` enforces. */
@@ -109,7 +109,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
       : {
           ...outputs,
           ...args,
-          // Identifies this resource for the ownership marker; see ownership.ts.
+          // Identifies this resource for the ownership marker; see core/ownership.ts.
           ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         };
     super(organizationMemberProvider, name, props, opts, "tencentcloud", "OrganizationMember");

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as lifecycle from "../../provider/lifecycle";
-import { startHarness, type Harness } from "./harness";
+import { startProviderHarness, type ProviderHarness } from "./harness";
 
 // Reads in one operation share their work: refreshing N members of an organization of M members
 // costs at most 2·min(N, ⌈M/50⌉) + 2 DescribeOrganizationMembers calls.
 const M = 500; // ⌈M/50⌉ = 10 pages
 const PAGES = Math.ceil(M / 50);
 
-let h: Harness;
+let h: ProviderHarness;
 beforeAll(async () => {
-  h = await startHarness({ seedMembers: M, rateLimitPerSecond: 0 });
+  h = await startProviderHarness({ seedMembers: M, rateLimitPerSecond: 0 });
 });
 afterAll(() => h.close());
 beforeEach(() => h.fresh());
@@ -17,7 +16,7 @@ beforeEach(() => h.fresh());
 async function refresh(n: number): Promise<number> {
   const uins = h.emulator.admin.members().slice(0, n).map((m) => m.memberUin);
   h.resetCounts();
-  const results = await Promise.all(uins.map((uin) => lifecycle.read(String(uin), {})));
+  const results = await Promise.all(uins.map((uin) => h.provider.read(String(uin), {})));
   expect(results.every((r, i) => r.id === String(uins[i]))).toBe(true);
   return h.counts().DescribeOrganizationMembers ?? 0;
 }
@@ -32,12 +31,12 @@ describe("refreshing N members of an organization of 500 reads at most 2·min(N,
 
   it("answers a member missing from the shared listing as gone", async () => {
     await refresh(30); // the listing is now shared
-    expect(await lifecycle.read("999999999999", {})).toEqual({});
+    expect(await h.provider.read("999999999999", {})).toEqual({});
   });
 });
 
 describe("the reader on its own", () => {
-  const member = (uin: number) => ({ MemberUin: uin, Name: `m${uin}` });
+  const member = (uin: number) => ({ memberUin: uin, name: `m${uin}` });
   // A fake organization of 120 members whose listing misses member 51, as offset paging does
   // when another member leaves mid-listing.
   function fakeApi(options: { failFirstPage?: boolean } = {}) {
@@ -47,7 +46,7 @@ describe("the reader on its own", () => {
       describePage: async ({ Offset, Limit }: { Offset: number; Limit: number }) => {
         calls.push(`page ${Offset}/${Limit}`);
         if (failures-- > 0) throw new Error("InternalError after 8 attempts");
-        const all = Array.from({ length: 120 }, (_, i) => member(i + 1)).filter((m) => m.MemberUin !== 51);
+        const all = Array.from({ length: 120 }, (_, i) => member(i + 1)).filter((m) => m.memberUin !== 51);
         return { items: all.slice(Offset, Offset + Limit), total: 120 };
       },
       getByUin: async (uin: number) => {
@@ -59,7 +58,7 @@ describe("the reader on its own", () => {
   }
 
   it("confirms a member missing from the shared listing with a direct look-up before calling it gone", async () => {
-    const { MemberReader } = await import("../../provider/api/memberReader");
+    const { MemberReader } = await import("../../provider/api/reader");
     const { api, calls } = fakeApi();
     const reader = new MemberReader(api as never);
     await Promise.all([1, 2, 3, 4].map((uin) => reader.read(uin))); // spends the look-up budget (3 pages)
@@ -69,7 +68,7 @@ describe("the reader on its own", () => {
   });
 
   it("does not let one failed call answer for every later read", async () => {
-    const { MemberReader } = await import("../../provider/api/memberReader");
+    const { MemberReader } = await import("../../provider/api/reader");
     const { api } = fakeApi({ failFirstPage: true });
     const reader = new MemberReader(api as never);
     await expect(reader.read(1)).rejects.toThrow(/InternalError/);

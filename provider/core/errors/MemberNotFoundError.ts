@@ -5,11 +5,12 @@ export class MemberNotFoundError extends ProviderError {
   override name = "MemberNotFoundError";
   constructor(
     readonly memberUin: number,
-    field: string,
+    /** The input that named it. */
+    readonly field: string,
   ) {
-    super(
-      `${field}: member ${memberUin} is not a member of this organization.`,
-      "check the UIN in the Organization console (Members), or remove the field to create a new member.",
-    );
+    super({
+      summary: `${field}: member ${memberUin} is not a member of this organization`,
+      hint: "check the UIN in the Organization console (Members), or remove the field to create a new member.",
+    });
   }
 }

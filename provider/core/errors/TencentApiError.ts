@@ -7,26 +7,29 @@ import { ProviderError } from "./ProviderError";
  */
 export class TencentApiError extends ProviderError {
   override name = "TencentApiError";
+  /** Tencent's error code, or a transport kind. */
+  declare readonly code: string;
   constructor(
     /** The API action, e.g. `CreateOrganizationMember`. */
     readonly action: string,
     /** Tencent's error code (`FailedOperation.PayUinIllegal`), or a transport kind (`Timeout`, `HttpStatus502`). */
-    readonly code: string,
+    code: string,
     /** Tencent's message, already scrubbed of credentials. */
     readonly apiMessage: string,
     /** The RequestId of the last attempt, when the API answered. */
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
     /** Attempts made, including the last. */
     readonly attempts: number,
     /** True when the last attempt got no clear answer: the call may or may not have run. */
     readonly outcomeUnknown = false,
     hint?: string,
   ) {
-    super(
-      `${action} failed with ${code}: ${apiMessage}` +
-        (requestId ? ` (RequestId ${requestId})` : "") +
-        (attempts > 1 ? ` after ${attempts} attempts` : ""),
+    super({
+      summary:
+        `${action} failed with ${code}` + (attempts > 1 ? ` after ${attempts} attempts` : "") + `: ${apiMessage.replace(/[.\s]+$/, "")}`,
+      code,
+      requestId,
       hint,
-    );
+    });
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * Tencent's wire format for members, and its mapping to and from the provider's own types. The
+ * only place that knows `Tags: [{TagKey, TagValue}]`, `OrgPermission`, `IsAllowQuit: "Allow"` and
+ * the SDK's request and response models; everything outside api/ speaks `ReportedMember`,
+ * `MemberInputs` and `MemberUpdate`.
+ */
+import type {
+  CreateOrganizationMemberRequest,
+  OrgMember,
+  Tag,
+  UpdateOrganizationMemberRequest,
+} from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import type { Tags } from "../core/tags";
+import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
+
+export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
+
+/** What `IsAllowQuit` says on the wire. */
+const ALLOW_QUIT = { true: "Allow", false: "Denied" } as const;
+
+/** A member as DescribeOrganizationMembers reports it, in the provider's terms. */
+export function toReportedMember(member: OrgMember, requestId?: string): ReportedMember {
+  return {
+    memberUin: member.MemberUin ?? 0,
+    name: member.Name ?? "",
+    nodeId: member.NodeId ?? 0,
+    nodeName: member.NodeName ?? "",
+    remark: member.Remark ?? "",
+    payUin: member.PayUin ?? "",
+    payName: member.PayName ?? "",
+    memberType: member.MemberType ?? "",
+    orgPolicyName: member.OrgPolicyName ?? "",
+    permissions: (member.OrgPermission ?? []).map((p) => ({ id: p.Id, name: p.Name })).sort((a, b) => a.id - b.id),
+    identities: (member.OrgIdentity ?? [])
+      .map((i) => ({ identityId: i.IdentityId ?? 0, identityAliasName: i.IdentityAliasName ?? "" }))
+      .sort((a, b) => a.identityId - b.identityId),
+    tags: fromTagList(member.Tags ?? []),
+    isAllowQuit: member.IsAllowQuit === ALLOW_QUIT.true,
+    bindStatus: member.BindStatus ?? "",
+    permissionStatus: member.PermissionStatus ?? "",
+    createTime: member.CreateTime ?? "",
+    updateTime: member.UpdateTime ?? "",
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+/** The CreateOrganizationMember request for checked inputs; `ownerMarker` is written as a tag. */
+export function toCreateRequest(inputs: MemberInputs, ownerTag: Tags): CreateOrganizationMemberRequest {
+  const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
+  return {
+    Name: inputs.name,
+    AccountName: inputs.accountName,
+    PolicyType: inputs.policyType,
+    PermissionIds: inputs.permissionIds,
+    NodeId: inputs.nodeId,
+    ...(inputs.remark !== undefined ? { Remark: inputs.remark } : {}),
+    ...(inputs.recordId !== undefined ? { RecordId: inputs.recordId } : {}),
+    ...(inputs.payUin !== undefined ? { PayUin: inputs.payUin } : {}),
+    ...(inputs.identityRoleIds !== undefined ? { IdentityRoleID: inputs.identityRoleIds } : {}),
+    ...(inputs.authRelationId !== undefined ? { AuthRelationId: inputs.authRelationId } : {}),
+    ...(tags.length > 0 ? { Tags: tags } : {}),
+  };
+}
+
+/** The UpdateOrganizationMember request that sets exactly the fields of `update`. */
+export function toUpdateRequest(memberUin: number, update: MemberUpdate): UpdateOrganizationMemberRequest {
+  return {
+    MemberUin: memberUin,
+    ...(update.name !== undefined ? { Name: update.name } : {}),
+    ...(update.remark !== undefined ? { Remark: update.remark } : {}),
+    ...(update.policyType !== undefined ? { PolicyType: update.policyType } : {}),
+    ...(update.permissionIds !== undefined ? { PermissionIds: update.permissionIds } : {}),
+    ...(update.isAllowQuit !== undefined ? { IsAllowQuit: ALLOW_QUIT[`${update.isAllowQuit}`] } : {}),
+    ...(update.payUin !== undefined ? { PayUin: update.payUin } : {}),
+  };
+}
+
+/** A tag map as Tencent's list of pairs. */
+export function toTagList(tags: Tags): Tag[] {
+  return Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+}
+
+function fromTagList(tags: readonly Tag[]): Tags {
+  return Object.fromEntries(tags.map((t) => [t.TagKey, t.TagValue]));
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { toCreateRequest, toReportedMember, toUpdateRequest } from "../../provider/api/wire";
+import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { fullInputs } from "./fixtures";
+
+describe("an update plan is written in Tencent's fields, and only the planned ones", () => {
+  it.each([
+    ["a rename: Name only", { name: "bob" }, { MemberUin: 7, Name: "bob" }],
+    ["new permissions: PolicyType and PermissionIds", { policyType: "Financial" as const, permissionIds: [1, 2, 9] }, { MemberUin: 7, PolicyType: "Financial", PermissionIds: [1, 2, 9] }],
+    ["a cleared remark: Remark sent empty", { remark: "" }, { MemberUin: 7, Remark: "" }],
+    ["quit allowed: IsAllowQuit Allow", { isAllowQuit: true }, { MemberUin: 7, IsAllowQuit: "Allow" }],
+    ["quit refused: IsAllowQuit Denied", { isAllowQuit: false }, { MemberUin: 7, IsAllowQuit: "Denied" }],
+    ["a new payer: PayUin", { payUin: "100000100001" }, { MemberUin: 7, PayUin: "100000100001" }],
+  ])("%s", (_title, update, expected) => {
+    expect(toUpdateRequest(7, update)).toEqual(expected);
+  });
+});
+
+describe("a create request carries the user tags and the ownership marker as Tencent's tag pairs", () => {
+  it("lists the user tags first, then the marker", () => {
+    const request = toCreateRequest({ ...fullInputs, tags: { env: "prod" } }, { [OWNER_TAG_KEY]: "abc" });
+    expect(request.Tags).toEqual([
+      { TagKey: "env", TagValue: "prod" },
+      { TagKey: OWNER_TAG_KEY, TagValue: "abc" },
+    ]);
+  });
+
+  it("sends no Tags at all when there are none", () => {
+    expect(toCreateRequest({ ...fullInputs, tags: undefined }, {})).not.toHaveProperty("Tags");
+  });
+});
+
+describe("a reported member is read into the provider's terms", () => {
+  it("maps IsAllowQuit, permissions, identities and tags, sorted, and keeps the RequestId", () => {
+    const member = toReportedMember(
+      {
+        MemberUin: 7,
+        Name: "alice",
+        IsAllowQuit: "Allow",
+        OrgPermission: [
+          { Id: 2, Name: "view balance" },
+          { Id: 1, Name: "view bills" },
+        ],
+        OrgIdentity: [{ IdentityId: 3, IdentityAliasName: "ops" }],
+        Tags: [{ TagKey: OWNER_TAG_KEY, TagValue: "abc" }],
+      },
+      "req-1",
+    );
+    expect(member).toMatchObject({
+      memberUin: 7,
+      name: "alice",
+      isAllowQuit: true,
+      permissions: [
+        { id: 1, name: "view bills" },
+        { id: 2, name: "view balance" },
+      ],
+      identities: [{ identityId: 3, identityAliasName: "ops" }],
+      tags: { [OWNER_TAG_KEY]: "abc" },
+      requestId: "req-1",
+    });
+  });
+});
