@@ -4,8 +4,10 @@
  *
  * The provider checks each value against Tencent's rules again at preview (name characters,
  * mandatory permissions 1 and 2, tag limits); this file checks the shape a platform team edits.
+ * Lines come from `jsonc-parser` (the parser of VS Code), which keeps every value's position.
  */
 import { readFileSync } from "node:fs";
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { DELETION_POLICIES, type DeletionPolicy } from "pulumi-tencentcloud-organization";
 
 /** One member as declared in the file, with its department resolved to a node id. */
@@ -35,6 +37,7 @@ export class MembersFileError extends Error {
 }
 
 const MEMBER_FIELDS = ["key", "name", "accountName", "department", "nodeId", "permissionIds", "remark", "tags", "deletionPolicy"];
+const TEXT_FIELDS = ["key", "name", "accountName", "remark"] as const;
 
 /** Reads `path` and returns its members. @throws MembersFileError listing every problem */
 export function loadMembersFile(path: string): DeclaredMember[] {
@@ -43,173 +46,96 @@ export function loadMembersFile(path: string): DeclaredMember[] {
 
 /** Parses the text of a members file. Pure. @throws MembersFileError listing every problem */
 export function parseMembersFile(text: string, file: string): DeclaredMember[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
-    throw new MembersFileError(file, [`${file}${where ? `:${where.line}:${where.column}` : ""}: not valid JSON: ${message}`]);
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  const syntax: ParseError[] = [];
+  const root = parseTree(text, syntax, { disallowComments: true });
+  if (syntax.length > 0 || !root) {
+    const at = syntax[0]?.offset ?? 0;
+    const column = at - text.lastIndexOf("\n", at - 1);
+    throw new MembersFileError(file, [`${file}:${lineAt(at)}:${column}: not valid JSON: ${syntax.map((e) => printParseErrorCode(e.error)).join(", ")}`]);
   }
-  if (!isObject(document) || !Array.isArray(document.members)) {
-    throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
-  }
+  const membersNode = findNodeAtLocation(root, ["members"]);
+  if (root.type !== "object" || membersNode?.type !== "array") throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
 
   const problems: string[] = [];
-  const departments = readDepartments(document.departments, (p) => problems.push(`${file}:${lineOf(text, '"departments"')}: ${p}`));
-  const lines = elementLines(text, "members");
-  const members: DeclaredMember[] = [];
-  const seenKeys = new Map<string, number>();
-  const seenNames = new Map<string, number>();
+  const departmentsNode = findNodeAtLocation(root, ["departments"]);
+  const departments = readDepartments(departmentsNode, (p) => problems.push(`${file}:${lineAt(departmentsNode?.parent?.offset ?? 0)}: ${p}`));
+  const firstLineOf = { key: new Map<string, number>(), name: new Map<string, number>() };
 
-  document.members.forEach((entry: unknown, index: number) => {
-    const line = lines[index] ?? 1;
-    const label = isObject(entry) && typeof entry.name === "string" ? `member ${index + 1} ("${entry.name}")` : `member ${index + 1}`;
+  const members = (membersNode.children ?? []).map((node: Node, index): DeclaredMember => {
+    const entry: unknown = getNodeValue(node);
+    const line = lineAt(node.offset);
+    const fields = isObject(entry) ? entry : {};
+    const label = typeof fields.name === "string" ? `member ${index + 1} ("${fields.name}")` : `member ${index + 1}`;
     const report = (problem: string) => problems.push(`${file}:${line}: ${label}: ${problem}`);
-    if (!isObject(entry)) return report("expected an object");
+    if (!isObject(entry)) report("expected an object");
 
-    for (const field of Object.keys(entry)) {
-      if (!MEMBER_FIELDS.includes(field)) report(`unknown field "${field}" (known: ${MEMBER_FIELDS.join(", ")})`);
+    for (const field of Object.keys(fields)) if (!MEMBER_FIELDS.includes(field)) report(`unknown field "${field}" (known: ${MEMBER_FIELDS.join(", ")})`);
+    const text: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
+    for (const field of TEXT_FIELDS) {
+      const value = fields[field];
+      if (typeof value === "string") text[field] = value;
+      else if (value !== undefined) report(`"${field}" must be text, got ${JSON.stringify(value)}`);
     }
-    const name = optionalString(entry, "name", report);
-    if (name === undefined || name === "") report('"name" is required');
-    const key = optionalString(entry, "key", report) ?? name ?? "";
-
-    const nodeId = resolveNode(entry, departments, report);
-    const permissionIds = entry.permissionIds;
-    if (!Array.isArray(permissionIds) || !permissionIds.every((p) => Number.isInteger(p))) {
-      report('"permissionIds" must be a list of permission numbers, e.g. [1, 2, 8]');
-    }
-    const tags = entry.tags;
+    if (!text.name) report('"name" is required');
+    const nodeId = resolveNode(fields, departments, report);
+    const { permissionIds, tags, deletionPolicy } = fields;
+    if (!Array.isArray(permissionIds) || !permissionIds.every(Number.isInteger)) report('"permissionIds" must be a list of permission numbers, e.g. [1, 2, 8]');
     if (tags !== undefined && (!isObject(tags) || !Object.values(tags).every((v) => typeof v === "string"))) {
       report('"tags" must be an object of text values, e.g. {"team": "data"}');
     }
-    const deletionPolicy = entry.deletionPolicy;
-    if (deletionPolicy !== undefined && !DELETION_POLICIES.includes(deletionPolicy as DeletionPolicy)) {
-      report(`"deletionPolicy" must be one of ${DELETION_POLICIES.join(", ")}, got ${JSON.stringify(deletionPolicy)}`);
-    }
-    const accountName = optionalString(entry, "accountName", report);
-    const remark = optionalString(entry, "remark", report);
+    const policy = DELETION_POLICIES.find((p) => p === deletionPolicy);
+    if (deletionPolicy !== undefined && !policy) report(`"deletionPolicy" must be one of ${DELETION_POLICIES.join(", ")}, got ${JSON.stringify(deletionPolicy)}`);
 
-    if (key !== "") {
-      const earlier = seenKeys.get(key);
-      if (earlier !== undefined) report(`key "${key}" is already used by the member on line ${earlier}`);
-      else seenKeys.set(key, line);
+    const key = text.key ?? text.name ?? "";
+    for (const [what, value, why] of [["key", key, ""], ["name", text.name, " (names are unique in an organization)"]] as const) {
+      if (!value) continue;
+      const earlier = firstLineOf[what].get(value);
+      if (earlier !== undefined) report(`${what} "${value}" is already used by the member on line ${earlier}${why}`);
+      else firstLineOf[what].set(value, line);
     }
-    if (name) {
-      const earlier = seenNames.get(name);
-      if (earlier !== undefined) report(`name "${name}" is already used by the member on line ${earlier} (names are unique in an organization)`);
-      else seenNames.set(name, line);
-    }
-
-    members.push({
+    return {
       key,
-      name: name ?? "",
+      name: text.name ?? "",
       nodeId: nodeId ?? 0,
-      permissionIds: Array.isArray(permissionIds) ? (permissionIds as number[]) : [],
+      permissionIds: Array.isArray(permissionIds) ? permissionIds : [],
       line,
-      ...(accountName !== undefined ? { accountName } : {}),
-      ...(remark !== undefined ? { remark } : {}),
+      ...(text.accountName !== undefined ? { accountName: text.accountName } : {}),
+      ...(text.remark !== undefined ? { remark: text.remark } : {}),
       ...(isObject(tags) ? { tags: tags as Record<string, string> } : {}),
-      ...(deletionPolicy !== undefined ? { deletionPolicy: deletionPolicy as DeletionPolicy } : {}),
-    });
+      ...(policy ? { deletionPolicy: policy } : {}),
+    };
   });
-
   if (problems.length > 0) throw new MembersFileError(file, problems);
   return members;
 }
 
-function readDepartments(value: unknown, report: (problem: string) => void): Map<string, number> {
-  const departments = new Map<string, number>();
-  if (value === undefined) return departments;
+function readDepartments(node: Node | undefined, report: (problem: string) => void): Map<string, number> {
+  const value: unknown = node && getNodeValue(node);
+  if (value === undefined) return new Map();
   if (!isObject(value)) {
     report('"departments" must map department names to node ids, e.g. {"Engineering": 100001}');
-    return departments;
+    return new Map();
   }
-  for (const [name, nodeId] of Object.entries(value)) {
-    if (Number.isInteger(nodeId) && (nodeId as number) > 0) departments.set(name, nodeId as number);
-    else report(`department "${name}" must have a positive node id, got ${JSON.stringify(nodeId)}`);
+  const departments = new Map<string, number>();
+  for (const [name, id] of Object.entries(value)) {
+    if (isNodeId(id)) departments.set(name, id);
+    else report(`department "${name}" must have a positive node id, got ${JSON.stringify(id)}`);
   }
   return departments;
 }
 
 function resolveNode(entry: Record<string, unknown>, departments: Map<string, number>, report: (problem: string) => void): number | undefined {
   const { department, nodeId } = entry;
-  if ((department === undefined) === (nodeId === undefined)) {
-    report('give exactly one of "department" (a name from "departments") and "nodeId"');
-    return undefined;
-  }
-  if (nodeId !== undefined) {
-    if (Number.isInteger(nodeId) && (nodeId as number) > 0) return nodeId as number;
-    report(`"nodeId" must be a positive integer, got ${JSON.stringify(nodeId)}`);
-    return undefined;
-  }
+  if ((department === undefined) === (nodeId === undefined)) return void report('give exactly one of "department" (a name from "departments") and "nodeId"');
+  if (nodeId !== undefined) return isNodeId(nodeId) ? nodeId : void report(`"nodeId" must be a positive integer, got ${JSON.stringify(nodeId)}`);
   const id = typeof department === "string" ? departments.get(department) : undefined;
-  if (id === undefined) {
-    const known = [...departments.keys()].join(", ") || "none declared";
-    report(`unknown department ${JSON.stringify(department)} (known: ${known})`);
-  }
+  if (id === undefined) report(`unknown department ${JSON.stringify(department)} (known: ${[...departments.keys()].join(", ") || "none declared"})`);
   return id;
 }
 
-function optionalString(entry: Record<string, unknown>, field: string, report: (problem: string) => void): string | undefined {
-  const value = entry[field];
-  if (value === undefined) return undefined;
-  if (typeof value === "string") return value;
-  report(`"${field}" must be text, got ${JSON.stringify(value)}`);
-  return undefined;
-}
+const isNodeId = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  return at < 0 ? 1 : lineAndColumn(text, at).line;
-}
-
-/**
- * The line on which each element of the top-level array `key` starts. JSON.parse keeps no
- * positions, so this walks the (already valid) text once, tracking nesting and strings.
- */
-export function elementLines(text: string, key: string): number[] {
-  const lines: number[] = [];
-  const nesting: string[] = [];
-  let line = 1;
-  let lastTopLevelString: string | undefined;
-  let arrayDepth = -1;
-  let expectElement = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "\n") line++;
-    if (/\s/.test(ch)) continue;
-    if (nesting.length === arrayDepth && expectElement && ch !== "]") {
-      lines.push(line);
-      expectElement = false;
-    }
-    if (ch === '"') {
-      let value = "";
-      for (i++; i < text.length && text[i] !== '"'; i++) value += text[i] === "\\" ? text[++i] : text[i];
-      if (nesting.length === 1) lastTopLevelString = value;
-    } else if (ch === "{" || ch === "[") {
-      nesting.push(ch);
-      if (ch === "[" && nesting.length === 2 && lastTopLevelString === key && arrayDepth === -1) {
-        arrayDepth = 2;
-        expectElement = true;
-      }
-    } else if (ch === "}" || ch === "]") {
-      if (ch === "]" && nesting.length === arrayDepth) arrayDepth = -2; // done with the array
-      nesting.pop();
-    } else if (ch === "," && nesting.length === arrayDepth) {
-      expectElement = true;
-    }
-  }
-  return lines;
 }
