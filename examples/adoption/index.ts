@@ -39,8 +39,8 @@ export = async () => {
     nodeId: adopt.nodeId,
     permissionIds: adopt.permissionIds,
     tags: adopt.tags ?? {},
-    // An adopted member is usually invited, so it can leave the organization on destroy;
-    // the default, "retain", would only drop it from the stack.
+    // "retain" unless the config says otherwise: destroy then only drops the member from the
+    // stack. An adopted member is usually invited, so "removeFromOrganization" can let it go.
     deletionPolicy: adopt.deletionPolicy ?? "retain",
   });
 
