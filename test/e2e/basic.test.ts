@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import type { EngineStack } from "../../scripts/lib/engine";
 import { membersByName, MUTATING_ACTIONS, startEngineHarness, type EngineHarness } from "./harness";
+import { userTagsOf } from "../support/emulatorState";
 
 const DECLARED = {
   "platform-ci": { nodeId: 100001, permissionIds: [1, 2, 8], tags: { team: "platform", env: "prod" } },
@@ -26,8 +27,6 @@ afterAll(async () => h?.close());
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
-const userTags = (tags: { TagKey: string; TagValue: string }[]) =>
-  Object.fromEntries(tags.filter((t) => t.TagKey !== "pulumi:owner").map((t) => [t.TagKey, t.TagValue]));
 
 describe.sequential("the basic example", () => {
   it("pulumi up creates the declared members in their departments with their permissions and tags", async () => {
@@ -37,7 +36,7 @@ describe.sequential("the basic example", () => {
     expect([...members.keys()].sort()).toEqual(Object.keys(DECLARED).sort());
     for (const [name, declared] of Object.entries(DECLARED)) {
       const member = members.get(name)!;
-      expect({ nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTags(member.tags) }).toEqual(declared);
+      expect({ nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }).toEqual(declared);
       expect(member.memberType).toBe("Create");
     }
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
 import { engineFailureOf, membersByName, startEngineHarness, type EngineHarness, type OutOfBand, type PipelineMember } from "./harness";
+import { userTagsOf } from "../support/emulatorState";
 
 const DECLARED: PipelineMember[] = [
   { key: "renamed", name: "drift-renamed", nodeId: 100001, permissionIds: [1, 2] },
@@ -39,8 +40,6 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const uinOf = (key: string) => membersByName(h.emulator).get(DECLARED.find((m) => m.key === key)!.name)?.memberUin;
-const userTags = (tags: { TagKey: string; TagValue: string }[]) =>
-  Object.fromEntries(tags.filter((t) => t.TagKey !== "pulumi:owner").map((t) => [t.TagKey, t.TagValue]));
 
 describe.sequential("drift made outside Pulumi", () => {
   it("preview --refresh --expect-no-changes passes before anyone touches the members", async () => {
@@ -60,7 +59,7 @@ describe.sequential("drift made outside Pulumi", () => {
     expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
     const member = h.emulator.admin.members().find((m) => m.memberUin === memberUin)!;
     const declared = DECLARED.find((m) => m.key === key)!;
-    expect({ name: member.name, nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTags(member.tags) }).toEqual({
+    expect({ name: member.name, nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }).toEqual({
       name: declared.name,
       nodeId: declared.nodeId,
       permissionIds: declared.permissionIds,
@@ -81,7 +80,7 @@ describe.sequential("drift made outside Pulumi", () => {
     expect(up.summary.resourceChanges).toMatchObject({ create: 1 });
     const recreated = membersByName(h.emulator).get("drift-deleted")!;
     expect(recreated.memberUin).not.toBe(memberUin);
-    expect({ nodeId: recreated.nodeId, permissionIds: recreated.permissionIds, tags: userTags(recreated.tags) }).toEqual({
+    expect({ nodeId: recreated.nodeId, permissionIds: recreated.permissionIds, tags: userTagsOf(recreated.tags) }).toEqual({
       nodeId: 100002,
       permissionIds: [1, 2, 5],
       tags: { team: "finance" },

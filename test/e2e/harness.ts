@@ -10,6 +10,7 @@ import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type R
 import { orgClient, tagClient } from "../emulator/fixtures";
 import { openStack, REPO_ROOT, type EngineStack, type StackSettings } from "../../scripts/lib/engine";
 import { clearProxyVariables } from "../../scripts/lib/proxy";
+import { callsSince } from "../support/emulatorState";
 
 // The out-of-band SDK clients in this process talk to the local emulator directly.
 clearProxyVariables();
@@ -75,14 +76,7 @@ export async function startEngineHarness(label: string): Promise<EngineHarness> 
       writeFileSync(path, JSON.stringify({ members }, null, 2));
       return path;
     },
-    callsSince(before) {
-      const now = emulator.admin.counters();
-      return Object.fromEntries(
-        Object.entries(now)
-          .map(([action, count]) => [action, count - (before[action] ?? 0)] as const)
-          .filter(([, delta]) => delta > 0),
-      );
-    },
+    callsSince: (before) => callsSince(emulator, before),
     outOfBand: outOfBandClients(emulator),
     async close() {
       await emulator.close();

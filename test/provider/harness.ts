@@ -11,6 +11,7 @@ import type { Clock } from "../../provider/api/retry";
 import { clearProxyVariables } from "../../scripts/lib/proxy";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
 import { orgClient, type OrgClient } from "../emulator/fixtures";
+import { callsSince } from "../support/emulatorState";
 
 clearProxyVariables();
 
@@ -84,14 +85,7 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
       harness.provider = instance(harness.settings);
       baseline = {};
     },
-    counts() {
-      const now = emulator.admin.counters();
-      return Object.fromEntries(
-        Object.entries(now)
-          .map(([action, n]) => [action, n - (baseline[action] ?? 0)] as const)
-          .filter(([, n]) => n > 0),
-      );
-    },
+    counts: () => callsSince(emulator, baseline),
     resetCounts() {
       baseline = { ...emulator.admin.counters() };
     },
