@@ -4,7 +4,11 @@
  * It must stay tiny and hold nothing secret: the engine stores its code twice per resource and
  * runs the stored code for read and delete. So each method `require()`s the implementation from
  * the installed package when called — an upgraded package then takes effect for old resources
- * too — and credentials are read in `configure`, never captured here.
+ * too — and credentials come from the config given to `configure` (or the environment), never
+ * captured here.
+ *
+ * The required path (`dist/lifecycle`) and the method names are stored in every existing stack:
+ * provider/lifecycle.ts must keep forwarding them whatever moves behind it.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 

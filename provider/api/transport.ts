@@ -52,11 +52,21 @@ export function createSdkClients(settings: ProviderSettings): SdkClients {
 // An agent that sends every request to `base` whatever host the URL names. Without an agent the
 // SDK would also honour a lowercase `http_proxy`; an explicit agent keeps the route deterministic.
 function routingAgent(base: URL): http.Agent {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const port = Number(base.port || (base.protocol === "https:" ? 443 : 80));
   const host = base.hostname.replace(/^\[|\]$/g, "");
+  return new RoutingAgent(() =>
+    base.protocol === "https:" ? tls.connect({ host, port, servername: host }) : net.createConnection({ host, port }),
+  );
+}
+
+/** A keep-alive agent whose every connection goes where `connect` says. */
+class RoutingAgent extends http.Agent {
+  constructor(private readonly connect: () => net.Socket) {
+    super({ keepAlive: true, maxSockets: 32 });
+  }
+
   // Node's Agent uses the socket createConnection returns (the callback is for async creation).
-  (agent as unknown as { createConnection: () => net.Socket }).createConnection = () =>
-    base.protocol === "https:" ? tls.connect({ host, port, servername: host }) : net.createConnection({ host, port });
-  return agent;
+  override createConnection(): net.Socket {
+    return this.connect();
+  }
 }
