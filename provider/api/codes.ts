@@ -215,6 +215,11 @@ export function reactionTo(code: string): CodeReaction {
   return (TENCENT_CODES as Record<string, TencentCode>)[code]?.reaction ?? "surface";
 }
 
+/** What `code` means to the provider, in words (the code itself when the table does not know it). */
+export function meaningOf(code: string): string {
+  return (TENCENT_CODES as Record<string, TencentCode>)[code]?.meaning ?? code;
+}
+
 /** Tencent's throttling codes: the request was refused before it ran. */
 export const THROTTLING_CODES = codesWith("throttled");
 /** Server-side failures Tencent documents as temporary; the call may or may not have run. */

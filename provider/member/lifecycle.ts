@@ -7,7 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { MemberApi } from "../api/members";
 import { MemberReader } from "../api/reader";
-import { DELETION_REFUSED_CODES, hintFor, NAME_USED_CODES, reactionTo, TENCENT_CODES } from "../api/codes";
+import { DELETION_REFUSED_CODES, hintFor, meaningOf, reactionTo } from "../api/codes";
 import { backoffDelayMs, DEREGISTRATION_BACKOFF, withRetry, type Clock } from "../api/retry";
 import { loadSettings, type ProviderSettings } from "../api/settings";
 import { CONSOLE_LOGGER, LOG_PREFIX, TencentApi, type Logger, type TencentApiDeps } from "../api/tencentApi";
@@ -311,8 +311,8 @@ export class MemberLifecycle implements MemberProvider {
         return;
       }
       if (DELETION_REFUSED_CODES.has(error.code)) {
-        const row = (TENCENT_CODES as Record<string, { meaning: string }>)[error.code];
-        throw new DeletionRefusedError(memberUin, `${row.meaning} (deletionPolicy "${policy}")`, error.code, error.requestId, hintFor(error.code));
+        const reason = `${meaningOf(error.code)} (deletionPolicy "${policy}")`;
+        throw new DeletionRefusedError(memberUin, reason, error.code, error.requestId, hintFor(error.code));
       }
       throw error;
     }

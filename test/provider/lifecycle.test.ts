@@ -303,6 +303,16 @@ describe("delete follows the deletion policy", () => {
     expect(h.emulator.admin.members()).toHaveLength(0);
   });
 
+  it("an invited member that already left counts as removed, decided by looking it up", async () => {
+    const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
+    const { id, outs } = await h.provider.create(checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization" }));
+    await h.outOfBand.DeleteOrganizationMembers({ MemberUin: [uin] });
+    h.resetCounts();
+    await expect(h.provider.delete(id, outs)).resolves.toBeUndefined();
+    expect(h.counts()).toMatchObject({ DeleteOrganizationMembers: 1, DescribeOrganizationMembers: 1 });
+    expect(h.logs.join("\n")).toMatch(new RegExp(`member ${uin} is already gone`));
+  });
+
   it("a member already gone counts as deleted", async () => {
     const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
     await h.outOfBand.DeleteAccount({ MemberUin: Number(id) });
