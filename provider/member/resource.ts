@@ -117,7 +117,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
 
   /**
    * Reads an existing member into the program without managing it (`pulumi refresh` keeps it
-   * current). Needs @pulumi/pulumi ≥ 3.268 in the program for the engine to pass the lookup through.
+   * current). Tested with @pulumi/pulumi 3.248 and the CLI 3.274.1: every field resolves (test/e2e/get.test.ts).
    */
   static get(name: string, memberUin: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OrganizationMember {
     return new OrganizationMember(name, {} as OrganizationMemberArgs, { ...opts, id: memberUin });

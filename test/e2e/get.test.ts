@@ -1,10 +1,10 @@
 /**
- * What `OrganizationMember.get` fills through the real engine with the installed SDK, so that
- * the README says it truthfully: the fields that are not inputs resolve; with @pulumi/pulumi
- * 3.248 the input fields stay undefined (the engine hands `read` no inputs for a get).
+ * What `OrganizationMember.get` fills through the real engine with the pinned SDK, so that the
+ * README and docs/e2e.md say it truthfully: with @pulumi/pulumi 3.248 and the CLI 3.274.1, every
+ * field resolves, the input fields (name, nodeId, permissionIds, tags) included.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEngineHarness, type EngineHarness } from "./harness";
+import { MUTATING_ACTIONS, startEngineHarness, type EngineHarness } from "./harness";
 
 let h: EngineHarness;
 beforeAll(async () => {
@@ -13,8 +13,9 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("OrganizationMember.get", () => {
-  it("reads an existing member: its UIN and reported-only fields resolve; with SDK 3.248 its input fields do not", async () => {
+  it("reads an existing member without managing it: with SDK 3.248 and CLI 3.274.1 every field resolves, inputs included", async () => {
     const uin = h.emulator.admin.inviteMember({ name: "seen-member", nodeId: 100002, permissionIds: [1, 2], tags: { team: "ops" } });
+    const before = h.emulator.admin.counters();
     const stack = await h.open("test/e2e/programs/get.ts", { config: { memberUin: String(uin) } });
     const up = await stack.up();
     const read = up.outputs.read.value;
@@ -22,12 +23,14 @@ describe("OrganizationMember.get", () => {
     // The README states this for the SDK the repository pins; a new pin must re-check it.
     expect(up.outputs.sdkVersion.value).toBe("3.248.0");
     expect({ name: read.name, nodeId: read.nodeId, permissionIds: read.permissionIds, tags: read.tags }).toEqual({
-      name: null,
-      nodeId: null,
-      permissionIds: null,
-      tags: null,
+      name: "seen-member",
+      nodeId: 100002,
+      permissionIds: [1, 2],
+      tags: { team: "ops" },
     });
-    // The member is read, not managed: nothing in the organization changes.
-    expect(h.emulator.admin.members().find((m) => m.memberUin === uin)?.name).toBe("seen-member");
+    // The member is read, not managed: only the stack is created, and no call changes a member.
+    expect(up.summary.resourceChanges).toEqual({ create: 1 });
+    const calls = h.callsSince(before);
+    for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
   });
 });
