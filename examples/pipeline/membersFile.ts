@@ -4,10 +4,12 @@
  *
  * The provider checks each value against Tencent's rules again at preview (name characters,
  * mandatory permissions 1 and 2, tag limits); this file checks the shape a platform team edits.
- * Lines come from `jsonc-parser` (the parser of VS Code), which keeps every value's position.
+ * Lines come from `jsonc-parser` (the parser of VS Code), which keeps every value's position;
+ * values come from `JSON.parse`, whose objects are plain (the tree's have no prototype, which
+ * Pulumi's serializer does not accept as an input).
  */
 import { readFileSync } from "node:fs";
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { DELETION_POLICIES, type DeletionPolicy } from "pulumi-tencentcloud-organization";
 
 /** One member as declared in the file, with its department resolved to a node id. */
@@ -54,17 +56,17 @@ export function parseMembersFile(text: string, file: string): DeclaredMember[] {
     const column = at - text.lastIndexOf("\n", at - 1);
     throw new MembersFileError(file, [`${file}:${lineAt(at)}:${column}: not valid JSON: ${syntax.map((e) => printParseErrorCode(e.error)).join(", ")}`]);
   }
-  const membersNode = findNodeAtLocation(root, ["members"]);
-  if (root.type !== "object" || membersNode?.type !== "array") throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
+  const document: unknown = JSON.parse(text);
+  const memberNodes = findNodeAtLocation(root, ["members"])?.children ?? [];
+  if (!isObject(document) || !Array.isArray(document.members)) throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
 
   const problems: string[] = [];
-  const departmentsNode = findNodeAtLocation(root, ["departments"]);
-  const departments = readDepartments(departmentsNode, (p) => problems.push(`${file}:${lineAt(departmentsNode?.parent?.offset ?? 0)}: ${p}`));
+  const departmentsLine = lineAt(findNodeAtLocation(root, ["departments"])?.parent?.offset ?? 0);
+  const departments = readDepartments(document.departments, (p) => problems.push(`${file}:${departmentsLine}: ${p}`));
   const firstLineOf = { key: new Map<string, number>(), name: new Map<string, number>() };
 
-  const members = (membersNode.children ?? []).map((node: Node, index): DeclaredMember => {
-    const entry: unknown = getNodeValue(node);
-    const line = lineAt(node.offset);
+  const members = document.members.map((entry: unknown, index): DeclaredMember => {
+    const line = lineAt(memberNodes[index]?.offset ?? 0);
     const fields = isObject(entry) ? entry : {};
     const label = typeof fields.name === "string" ? `member ${index + 1} ("${fields.name}")` : `member ${index + 1}`;
     const report = (problem: string) => problems.push(`${file}:${line}: ${label}: ${problem}`);
@@ -110,8 +112,7 @@ export function parseMembersFile(text: string, file: string): DeclaredMember[] {
   return members;
 }
 
-function readDepartments(node: Node | undefined, report: (problem: string) => void): Map<string, number> {
-  const value: unknown = node && getNodeValue(node);
+function readDepartments(value: unknown, report: (problem: string) => void): Map<string, number> {
   if (value === undefined) return new Map();
   if (!isObject(value)) {
     report('"departments" must map department names to node ids, e.g. {"Engineering": 100001}');
