@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminCall, aMember, codeOf, failureOf, useEmulator, type OrgClient } from "./fixtures";
+import { adminCall, aMember, codeOf, sdkFailureOf, useEmulator, type OrgClient } from "./fixtures";
 import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
@@ -60,7 +60,7 @@ describe("the admin HTTP interface under /_emulator/", () => {
   });
 
   it("GET log lists requests with params, error code, latency and RequestId", async () => {
-    const failure = await failureOf(client.DeleteAccount({ MemberUin: 12345 }));
+    const failure = await sdkFailureOf(client.DeleteAccount({ MemberUin: 12345 }));
     const { body } = await adminCall(emulator, "GET", "/_emulator/log");
     expect(body).toEqual([
       {
@@ -86,7 +86,7 @@ describe("the admin HTTP interface under /_emulator/", () => {
 
   it("GET records and POST records/<id>/complete finish a failed creation", async () => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
-    await failureOf(client.CreateOrganizationMember(aMember({ Name: "console" })));
+    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "console" })));
     expect((await adminCall(emulator, "GET", "/_emulator/records")).body).toEqual([expect.objectContaining({ recordId: 1, status: "Failed" })]);
     const { body } = await adminCall(emulator, "POST", "/_emulator/records/1/complete");
     expect(emulator.admin.members().map((m) => m.memberUin)).toEqual([(body as { memberUin: number }).memberUin]);

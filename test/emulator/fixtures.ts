@@ -38,7 +38,6 @@ const endpointProfile = (emulator: RunningEmulator, options: ClientOptions) => (
   profile: { httpProfile: { endpoint: `127.0.0.1:${emulator.port}`, protocol: "http://", reqTimeout: options.reqTimeout ?? 5 } },
 });
 
-/** An organization client using the endpoint route (signs service "127", host "127.0.0.1"). */
 /** An organization client, as `orgClient` makes it. */
 export type OrgClient = ReturnType<typeof orgClient>;
 
@@ -59,6 +58,20 @@ export function useEmulator(
   afterAll(() => emulator?.close());
 }
 
+/**
+ * Starts an emulator with its own options for one test, runs `body`, and closes it whatever happens
+ * (for tests that need a clock, a data file or limits of their own, or a restart).
+ */
+export async function withEmulator<T>(options: EmulatorOptions, body: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
+  const emulator = await startEmulator(options);
+  try {
+    return await body(emulator);
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** An organization client using the endpoint route (signs service "127", host "127.0.0.1"). */
 export const orgClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
   new organization.v20210331.Client(endpointProfile(emulator, options));
 
@@ -96,7 +109,7 @@ export function aMember(overrides: Partial<CreateOrganizationMemberRequest> = {}
 }
 
 /** The error an SDK call failed with, as the fields tests look at. */
-export interface CallFailure {
+export interface SdkCallFailure {
   code?: string;
   httpCode?: number;
   message: string;
@@ -106,7 +119,7 @@ export interface CallFailure {
  * Awaits a call that must fail and returns its failure.
  * @throws Error when the call succeeds
  */
-export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
+export async function sdkFailureOf(call: Promise<unknown>): Promise<SdkCallFailure> {
   try {
     await call;
   } catch (error) {
@@ -117,7 +130,7 @@ export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
 }
 
 /** The error code a call failed with (undefined for network-level failures). */
-export const codeOf = async (call: Promise<unknown>): Promise<string | undefined> => (await failureOf(call)).code;
+export const codeOf = async (call: Promise<unknown>): Promise<string | undefined> => (await sdkFailureOf(call)).code;
 
 /** What a raw request can vary. Defaults produce a request the emulator accepts. */
 export interface RawRequest {

@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentRoutedOrgClient, agentRoutedTagClient, aMember, codeOf, DEFAULT_CREDENTIAL, failureOf, orgClient, rawRequest } from "./fixtures";
+import { agentRoutedOrgClient, agentRoutedTagClient, aMember, codeOf, DEFAULT_CREDENTIAL, sdkFailureOf, orgClient, rawRequest } from "./fixtures";
 import { startEmulator, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
@@ -52,7 +52,7 @@ describe("the wire protocol", () => {
   });
 
   it("answers a field outside the request model with UnknownParameter", async () => {
-    const failure = await failureOf(orgClient(emulator).request("DescribeOrganizationNodes", { Offset: 0, Limit: 10, Colour: "blue" }));
+    const failure = await sdkFailureOf(orgClient(emulator).request("DescribeOrganizationNodes", { Offset: 0, Limit: 10, Colour: "blue" }));
     expect(failure.code).toBe("UnknownParameter");
     expect(failure.message).toContain("Colour");
   });

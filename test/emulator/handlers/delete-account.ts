@@ -2,8 +2,21 @@
  * DeleteAccount: deletes a created member's account, possibly after a "pending" review period.
  */
 import { Errors } from "../errors";
+import type { EmulatedMember } from "../model";
 import { requireMember } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
+
+/**
+ * What a member still holds that blocks deleting or removing it, in the order the emulator checks
+ * (resources only block DeleteAccount).
+ * @throws ApiError UnsupportedOperation.MemberAccountExistResource / MemberExistServiceNotAllowDelete, FailedOperation.MemberShareResource
+ */
+export function checkNothingHeld(member: EmulatedMember, checkResources: boolean): void {
+  const held = member.holdings ?? {};
+  if (checkResources && held.resources) throw Errors.memberAccountExistResource(member.memberUin);
+  if (held.services) throw Errors.memberExistServiceNotAllowDelete(member.memberUin);
+  if (held.sharedResources) throw Errors.memberShareResource(member.memberUin);
+}
 
 /** DeleteAccount (organization 2021-03-31). */
 export const deleteAccount = defineHandler({
@@ -14,7 +27,10 @@ export const deleteAccount = defineHandler({
   } as const,
   handle(p, { store, deregisterPendingCalls }) {
     const member = requireMember(store, p.MemberUin);
-    if (member.memberType !== "Create") throw Errors.deleteAccountDisabled(p.MemberUin);
+    // The console's opt-in "member deletion permission" (product 1031 doc 55955) gates every deletion.
+    if (!store.settings.memberDeletionEnabled) throw Errors.deleteAccountDisabled();
+    if (member.memberType !== "Create") throw Errors.inviteAccountNotAllowDelete(p.MemberUin);
+    checkNothingHeld(member, true);
     // Deregistration is asynchronous in the real service: model it as N "pending" answers.
     const attempts = store.deregisterAttempts(p.MemberUin);
     if (attempts < deregisterPendingCalls) {
