@@ -89,11 +89,11 @@ describe("ModifyResourceTags on an organization member", () => {
 
   it("sets and deletes department tags through the node resource name, visible in DescribeOrganizationNodes", async () => {
     await tags.ModifyResourceTags({ Resource: nodeResource(100001), ReplaceTags: [{ TagKey: "owner", TagValue: "platform" }] });
-    const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" }] });
+    const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
     expect(Items?.map((n) => [n.NodeId, n.Tags])).toEqual([[100001, [{ TagKey: "owner", TagValue: "platform" }]]]);
-    await tags.ModifyResourceTags({ Resource: nodeResource(100001), DeleteTags: [{ TagKey: "owner" }] });
-    expect((await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" }] })).Total).toBe(0);
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: nodeResource(999), DeleteTags: [{ TagKey: "owner" }] }))).toBe("FailedOperation");
+    await tags.ModifyResourceTags({ Resource: nodeResource(100001), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    expect((await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] })).Total).toBe(0);
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: nodeResource(999), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] }))).toBe("FailedOperation");
   });
 });
 
