@@ -1,16 +1,14 @@
 import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, sdkFailureOf, orgClient } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { aMember, codeOf, sdkFailureOf, orgClient, useEmulator, withEmulator } from "./fixtures";
 import { startEmulator, type FaultMode, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: ReturnType<typeof orgClient>;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
+useEmulator((started) => {
+  emulator = started.emulator;
   client = orgClient(emulator, { reqTimeout: 1 });
 });
-beforeEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
 
 const listMembers = () => client.DescribeOrganizationMembers({ Offset: 0, Limit: 50 });
 
@@ -92,6 +90,7 @@ describe("injected faults", () => {
   });
 
   it("destroys held sockets on close so that close() does not wait for the client", async () => {
+    // Not withEmulator: closing is what this test measures.
     const scratch = await startEmulator();
     scratch.admin.injectFault({ action: "DescribeOrganizationNodes", mode: "timeout" });
     const pending = sdkFailureOf(orgClient(scratch, { reqTimeout: 30 }).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }));
@@ -122,13 +121,10 @@ describe("added latency", () => {
   });
 
   it("applies the latencyMs start option, and reset() returns to it", async () => {
-    const slow = await startEmulator({ latencyMs: 150 });
-    try {
+    await withEmulator({ latencyMs: 150 }, async (slow) => {
       slow.admin.setLatency(0);
       slow.admin.reset();
       expect(await timed(() => orgClient(slow).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBeGreaterThanOrEqual(140);
-    } finally {
-      await slow.close();
-    }
+    });
   });
 });
