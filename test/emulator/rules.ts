@@ -15,7 +15,7 @@ const NODE_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
  * Tag key prefixes reserved for Tencent Cloud, compared case-insensitively: `qcs:`, `project` and
  * `项目` (Tag "Use Limits" page) and `qcloud`, `tencent`, `project` (tag errors.go, InvalidParameter.ReservedTagKey).
  */
-export const RESERVED_TAG_PREFIXES: readonly string[] = ["qcs:", "project", "项目", "qcloud", "tencent"];
+export const RESERVED_TAG_KEY_PREFIXES: readonly string[] = ["qcs:", "project", "项目", "qcloud", "tencent"];
 /** Most tags one resource carries (Tag "Use Limits" page; LimitExceeded.ResourceAttachedTags). */
 export const MAX_TAGS_PER_RESOURCE = 10;
 // Letters, digits, Chinese characters, spaces and + - = . _ : / @ ( ) [ ] , ; > < (Tag "Use Limits" page).
@@ -113,7 +113,7 @@ export function tagRuleBreak(key: string, value: string | undefined): TagRuleBre
   if ([...key].length > 127) return "keyTooLong";
   if (badCharacters(key)) return "keyCharacters";
   const lower = key.toLowerCase();
-  if (RESERVED_TAG_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "reservedKey";
+  if (RESERVED_TAG_KEY_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "reservedKey";
   if (value === undefined) return undefined;
   if (value.length === 0) return "valueEmpty";
   if ([...value].length > 255) return "valueTooLong";
