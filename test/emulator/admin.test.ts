@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminCall, aMember, codeOf, sdkFailureOf, useEmulator, type OrgClient } from "./fixtures";
-import type { RunningEmulator } from "./index";
+import { DEFAULT_SECRET_ID, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
@@ -104,5 +104,24 @@ describe("the admin HTTP interface under /_emulator/", () => {
     expect((await adminCall(emulator, "GET", "/_emulator/secrets")).status).toBe(404);
     const response = await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: "{oops" });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("allow-lists over HTTP", () => {
+  it("sets, reads and clears a key's allow-list (POST/GET /_emulator/allowed-actions)", async () => {
+    const secretId = DEFAULT_SECRET_ID;
+    expect(await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["organization:DescribeOrganizationNodes"] })).toEqual({
+      status: 200,
+      body: { [secretId]: ["organization:DescribeOrganizationNodes"] },
+    });
+    expect(await codeOf(client.DescribeOrganizationMembers({ Offset: 0, Limit: 1 }))).toBe("UnauthorizedOperation");
+    expect((await adminCall(emulator, "GET", "/_emulator/allowed-actions")).body).toEqual({ [secretId]: ["organization:DescribeOrganizationNodes"] });
+    expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: null })).body).toEqual({});
+    expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["nope"] })).status).toBe(400);
+  });
+
+  it("answers 400 when confirming a permission change that is not pending", async () => {
+    const invited = emulator.admin.inviteMember({ name: "guest" });
+    expect((await adminCall(emulator, "POST", `/_emulator/members/${invited}/confirm-permissions`)).status).toBe(400);
   });
 });

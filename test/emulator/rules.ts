@@ -166,6 +166,18 @@ export function nodeDepth(store: OrganizationStore, nodeId: number): number {
 }
 
 /**
+ * What a member still holds that blocks deleting or removing it, in the order the emulator checks
+ * (resources only block DeleteAccount).
+ * @throws ApiError UnsupportedOperation.MemberAccountExistResource / MemberExistServiceNotAllowDelete, FailedOperation.MemberShareResource
+ */
+export function checkNothingHeld(member: Readonly<EmulatedMember>, checkResources: boolean): void {
+  const held = member.holdings ?? {};
+  if (checkResources && held.resources) throw Errors.memberAccountExistResource(member.memberUin);
+  if (held.services) throw Errors.memberExistServiceNotAllowDelete(member.memberUin);
+  if (held.sharedResources) throw Errors.memberShareResource(member.memberUin);
+}
+
+/**
  * Looks a member up.
  * @throws ApiError ResourceNotFound.MemberNotExist
  */

@@ -2,21 +2,8 @@
  * DeleteAccount: deletes a created member's account, possibly after a "pending" review period.
  */
 import { Errors } from "../errors";
-import type { EmulatedMember } from "../model";
-import { requireMember } from "../rules";
+import { checkNothingHeld, requireMember } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
-
-/**
- * What a member still holds that blocks deleting or removing it, in the order the emulator checks
- * (resources only block DeleteAccount).
- * @throws ApiError UnsupportedOperation.MemberAccountExistResource / MemberExistServiceNotAllowDelete, FailedOperation.MemberShareResource
- */
-export function checkNothingHeld(member: EmulatedMember, checkResources: boolean): void {
-  const held = member.holdings ?? {};
-  if (checkResources && held.resources) throw Errors.memberAccountExistResource(member.memberUin);
-  if (held.services) throw Errors.memberExistServiceNotAllowDelete(member.memberUin);
-  if (held.sharedResources) throw Errors.memberShareResource(member.memberUin);
-}
 
 /** DeleteAccount (organization 2021-03-31). */
 export const deleteAccount = defineHandler({

@@ -2,7 +2,7 @@
  * DeleteOrganizationMembers: removes invited members from the organization (their accounts stay).
  */
 import { Errors } from "../errors";
-import { checkNothingHeld } from "./delete-account";
+import { checkNothingHeld } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** DeleteOrganizationMembers (organization 2021-03-31). */
