@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adminCall, aMember, codeOf, failureOf, useEmulator, type OrgClient } from "./fixtures";
-import type { RunningEmulator } from "./index";
+import { adminCall, aMember, codeOf, sdkFailureOf, useEmulator, type OrgClient } from "./fixtures";
+import { DEFAULT_SECRET_ID, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
@@ -60,7 +60,7 @@ describe("the admin HTTP interface under /_emulator/", () => {
   });
 
   it("GET log lists requests with params, error code, latency and RequestId", async () => {
-    const failure = await failureOf(client.DeleteAccount({ MemberUin: 12345 }));
+    const failure = await sdkFailureOf(client.DeleteAccount({ MemberUin: 12345 }));
     const { body } = await adminCall(emulator, "GET", "/_emulator/log");
     expect(body).toEqual([
       {
@@ -86,7 +86,7 @@ describe("the admin HTTP interface under /_emulator/", () => {
 
   it("GET records and POST records/<id>/complete finish a failed creation", async () => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
-    await failureOf(client.CreateOrganizationMember(aMember({ Name: "console" })));
+    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "console" })));
     expect((await adminCall(emulator, "GET", "/_emulator/records")).body).toEqual([expect.objectContaining({ recordId: 1, status: "Failed" })]);
     const { body } = await adminCall(emulator, "POST", "/_emulator/records/1/complete");
     expect(emulator.admin.members().map((m) => m.memberUin)).toEqual([(body as { memberUin: number }).memberUin]);
@@ -104,5 +104,24 @@ describe("the admin HTTP interface under /_emulator/", () => {
     expect((await adminCall(emulator, "GET", "/_emulator/secrets")).status).toBe(404);
     const response = await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: "{oops" });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("allow-lists over HTTP", () => {
+  it("sets, reads and clears a key's allow-list (POST/GET /_emulator/allowed-actions)", async () => {
+    const secretId = DEFAULT_SECRET_ID;
+    expect(await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["organization:DescribeOrganizationNodes"] })).toEqual({
+      status: 200,
+      body: { [secretId]: ["organization:DescribeOrganizationNodes"] },
+    });
+    expect(await codeOf(client.DescribeOrganizationMembers({ Offset: 0, Limit: 1 }))).toBe("UnauthorizedOperation");
+    expect((await adminCall(emulator, "GET", "/_emulator/allowed-actions")).body).toEqual({ [secretId]: ["organization:DescribeOrganizationNodes"] });
+    expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: null })).body).toEqual({});
+    expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["nope"] })).status).toBe(400);
+  });
+
+  it("answers 400 when confirming a permission change that is not pending", async () => {
+    const invited = emulator.admin.inviteMember({ name: "guest" });
+    expect((await adminCall(emulator, "POST", `/_emulator/members/${invited}/confirm-permissions`)).status).toBe(400);
   });
 });

@@ -7,7 +7,7 @@ import { isApiError, type Emulator } from "./emulator";
 import { normaliseFault, type FaultSpec, type PendingFault } from "./faults";
 import { HANDLERS } from "./handlers";
 import { createOrganizationMember } from "./handlers/create-organization-member";
-import type { CreationRecord, EmulatedMember, EmulatedNode } from "./model";
+import type { CreationRecord, EmulatedMember, EmulatedNode, MemberHoldings, OrganizationSettings } from "./model";
 import type { RequestLogEntry } from "./observability";
 import { checkCreateTags, checkMemberName, checkNameFree, formatApiTime, normalisePermissionIds } from "./rules";
 import { invitedMember, ROOT_NODE_ID } from "./seed";
@@ -50,7 +50,25 @@ export interface EmulatorAdmin {
    * @returns the new member's UIN @throws Error with the API error code when the record cannot complete
    */
   completeRecord(recordId: number): number;
-  /** Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows. */
+  /** Organization-wide console settings (member deletion permission). */
+  settings(): OrganizationSettings;
+  /** Turns the console's "member deletion permission" on or off (on at start and after reset). */
+  setMemberDeletion(enabled: boolean): void;
+  /**
+   * Marks what a member's account still holds (resources, delegated services, shared resources);
+   * fields given replace the current marks. @throws Error for an unknown member
+   */
+  setHoldings(memberUin: number, holdings: MemberHoldings): void;
+  /**
+   * Confirms an invited member's pending permission change, as the member would in its console.
+   * @throws Error when the member has none pending
+   */
+  confirmPermissionChange(memberUin: number): void;
+  /** Sets (or with undefined removes) a SecretId's CAM allow-list ("organization:DeleteAccount", "tag:*", "*"). */
+  setAllowedActions(secretId: string, actions: string[] | undefined): void;
+  /** Allow-lists in force by SecretId (a SecretId without one may call everything). */
+  allowedActions(): Record<string, string[]>;
+  /** Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows, settings and allow-lists back to the start options. */
   reset(): void;
 }
 
@@ -96,6 +114,33 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
         emulator.persist();
       }
     },
+    settings: () => store.settings,
+    setMemberDeletion(enabled) {
+      if (typeof enabled !== "boolean") throw new Error("memberDeletionEnabled must be a boolean");
+      store.setSettings({ ...store.settings, memberDeletionEnabled: enabled });
+      emulator.persist();
+    },
+    setHoldings(memberUin, holdings) {
+      const member = store.getMember(memberUin);
+      if (!member) throw new Error(`member ${memberUin} does not exist`);
+      for (const [key, value] of Object.entries(holdings)) {
+        if (!["resources", "services", "sharedResources"].includes(key) || typeof value !== "boolean") {
+          throw new Error(`holdings are {resources?, services?, sharedResources?: boolean}, got ${key}`);
+        }
+      }
+      store.putMember({ ...member, holdings: { ...member.holdings, ...holdings } });
+      emulator.persist();
+    },
+    confirmPermissionChange(memberUin) {
+      const member = store.getMember(memberUin);
+      if (!member?.pendingPermissions) throw new Error(`member ${memberUin} has no permission change waiting for confirmation`);
+      const { policyType, permissionIds } = member.pendingPermissions;
+      delete member.pendingPermissions;
+      store.putMember({ ...member, policyType, permissionIds, updateTime: formatApiTime(emulator.options.clock()) });
+      emulator.persist();
+    },
+    setAllowedActions: (secretId, actions) => emulator.setAllowedActions(secretId, actions),
+    allowedActions: () => emulator.allowedActions(),
     reset: () => emulator.reset(),
   };
 }
@@ -147,6 +192,29 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
         const memberUin = admin.inviteMember(input as unknown as InviteRequest);
         return { status: 200, body: { memberUin } };
       }
+    }
+    switch (route) {
+      case "GET /_emulator/settings":
+        return { status: 200, body: admin.settings() };
+      case "POST /_emulator/settings":
+        admin.setMemberDeletion(input.memberDeletionEnabled as boolean);
+        return { status: 200, body: admin.settings() };
+      case "GET /_emulator/allowed-actions":
+        return { status: 200, body: admin.allowedActions() };
+      case "POST /_emulator/allowed-actions": {
+        const { secretId, actions } = input;
+        if (typeof secretId !== "string") throw new Error("secretId must be a string");
+        if (actions !== null && !Array.isArray(actions)) throw new Error("actions must be an array of strings, or null to allow everything");
+        admin.setAllowedActions(secretId, actions === null ? undefined : (actions as string[]));
+        return { status: 200, body: admin.allowedActions() };
+      }
+    }
+    const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions)$/.exec(route);
+    if (memberRoute) {
+      const memberUin = Number(memberRoute[1]);
+      if (memberRoute[2] === "holdings") admin.setHoldings(memberUin, input as MemberHoldings);
+      else admin.confirmPermissionChange(memberUin);
+      return { status: 200, body: { ok: true } };
     }
     const complete = /^POST \/_emulator\/records\/(\d+)\/complete$/.exec(route);
     if (complete) return { status: 200, body: { memberUin: admin.completeRecord(Number(complete[1])) } };

@@ -8,9 +8,10 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { verifyRequest } from "./authentication";
 import { isApiError, type Emulator } from "./emulator";
+import { UndocumentedCodeError } from "./codes";
 import { ApiError, Errors } from "./errors";
-import type { PendingFault } from "./faults";
-import { findHandler } from "./handlers";
+import { CREATION_FAULT_MODES, type PendingFault } from "./faults";
+import { findHandler, serviceOf } from "./handlers";
 import { redactSecrets } from "./observability";
 
 /** The request as the HTTP layer read it. */
@@ -69,6 +70,7 @@ function deliverFault(fault: PendingFault, transport: ApiTransport, requestId: s
       return undefined;
     case "error":
     case "createAccountFailure":
+    case "tagResourcesError":
       transport.send(200, "application/json", envelope(requestId, { Error: { Code: fault.code, Message: fault.message } }));
       return fault.code;
   }
@@ -100,15 +102,18 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     const lookup = findHandler(version, action);
     if ("error" in lookup) throw lookup.error === "NoSuchVersion" ? Errors.noSuchVersion(version) : Errors.invalidAction(action, version);
     const debug = process.env.TC_EMULATOR_DEBUG ? (line: string) => console.error(`[emulator] ${line}`) : undefined;
-    secretId = verifyRequest(request, emulator.options.credentials, emulator.options.clock(), debug).secretId;
+    const serviceRule = { expected: serviceOf(version), endpointRoute: emulator.options.endpointRouteScope };
+    secretId = verifyRequest(request, emulator.options.credentials, emulator.options.clock(), serviceRule, debug).secretId;
 
     emulator.observability.count(action);
+    const cam = `${serviceOf(version)}:${action}`;
+    if (!emulator.authorizes(secretId, cam)) throw Errors.unauthorizedOperation(cam);
     if (!emulator.limiter.admit(secretId, action)) throw Errors.requestLimitExceeded(action, emulator.limiter.limit);
     const latency = emulator.latencyFor(action);
     if (latency > 0) await delay(latency);
     if (transport.closed) return;
 
-    const fault = emulator.faults.take(action, (mode) => mode !== "createAccountFailure");
+    const fault = emulator.faults.take(action, (mode) => !CREATION_FAULT_MODES.includes(mode));
     faultMode = fault?.mode;
     if (fault && !fault.commit) {
       errorCode = deliverFault(fault, transport, requestId);
@@ -134,7 +139,7 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     if (result instanceof ApiError) throw result;
     answer(result);
   } catch (error) {
-    const apiError = isApiError(error) ? error : Errors.internalError();
+    const apiError = isApiError(error) ? error : Errors.internalError(error instanceof UndocumentedCodeError ? error.message : undefined);
     if (!isApiError(error)) console.error("[emulator] unexpected error", error);
     errorCode = apiError.code;
     answer({ Error: { Code: apiError.code, Message: apiError.message } });

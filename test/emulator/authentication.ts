@@ -11,6 +11,19 @@ export interface EmulatorCredential {
   secretId: string;
   secretKey: string;
   token?: string;
+  /**
+   * CAM-style allow-list: `service:Action`, `service:*` or `*` (e.g. "organization:DeleteAccount").
+   * Other actions answer UnauthorizedOperation naming the action. Absent: every action is allowed.
+   */
+  allowedActions?: string[];
+}
+
+/** How the credential scope's service is checked. */
+export interface ServiceScopeRule {
+  /** The product the action belongs to: "organization" or "tag". */
+  expected: string;
+  /** Also accept the first label of an IP-address or localhost Host (the SDK's endpoint route). */
+  endpointRoute: boolean;
 }
 
 /** Allowed distance between X-TC-Timestamp and the emulator's clock. */
@@ -61,6 +74,16 @@ export function canonicalRequest(request: SignedRequest, signedHeaders: string[]
 }
 
 /**
+ * The service the SDK signs when its endpoint is an IP address or localhost: the first label of
+ * the host (`127.0.0.1:8787` → "127"). Undefined for a real hostname, which must sign its product.
+ */
+function endpointRouteService(headers: IncomingHttpHeaders): string | undefined {
+  const host = headerValue(headers, "host").replace(/:\d+$/, "").toLowerCase();
+  if (host === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host.split(".")[0];
+  return undefined;
+}
+
+/**
  * Verifies the Authorization header of an API request.
  * @param credentials - the configured key pairs
  * @param nowMs - the emulator's clock
@@ -71,6 +94,7 @@ export function verifyRequest(
   request: SignedRequest,
   credentials: readonly EmulatorCredential[],
   nowMs: number,
+  serviceRule: ServiceScopeRule,
   debug?: (line: string) => void,
 ): VerifiedCaller {
   const authorization = headerValue(request.headers, "authorization");
@@ -96,6 +120,9 @@ export function verifyRequest(
   const known = credentials.find((c) => c.secretId === secretId);
   if (!known) throw Errors.secretIdNotFound();
   if (date !== scopeDate(timestamp)) throw Errors.signatureFailure("the credential scope date is not the UTC date of X-TC-Timestamp");
+  if (service !== serviceRule.expected && !(serviceRule.endpointRoute && service === endpointRouteService(request.headers))) {
+    throw Errors.signatureFailure(`the credential scope service is ${JSON.stringify(service)}; this action belongs to ${JSON.stringify(serviceRule.expected)}`);
+  }
 
   const stringToSign = ["TC3-HMAC-SHA256", timestampText, `${date}/${service}/tc3_request`, sha256Hex(canonicalRequest(request, signedHeaders))].join("\n");
   const signingKey = hmac(hmac(hmac(`TC3${known.secretKey}`, date), service), "tc3_request");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { aMember, orgClient } from "./fixtures";
+import { optionsFromCommandLine } from "./cli";
 import type { RunningEmulator } from "./index";
 
 const root = resolve(__dirname, "../..");
@@ -39,5 +40,23 @@ describe("the command line", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+  });
+});
+
+describe("command-line flags", () => {
+  it("maps limits, quotas, the allow-list and the strict service scope to options", () => {
+    const options = optionsFromCommandLine(
+      ["--node-limit", "20", "--node-depth-limit", "3", "--tag-value-quota", "5", "--tag-key-quota", "6",
+        "--allowed-actions", "organization:DescribeOrganizationMembers, tag:*", "--strict-service-scope"],
+      {},
+    );
+    expect(options).toMatchObject({ nodeLimit: 20, nodeDepthLimit: 3, tagValueQuota: 5, tagKeyQuota: 6, endpointRouteScope: false });
+    expect(options.credentials?.[0].allowedActions).toEqual(["organization:DescribeOrganizationMembers", "tag:*"]);
+  });
+
+  it("keeps the endpoint route and every action allowed by default", () => {
+    const options = optionsFromCommandLine([], {});
+    expect(options.endpointRouteScope).toBeUndefined();
+    expect(options.credentials?.[0].allowedActions).toBeUndefined();
   });
 });

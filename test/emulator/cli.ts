@@ -3,6 +3,8 @@
  *
  *   npm run emulator -- --port 8787 [--host 127.0.0.1] [--data-file path] [--rate-limit 20]
  *                       [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]
+ *                       [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]
+ *                       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
  *
  * Credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN),
  * else the documented defaults. SIGINT/SIGTERM close it cleanly (writing the data file if set).
@@ -11,7 +13,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions } from "./index";
 
 const USAGE =
-  "usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--data-file path] [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]";
+  "usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--data-file path] [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000] [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000] [--allowed-actions service:Action,...] [--strict-service-scope]";
 
 function integerFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
   const raw = values[name];
@@ -33,6 +35,12 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "seed-members": { type: "string" },
       "deregister-pending": { type: "string" },
       "member-limit": { type: "string" },
+      "node-limit": { type: "string" },
+      "node-depth-limit": { type: "string" },
+      "tag-value-quota": { type: "string" },
+      "tag-key-quota": { type: "string" },
+      "allowed-actions": { type: "string" },
+      "strict-service-scope": { type: "boolean" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -53,10 +61,18 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     seedMembers: integerFlag(values, "seed-members"),
     deregisterPendingCalls: integerFlag(values, "deregister-pending"),
     memberLimit: integerFlag(values, "member-limit"),
+    nodeLimit: integerFlag(values, "node-limit"),
+    nodeDepthLimit: integerFlag(values, "node-depth-limit"),
+    tagValueQuota: integerFlag(values, "tag-value-quota"),
+    tagKeyQuota: integerFlag(values, "tag-key-quota"),
+    ...(values["strict-service-scope"] ? { endpointRouteScope: false } : {}),
     credentials: [
-      secretId && secretKey
-        ? { secretId, secretKey, ...(token ? { token } : {}) }
-        : { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+      {
+        ...(secretId && secretKey ? { secretId, secretKey, ...(token ? { token } : {}) } : { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+        ...(typeof values["allowed-actions"] === "string"
+          ? { allowedActions: values["allowed-actions"].split(",").map((a) => a.trim()).filter((a) => a !== "") }
+          : {}),
+      },
     ],
   };
 }

@@ -4,10 +4,12 @@
  */
 import { ApiError } from "./errors";
 import { FaultQueue } from "./faults";
+import type { CreationFault } from "./handlers/handler";
 import type { HandlerContext } from "./handlers";
 import { Observability } from "./observability";
 import type { ResolvedOptions } from "./options";
-import { RateLimiter } from "./rate-limiter";
+import { ActionThrottle } from "./action-throttle";
+import { CREATION_FAULT_MODES } from "./faults";
 import { seedState } from "./seed";
 import { MemoryStore, readStateFile, writeStateFile, type OrganizationStore } from "./storage";
 
@@ -15,15 +17,18 @@ import { MemoryStore, readStateFile, writeStateFile, type OrganizationStore } fr
 export class Emulator {
   readonly store: OrganizationStore;
   readonly faults = new FaultQueue();
-  readonly limiter: RateLimiter;
+  readonly limiter: ActionThrottle;
   readonly observability = new Observability();
   private globalLatencyMs: number;
   private readonly actionLatencyMs = new Map<string, number>();
+  /** SecretId → CAM allow-list; absent = every action allowed. */
+  private readonly allowLists = new Map<string, readonly string[]>();
 
   constructor(readonly options: ResolvedOptions) {
     const saved = options.dataFile ? readStateFile(options.dataFile) : undefined;
     this.store = new MemoryStore(saved ?? seedState(options.seedMembers));
-    this.limiter = new RateLimiter(options.rateLimitPerSecond);
+    this.limiter = new ActionThrottle(options.rateLimitPerSecond);
+    this.resetAllowLists();
     this.globalLatencyMs = options.latencyMs;
     // A fresh data file is written at once, so that it exists as soon as the emulator listens.
     if (options.dataFile && !saved) writeStateFile(options.dataFile, this.store.snapshot());
@@ -41,15 +46,53 @@ export class Emulator {
     else this.actionLatencyMs.set(action, ms);
   }
 
-  /** The context handlers run in; `allowCreateFailure` is false for out-of-band completions. */
-  handlerContext(action: string, allowCreateFailure = true): HandlerContext {
+  /** The context handlers run in; `allowCreationFaults` is false for out-of-band completions. */
+  handlerContext(action: string, allowCreationFaults = true): HandlerContext {
+    const { memberLimit, nodeLimit, nodeDepthLimit, tagValueQuota, tagKeyQuota } = this.options;
     return {
       store: this.store,
       now: () => this.options.clock(),
-      memberLimit: this.options.memberLimit,
+      limits: { memberLimit, nodeLimit, nodeDepthLimit, tagValueQuota, tagKeyQuota },
       deregisterPendingCalls: this.options.deregisterPendingCalls,
-      takeCreateAccountFailure: () => allowCreateFailure && this.faults.take(action, (mode) => mode === "createAccountFailure") !== undefined,
+      takeCreationFault: () =>
+        allowCreationFaults ? (this.faults.take(action, (mode) => CREATION_FAULT_MODES.includes(mode))?.mode as CreationFault | undefined) : undefined,
     };
+  }
+
+  /** True when `secretId` may call `cam` ("organization:CreateOrganizationMember"). */
+  authorizes(secretId: string, cam: string): boolean {
+    const allowed = this.allowLists.get(secretId);
+    if (allowed === undefined) return true;
+    const service = cam.slice(0, cam.indexOf(":"));
+    return allowed.some((entry) => entry === "*" || entry === cam || entry === `${service}:*`);
+  }
+
+  /**
+   * Sets (or with undefined removes) the CAM allow-list of a configured SecretId.
+   * @throws Error for an unknown SecretId or a malformed entry
+   */
+  setAllowedActions(secretId: string, actions: readonly string[] | undefined): void {
+    if (!this.options.credentials.some((c) => c.secretId === secretId)) throw new Error(`unknown SecretId ${JSON.stringify(secretId)}`);
+    if (actions === undefined) {
+      this.allowLists.delete(secretId);
+      return;
+    }
+    for (const entry of actions) {
+      if (typeof entry !== "string" || !/^(\*|(organization|tag):(\*|[A-Z][A-Za-z]+))$/.test(entry)) {
+        throw new Error(`allowed action ${JSON.stringify(entry)} is not "organization:<Action>", "tag:<Action>", "<service>:*" or "*"`);
+      }
+    }
+    this.allowLists.set(secretId, [...actions]);
+  }
+
+  /** The allow-lists in force, by SecretId (keys without a list allow everything). */
+  allowedActions(): Record<string, string[]> {
+    return Object.fromEntries([...this.allowLists].map(([id, list]) => [id, [...list]]));
+  }
+
+  private resetAllowLists(): void {
+    this.allowLists.clear();
+    for (const c of this.options.credentials) if (c.allowedActions) this.setAllowedActions(c.secretId, c.allowedActions);
   }
 
   /** Writes the data file if one is configured and something changed. */
@@ -66,6 +109,7 @@ export class Emulator {
     this.observability.clear();
     this.actionLatencyMs.clear();
     this.globalLatencyMs = this.options.latencyMs;
+    this.resetAllowLists();
     this.persist();
   }
 }

@@ -103,9 +103,35 @@ export const Errors = {
       "UnsupportedOperation.CreateMemberNotAllowDelete",
       `The member ${memberUin} was created by the organization and cannot be removed; delete its account with DeleteAccount.`,
     ),
-  /** DeleteAccount on an invited member: only created members' accounts can be deleted. */
-  deleteAccountDisabled: (memberUin: number) =>
-    make("UnsupportedOperation.DeleteAccountDisabled", `The account of the invited member ${memberUin} cannot be deleted.`),
+  /** DeleteAccount while the organization's "member deletion permission" is off (errors.go: 成员删除许可未开启). */
+  deleteAccountDisabled: () =>
+    make(
+      "UnsupportedOperation.DeleteAccountDisabled",
+      "The member deletion permission of the organization is not enabled; enable it in the console (Organization settings → member deletion permission).",
+    ),
+  /** DeleteAccount on an invited member (errors.go: 邀请的成员不允许删除). */
+  inviteAccountNotAllowDelete: (memberUin: number) =>
+    make("UnsupportedOperation.InviteAccountNotAllowDelete", `The member ${memberUin} was invited; an invited member's account cannot be deleted.`),
+  /** DeleteAccount on a member that still holds resources (errors.go: 成员账号存在资源，不允许删除). */
+  memberAccountExistResource: (memberUin: number) =>
+    make("UnsupportedOperation.MemberAccountExistResource", `The account of member ${memberUin} still holds resources and cannot be deleted.`),
+  /** Deleting or removing a member that is a delegated service administrator (errors.go: 成员是集团服务委派管理员). */
+  memberExistServiceNotAllowDelete: (memberUin: number) =>
+    make("UnsupportedOperation.MemberExistServiceNotAllowDelete", `The member ${memberUin} is a delegated administrator of an organization service.`),
+  /** Deleting or removing a member that shares resources (errors.go: 成员正在共享资源). */
+  memberShareResource: (memberUin: number) =>
+    make("FailedOperation.MemberShareResource", `The member ${memberUin} is sharing resources.`),
+  /** IsAllowQuit Allow for a member whose bills someone else pays (errors.go: 成员代付费模式，不允许主动退出组织). */
+  allowQuitIllegal: (memberUin: number) =>
+    make("InvalidParameter.AllowQuitIllegal", `The member ${memberUin} is paid for by a payer and cannot be allowed to quit.`),
+  /** IsAllowQuit Allow for a member the organization created (unverified choice among the listed codes). */
+  memberNotAllowQuit: (memberUin: number) =>
+    make("UnsupportedOperation.MemberNotAllowQuit", `The member ${memberUin} was created by the organization and cannot be allowed to quit.`),
+  /** A permission change of an invited member still waits for its confirmation. */
+  changePermissionRecordExist: (memberUin: number) =>
+    make("FailedOperation.ChangePermissionRecordExist", `A permission change of member ${memberUin} is waiting for the member's confirmation.`),
+  /** Tags could not be attached after the account or department was created (injected fault or tag quota). */
+  tagResourcesError: (detail: string) => make("FailedOperation.TagResourcesError", `Tagging failed: ${detail}`),
   /** DeleteAccount accepted but still under review (answered `deregisterPendingCalls` times per member). */
   deregisterPending: (memberUin: number) =>
     make("FailedOperation.MemberAccountDeregisterPending", `The account of member ${memberUin} is being deregistered; try again later.`),
@@ -124,27 +150,71 @@ export const Errors = {
   createRecordNotExist: (recordId: number) => make("FailedOperation.CreateRecordNotExist", `The creation record ${recordId} does not exist.`),
 
   // ---- identities ----
+  /** An identity id names no access identity (ListOrganizationIdentity). */
+  organizationIdentityNotExist: (identityId: number) =>
+    make("ResourceNotFound.OrganizationIdentityNotExist", `The organization identity ${identityId} does not exist.`),
+  /** Some UINs of an identity grant are not members. */
+  organizationMemberNotExist: (memberUins: number[]) =>
+    make("ResourceNotFound.OrganizationMemberNotExist", `These UINs are not members of the organization: ${memberUins.join(", ")}.`),
   /** The identity is not assigned to the member (DeleteOrganizationMemberAuthIdentity). */
   memberIdentityNotExist: (memberUin: number, identityId: number) =>
     make("ResourceNotFound.MemberIdentityNotExist", `The member ${memberUin} has no identity ${identityId}.`),
 
   // ---- tag service ----
-  /** Resource is not `qcs::organization:<region>:uin/:member/<memberUin>`. */
+  /** Resource is not a member or department of the organization in the form `qcs::organization:<region>:uin/[<uin>]:member/<memberUin>` or `…:node/<nodeId>`. */
   resourceDescriptionError: (resource: string) =>
     make("InvalidParameterValue.ResourceDescriptionError", `The resource description ${JSON.stringify(resource)} is invalid.`),
+  /** The resource is well formed but names no member or department (undocumented case: the generic FailedOperation). */
+  tagResourceNotFound: (resource: string) => make("FailedOperation", `The resource ${JSON.stringify(resource)} does not exist.`),
   /** Tag key empty (ModifyResourceTags). */
   tagKeyEmpty: () => make("InvalidParameterValue.TagKeyEmpty", "A tag key is empty."),
   /** Tag key longer than 127 characters (ModifyResourceTags). */
   tagKeyLengthExceeded: (key: string) => make("InvalidParameterValue.TagKeyLengthExceeded", `The tag key ${JSON.stringify(key)} exceeds 127 characters.`),
+  /** Tag key with a character outside the allowed set, or a space at either end. */
+  tagKeyCharacterIllegal: (key: string) => make("InvalidParameterValue.TagKeyCharacterIllegal", `The tag key ${JSON.stringify(key)} contains an illegal character.`),
   /** Tag value longer than 255 characters (ModifyResourceTags). */
   tagValueLengthExceeded: (key: string) =>
     make("InvalidParameterValue.TagValueLengthExceeded", `The value of tag ${JSON.stringify(key)} exceeds 255 characters.`),
+  /** Tag value with a character outside the allowed set, or a space at either end. */
+  tagValueCharacterIllegal: (key: string) =>
+    make("InvalidParameterValue.TagValueCharacterIllegal", `The value of tag ${JSON.stringify(key)} contains an illegal character.`),
   /** Tag key starts with a reserved prefix (ModifyResourceTags). */
-  reservedTagKey: (key: string) => make("InvalidParameterValue.ReservedTagKey", `The tag key ${JSON.stringify(key)} uses a reserved prefix.`),
-  /** The same key twice in one list (ModifyResourceTags). */
-  tagKeyDuplicate: (key: string) => make("InvalidParameterValue.TagKeyDuplicate", `The tag key ${JSON.stringify(key)} is duplicated.`),
-  /** More than 50 tags would be attached to one resource. */
-  resourceAttachedTags: () => make("LimitExceeded.ResourceAttachedTags", "A resource can carry at most 50 tags."),
+  reservedTagKey: (key: string) => make("InvalidParameter.ReservedTagKey", `The tag key ${JSON.stringify(key)} uses a reserved prefix (qcs:, project, 项目, qcloud, tencent).`),
+  /**
+   * Other tag-parameter errors of ModifyResourceTags: an empty value (the page's TagValueEmpty is not in
+   * ModifyResourceTags' list), a key twice in one list, more than 10 in one list.
+   */
+  tagParameter: (detail: string) => make("InvalidParameter.Tag", `Tag parameter error: ${detail}`),
+  /** A key in both ReplaceTags and DeleteTags (errors.go: DeleteTags中不能包含ReplaceTags或AddTags中元素). */
+  deleteTagsParamError: (key: string) =>
+    make("InvalidParameterValue.DeleteTagsParamError", `The tag key ${JSON.stringify(key)} is in both ReplaceTags and DeleteTags.`),
+  /** More than 10 tags would be attached to one resource. */
+  resourceAttachedTags: () => make("LimitExceeded.ResourceAttachedTags", "A resource can carry at most 10 tags."),
+  /** The key already has `tagValueQuota` distinct values (errors.go: 单个标签键对应标签值达到上限数 1000). */
+  tagValueQuota: (key: string, quota: number) =>
+    make("LimitExceeded.TagValue", `The tag key ${JSON.stringify(key)} has reached its limit of ${quota} values.`),
+  /** The account already has `tagKeyQuota` distinct keys (errors.go: 用户创建标签键达到上限数 1000). */
+  tagKeyQuota: (quota: number) => make("LimitExceeded.TagKey", `The account has reached its limit of ${quota} tag keys.`),
+
+  // ---- departments ----
+  /** AddOrganizationNode deeper than `nodeDepthLimit` levels (root = level 1). */
+  nodeDepthExceedLimit: (limit: number) =>
+    make("LimitExceeded.NodeDepthExceedLimit", `A department can be at most ${limit} levels deep (the root department is level 1).`),
+  /** AddOrganizationNode beyond `nodeLimit` departments. */
+  nodeExceedLimit: (limit: number) => make("LimitExceeded.NodeExceedLimit", `The organization can hold at most ${limit} departments.`),
+  /** DeleteOrganizationNodes of a department that still holds members (errors.go: 企业组织单元成员不为空). */
+  nodeNotEmpty: (nodeId: number) => make("FailedOperation.NodeNotEmpty", `The department ${nodeId} still has members.`),
+  /** DeleteOrganizationNodes of a department that still has sub-departments (errors.go: 组织节点不为空). */
+  organizationNodeNotEmpty: (nodeId: number) =>
+    make("FailedOperation.OrganizationNodeNotEmpty", `The department ${nodeId} still has sub-departments.`),
+  /** More departments in one DeleteOrganizationNodes call than it allows. */
+  nodeDeleteOverLimit: (limit: number) =>
+    make("FailedOperation.OrganizationNodeDeleteOverLimit", `At most ${limit} departments can be deleted in one call.`),
+
+  // ---- authorization ----
+  /** The key pair's allow-list (CAM policy) does not grant the action. */
+  unauthorizedOperation: (cam: string) =>
+    make("UnauthorizedOperation", `You are not authorized to perform operation (${cam}); add "${cam}" to the key's CAM policy.`),
 } as const;
 
 /** The name of one error factory in {@link Errors}. */

@@ -1,16 +1,14 @@
 import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, failureOf, orgClient } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { aMember, codeOf, sdkFailureOf, orgClient, useEmulator, withEmulator } from "./fixtures";
 import { startEmulator, type FaultMode, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: ReturnType<typeof orgClient>;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
+useEmulator((started) => {
+  emulator = started.emulator;
   client = orgClient(emulator, { reqTimeout: 1 });
 });
-beforeEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
 
 const listMembers = () => client.DescribeOrganizationMembers({ Offset: 0, Limit: 50 });
 
@@ -23,7 +21,7 @@ describe("injected faults", () => {
 
   it("answers the given code and message for count calls", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "error", code: "RequestLimitExceeded.UinLimitExceeded", message: "slow down", count: 2 });
-    expect(await failureOf(listMembers())).toMatchObject({ code: "RequestLimitExceeded.UinLimitExceeded", message: "slow down" });
+    expect(await sdkFailureOf(listMembers())).toMatchObject({ code: "RequestLimitExceeded.UinLimitExceeded", message: "slow down" });
     expect(await codeOf(listMembers())).toBe("RequestLimitExceeded.UinLimitExceeded");
     await expect(listMembers()).resolves.toHaveProperty("Total");
   });
@@ -37,7 +35,7 @@ describe("injected faults", () => {
   it("holds the socket for mode timeout until the client gives up", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "timeout" });
     const started = performance.now();
-    const failure = await failureOf(listMembers());
+    const failure = await sdkFailureOf(listMembers());
     expect(failure.code).toBeUndefined();
     expect(failure.message).toMatch(/timeout/i);
     expect(performance.now() - started).toBeGreaterThanOrEqual(900);
@@ -45,21 +43,21 @@ describe("injected faults", () => {
 
   it("destroys the socket for mode reset", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "reset" });
-    const failure = await failureOf(listMembers());
+    const failure = await sdkFailureOf(listMembers());
     expect(failure.code).toBeUndefined();
     expect(failure.message).toMatch(/socket hang up|ECONNRESET/);
   });
 
   it("answers HTTP 502 with an HTML body for mode http502", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "http502" });
-    const failure = await failureOf(listMembers());
+    const failure = await sdkFailureOf(listMembers());
     expect(failure.httpCode).toBe(502);
     expect(failure.code).toBeUndefined();
   });
 
   it("answers HTTP 200 with a body that is not JSON for mode nonJson", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "nonJson" });
-    const failure = await failureOf(listMembers());
+    const failure = await sdkFailureOf(listMembers());
     expect(failure.code).toBeUndefined();
     expect(failure.httpCode).toBeUndefined();
     expect(failure.message).toMatch(/json/i);
@@ -67,13 +65,13 @@ describe("injected faults", () => {
 
   it.each<FaultMode>(["timeout", "reset", "http502", "nonJson"])("does not create the member when %s loses the response without commit", async (mode) => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode });
-    await failureOf(client.CreateOrganizationMember(aMember({ Name: "lost" })));
+    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "lost" })));
     expect(emulator.admin.members()).toEqual([]);
   });
 
   it.each<FaultMode>(["timeout", "reset", "http502", "nonJson", "error"])("creates the member, then loses the response, for %s with commit", async (mode) => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode, commit: true });
-    await failureOf(client.CreateOrganizationMember(aMember({ Name: "committed" })));
+    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "committed" })));
     expect(emulator.admin.members().map((m) => m.name)).toEqual(["committed"]);
     // The retry a provider would make now meets the committed member.
     expect(await codeOf(client.CreateOrganizationMember(aMember({ Name: "committed" })))).toBe("FailedOperation.OrganizationMemberNameUsed");
@@ -81,7 +79,7 @@ describe("injected faults", () => {
 
   it("counts faulted calls and logs the fault mode", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "http502" });
-    await failureOf(listMembers());
+    await sdkFailureOf(listMembers());
     expect(emulator.admin.counters().DescribeOrganizationMembers).toBe(1);
     expect(emulator.admin.requestLog().at(-1)).toMatchObject({ action: "DescribeOrganizationMembers", fault: "http502" });
   });
@@ -92,9 +90,10 @@ describe("injected faults", () => {
   });
 
   it("destroys held sockets on close so that close() does not wait for the client", async () => {
+    // Not withEmulator: closing is what this test measures.
     const scratch = await startEmulator();
     scratch.admin.injectFault({ action: "DescribeOrganizationNodes", mode: "timeout" });
-    const pending = failureOf(orgClient(scratch, { reqTimeout: 30 }).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }));
+    const pending = sdkFailureOf(orgClient(scratch, { reqTimeout: 30 }).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = performance.now();
     await scratch.close();
@@ -122,13 +121,10 @@ describe("added latency", () => {
   });
 
   it("applies the latencyMs start option, and reset() returns to it", async () => {
-    const slow = await startEmulator({ latencyMs: 150 });
-    try {
+    await withEmulator({ latencyMs: 150 }, async (slow) => {
       slow.admin.setLatency(0);
       slow.admin.reset();
       expect(await timed(() => orgClient(slow).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBeGreaterThanOrEqual(140);
-    } finally {
-      await slow.close();
-    }
+    });
   });
 });

@@ -1,10 +1,14 @@
 /**
  * Injected faults: what the next calls of an action do instead of (or after) their normal work.
  */
+import { isDocumentedFor } from "./codes";
 import { HANDLERS } from "./handlers";
 
 /** How an injected fault breaks a call. */
-export type FaultMode = "error" | "createAccountFailure" | "timeout" | "reset" | "http502" | "nonJson";
+export type FaultMode = "error" | "createAccountFailure" | "tagResourcesError" | "timeout" | "reset" | "http502" | "nonJson";
+
+/** The modes a handler consumes itself, from inside the creation. */
+export const CREATION_FAULT_MODES: readonly FaultMode[] = ["createAccountFailure", "tagResourcesError"];
 
 /** The modes in which the response never reaches the caller intact. */
 export const TRANSPORT_FAULT_MODES: readonly FaultMode[] = ["timeout", "reset", "http502", "nonJson"];
@@ -14,8 +18,9 @@ export interface FaultSpec {
   /** Action name, e.g. "CreateOrganizationMember". */
   action: string;
   /**
-   * - `error`: answer `code` (default InternalError) with `message`
+   * - `error`: answer `code` (default InternalError) with `message`; `code` must be documented for the action (codes.ts)
    * - `createAccountFailure`: CreateOrganizationMember only; validate, then fail with FailedOperation.CreateAccount leaving a Failed creation record
+   * - `tagResourcesError`: CreateOrganizationMember or AddOrganizationNode; create the member/department without its tags, then answer FailedOperation.TagResourcesError
    * - `timeout`: hold the socket open and never answer
    * - `reset`: destroy the socket
    * - `http502`: HTTP 502 with an HTML body
@@ -42,7 +47,7 @@ export interface PendingFault {
   commit: boolean;
 }
 
-const MODES: readonly FaultMode[] = ["error", "createAccountFailure", "timeout", "reset", "http502", "nonJson"];
+const MODES: readonly FaultMode[] = ["error", "createAccountFailure", "tagResourcesError", "timeout", "reset", "http502", "nonJson"];
 
 /**
  * Checks an untrusted fault spec (the admin HTTP body) and fills in defaults.
@@ -55,9 +60,15 @@ export function normaliseFault(spec: unknown): PendingFault {
   if (typeof f.mode !== "string" || !MODES.includes(f.mode as FaultMode)) throw new Error(`mode must be one of ${MODES.join(", ")}`);
   const mode = f.mode as FaultMode;
   if (mode === "createAccountFailure" && f.action !== "CreateOrganizationMember") throw new Error("createAccountFailure applies to CreateOrganizationMember only");
+  if (mode === "tagResourcesError" && f.action !== "CreateOrganizationMember" && f.action !== "AddOrganizationNode") {
+    throw new Error("tagResourcesError applies to CreateOrganizationMember and AddOrganizationNode only");
+  }
   const count = f.count ?? 1;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw new Error("count must be a positive integer");
   if (f.code !== undefined && typeof f.code !== "string") throw new Error("code must be a string");
+  if (typeof f.code === "string" && !isDocumentedFor(f.action, f.code)) {
+    throw new Error(`${f.code} is not documented for ${f.action}: Tencent never answers it there (see test/emulator/codes.ts)`);
+  }
   if (f.message !== undefined && typeof f.message !== "string") throw new Error("message must be a string");
   if (f.commit !== undefined && typeof f.commit !== "boolean") throw new Error("commit must be a boolean");
   return {

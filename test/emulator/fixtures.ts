@@ -3,42 +3,27 @@
  * routes), a raw signed-request helper for what the SDK cannot send, and member templates.
  */
 import { createHash, createHmac } from "node:crypto";
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { connect } from "node:net";
-import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
-import type { CreateOrganizationMemberRequest } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
-import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
+import { DEFAULT_CREDENTIAL, orgClient, type ClientCredential } from "./clients";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
+
+export {
+  agentRoutedOrgClient,
+  agentRoutedTagClient,
+  aMember,
+  DEFAULT_CREDENTIAL,
+  loopbackAgent,
+  orgClient,
+  tagClient,
+  type ClientCredential,
+  type ClientOptions,
+} from "./clients";
 
 // The SDK sends through a proxy when http_proxy is set; the emulator is local.
 delete process.env.http_proxy;
 delete process.env.HTTP_PROXY;
 
-/** A key pair (and optional token) a client signs with. */
-export interface ClientCredential {
-  secretId: string;
-  secretKey: string;
-  token?: string;
-}
-
-/** The emulator's default key pair. */
-export const DEFAULT_CREDENTIAL: ClientCredential = { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY };
-
-/** Client knobs the tests vary. */
-export interface ClientOptions {
-  credential?: ClientCredential;
-  /** Seconds before the SDK gives up. @default 5 */
-  reqTimeout?: number;
-}
-
-const endpointProfile = (emulator: RunningEmulator, options: ClientOptions) => ({
-  credential: options.credential ?? DEFAULT_CREDENTIAL,
-  region: "",
-  profile: { httpProfile: { endpoint: `127.0.0.1:${emulator.port}`, protocol: "http://", reqTimeout: options.reqTimeout ?? 5 } },
-});
-
-/** An organization client using the endpoint route (signs service "127", host "127.0.0.1"). */
 /** An organization client, as `orgClient` makes it. */
 export type OrgClient = ReturnType<typeof orgClient>;
 
@@ -59,44 +44,21 @@ export function useEmulator(
   afterAll(() => emulator?.close());
 }
 
-export const orgClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
-  new organization.v20210331.Client(endpointProfile(emulator, options));
-
-/** A tag client using the endpoint route. */
-export const tagClient = (emulator: RunningEmulator, options: ClientOptions = {}) => new tag.v20180813.Client(endpointProfile(emulator, options));
-
-/** An http.Agent that sends every connection to the emulator whatever the URL's host. */
-export function loopbackAgent(emulator: RunningEmulator): Agent {
-  const agent = new Agent({ keepAlive: false });
-  // Overriding createConnection keeps the real Host header and signing scope while the socket goes local.
-  Object.assign(agent, { createConnection: () => connect(emulator.port, "127.0.0.1") });
-  return agent;
-}
-
-const agentProfile = (emulator: RunningEmulator, endpoint: string) => ({
-  credential: DEFAULT_CREDENTIAL,
-  region: "ap-guangzhou",
-  profile: { httpProfile: { endpoint, protocol: "http://", reqTimeout: 5, agent: loopbackAgent(emulator) } },
-});
-
-/** An organization client keeping the real hostname (service "organization"), routed to the emulator by an agent. */
-export const agentRoutedOrgClient = (emulator: RunningEmulator) =>
-  new organization.v20210331.Client(agentProfile(emulator, "organization.tencentcloudapi.com"));
-
-/** A tag client keeping the real hostname (service "tag"), routed to the emulator by an agent. */
-export const agentRoutedTagClient = (emulator: RunningEmulator) => new tag.v20180813.Client(agentProfile(emulator, "tag.tencentcloudapi.com"));
-
-let memberSequence = 0;
-
-/** A valid CreateOrganizationMember request with a fresh name; override any field. */
-export function aMember(overrides: Partial<CreateOrganizationMemberRequest> = {}): CreateOrganizationMemberRequest {
-  memberSequence += 1;
-  const name = `member-${memberSequence}`;
-  return { Name: name, AccountName: name, PolicyType: "Financial", PermissionIds: [1, 2], NodeId: 100001, ...overrides };
+/**
+ * Starts an emulator with its own options for one test, runs `body`, and closes it whatever happens
+ * (for tests that need a clock, a data file or limits of their own, or a restart).
+ */
+export async function withEmulator<T>(options: EmulatorOptions, body: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
+  const emulator = await startEmulator(options);
+  try {
+    return await body(emulator);
+  } finally {
+    await emulator.close();
+  }
 }
 
 /** The error an SDK call failed with, as the fields tests look at. */
-export interface CallFailure {
+export interface SdkCallFailure {
   code?: string;
   httpCode?: number;
   message: string;
@@ -106,7 +68,7 @@ export interface CallFailure {
  * Awaits a call that must fail and returns its failure.
  * @throws Error when the call succeeds
  */
-export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
+export async function sdkFailureOf(call: Promise<unknown>): Promise<SdkCallFailure> {
   try {
     await call;
   } catch (error) {
@@ -117,7 +79,7 @@ export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
 }
 
 /** The error code a call failed with (undefined for network-level failures). */
-export const codeOf = async (call: Promise<unknown>): Promise<string | undefined> => (await failureOf(call)).code;
+export const codeOf = async (call: Promise<unknown>): Promise<string | undefined> => (await sdkFailureOf(call)).code;
 
 /** What a raw request can vary. Defaults produce a request the emulator accepts. */
 export interface RawRequest {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aMember, codeOf, failureOf, orgClient, useEmulator, type OrgClient } from "./fixtures";
-import { ADMIN_UIN, FIRST_MEMBER_UIN, startEmulator, type RunningEmulator } from "./index";
+import { aMember, codeOf, sdkFailureOf, orgClient, useEmulator, withEmulator, type OrgClient } from "./fixtures";
+import { ADMIN_UIN, FIRST_MEMBER_UIN, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
@@ -65,7 +65,7 @@ describe("CreateOrganizationMember", () => {
     ["AccountName", { AccountName: "semi;colon" }],
     ["AccountName", { AccountName: "y".repeat(26) }],
   ])("refuses an invalid %s with InvalidParameterValue naming the field", async (field, override) => {
-    const failure = await failureOf(client.CreateOrganizationMember(aMember(override)));
+    const failure = await sdkFailureOf(client.CreateOrganizationMember(aMember(override)));
     expect(failure.code).toBe("InvalidParameterValue");
     expect(failure.message).toContain(field);
   });
@@ -89,11 +89,19 @@ describe("CreateOrganizationMember", () => {
     expect(await codeOf(client.CreateOrganizationMember(aMember({ NodeId: 999 })))).toBe("FailedOperation.OrganizationNodeNotExist");
   });
 
-  it("accepts the admin or an existing member as payer and refuses anything else with FailedOperation.PayUinIllegal", async () => {
-    const payer = await client.CreateOrganizationMember(aMember());
-    await expect(client.CreateOrganizationMember(aMember({ PayUin: String(payer.Uin) }))).resolves.toHaveProperty("Uin");
+  it("accepts as payer only the admin of the member's verified entity and refuses anything else with FailedOperation.PayUinIllegal", async () => {
+    const member = await client.CreateOrganizationMember(aMember());
+    await expect(client.CreateOrganizationMember(aMember({ PayUin: String(ADMIN_UIN) }))).resolves.toHaveProperty("Uin");
+    // Relation 5001's manager pays for members of that entity, and only for them.
+    await expect(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001, PayUin: "200000000001" }))).resolves.toHaveProperty("Uin");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001, PayUin: String(ADMIN_UIN) })))).toBe("FailedOperation.PayUinIllegal");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: "200000000001" })))).toBe("FailedOperation.PayUinIllegal");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: String(member.Uin) })))).toBe("FailedOperation.PayUinIllegal");
     expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: "12ab" })))).toBe("FailedOperation.PayUinIllegal");
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: "123456789" })))).toBe("FailedOperation.PayUinIllegal");
+  });
+
+  it("refuses permission 7 (pay on behalf) without a PayUin with FailedOperation.OrganizationPermissionIllegal", async () => {
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ PermissionIds: [1, 2, 7] })))).toBe("FailedOperation.OrganizationPermissionIllegal");
   });
 
   it.each([
@@ -101,6 +109,12 @@ describe("CreateOrganizationMember", () => {
     ["an empty key", [{ TagKey: "", TagValue: "v" }]],
     ["a 128-character key", [{ TagKey: "k".repeat(128), TagValue: "v" }]],
     ["a 256-character value", [{ TagKey: "k", TagValue: "v".repeat(256) }]],
+    ["an empty value", [{ TagKey: "k", TagValue: "" }]],
+    ["a key with an illegal character", [{ TagKey: "team!", TagValue: "v" }]],
+    ["a value with a leading space", [{ TagKey: "k", TagValue: " v" }]],
+    ["a qcs: key", [{ TagKey: "QCS:owner", TagValue: "v" }]],
+    ["a 项目 key", [{ TagKey: "项目", TagValue: "v" }]],
+    ["a tencent key without a colon", [{ TagKey: "TencentOwner", TagValue: "v" }]],
     ["a qcloud: key", [{ TagKey: "qcloud:owner", TagValue: "v" }]],
     ["a tencent: key", [{ TagKey: "tencent:x", TagValue: "v" }]],
     ["a project key", [{ TagKey: "project", TagValue: "v" }]],
@@ -115,7 +129,7 @@ describe("CreateOrganizationMember", () => {
   });
 
   it("refuses an identity ListOrganizationIdentity does not list with InvalidParameterValue", async () => {
-    const failure = await failureOf(client.CreateOrganizationMember(aMember({ IdentityRoleID: [1, 99] })));
+    const failure = await sdkFailureOf(client.CreateOrganizationMember(aMember({ IdentityRoleID: [1, 99] })));
     expect(failure.code).toBe("InvalidParameterValue");
     expect(failure.message).toContain("IdentityRoleID");
   });
@@ -131,14 +145,11 @@ describe("CreateOrganizationMember", () => {
   });
 
   it("refuses a member beyond the organization's limit with LimitExceeded.OrganizationMemberOverLimit", async () => {
-    const small = await startEmulator({ memberLimit: 2, seedMembers: 1 });
-    try {
+    await withEmulator({ memberLimit: 2, seedMembers: 1 }, async (small) => {
       const smallClient = orgClient(small);
       await smallClient.CreateOrganizationMember(aMember());
       expect(await codeOf(smallClient.CreateOrganizationMember(aMember()))).toBe("LimitExceeded.OrganizationMemberOverLimit");
-    } finally {
-      await small.close();
-    }
+    });
   });
 });
 
@@ -194,7 +205,6 @@ describe("DescribeOrganizationMembers", () => {
 
 describe("UpdateOrganizationMember", () => {
   it("changes name, remark, permissions, quit policy, payer and nickname in place", async () => {
-    const payer = await client.CreateOrganizationMember(aMember());
     const { Uin } = await client.CreateOrganizationMember(aMember({ Name: "before" }));
     await client.UpdateOrganizationMember({
       MemberUin: Uin!,
@@ -202,12 +212,12 @@ describe("UpdateOrganizationMember", () => {
       Remark: "r".repeat(40),
       PolicyType: "Financial",
       PermissionIds: [1, 2, 8],
-      IsAllowQuit: "Allow",
-      PayUin: String(payer.Uin),
+      IsAllowQuit: "Denied",
+      PayUin: String(ADMIN_UIN),
       IsModifyNickName: 1,
     });
     const member = await readMember(Uin!);
-    expect(member).toMatchObject({ Name: "after", Remark: "r".repeat(40), IsAllowQuit: "Allow", PayUin: String(payer.Uin), NickName: "after" });
+    expect(member).toMatchObject({ Name: "after", Remark: "r".repeat(40), IsAllowQuit: "Denied", PayUin: String(ADMIN_UIN), NickName: "after" });
     expect(member?.OrgPermission?.map((p) => p.Id)).toEqual([1, 2, 8]);
   });
 
@@ -277,8 +287,8 @@ describe("DeleteOrganizationMembers", () => {
     expect(emulator.admin.members()).toHaveLength(2);
   });
 
-  it("refuses unknown members with ResourceNotFound.MemberNotExist", async () => {
-    expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [404] }))).toBe("ResourceNotFound.MemberNotExist");
+  it("refuses unknown members with the generic InvalidParameter (Tencent documents no not-found code here)", async () => {
+    expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [404] }))).toBe("InvalidParameter");
   });
 });
 
@@ -289,9 +299,9 @@ describe("DeleteAccount", () => {
     expect(await readMember(Uin!)).toBeUndefined();
   });
 
-  it("refuses invited members with UnsupportedOperation.DeleteAccountDisabled", async () => {
+  it("refuses invited members with UnsupportedOperation.InviteAccountNotAllowDelete", async () => {
     const invited = emulator.admin.inviteMember({ name: "guest" });
-    expect(await codeOf(client.DeleteAccount({ MemberUin: invited }))).toBe("UnsupportedOperation.DeleteAccountDisabled");
+    expect(await codeOf(client.DeleteAccount({ MemberUin: invited }))).toBe("UnsupportedOperation.InviteAccountNotAllowDelete");
   });
 
   it("refuses unknown members with ResourceNotFound.MemberNotExist", async () => {
@@ -299,8 +309,7 @@ describe("DeleteAccount", () => {
   });
 
   it("answers FailedOperation.MemberAccountDeregisterPending N times per member before completing", async () => {
-    const pending = await startEmulator({ deregisterPendingCalls: 2 });
-    try {
+    await withEmulator({ deregisterPendingCalls: 2 }, async (pending) => {
       const pendingClient = orgClient(pending);
       const { Uin } = await pendingClient.CreateOrganizationMember(aMember());
       expect(await codeOf(pendingClient.DeleteAccount({ MemberUin: Uin! }))).toBe("FailedOperation.MemberAccountDeregisterPending");
@@ -308,8 +317,6 @@ describe("DeleteAccount", () => {
       expect(pending.admin.members()).toHaveLength(1);
       await pendingClient.DeleteAccount({ MemberUin: Uin! });
       expect(pending.admin.members()).toHaveLength(0);
-    } finally {
-      await pending.close();
-    }
+    });
   });
 });

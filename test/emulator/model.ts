@@ -35,6 +35,29 @@ export interface EmulatedMember {
   /** "YYYY-MM-DD HH:mm:ss", Beijing time like the real service. */
   createTime: string;
   updateTime: string;
+  /** What the account still holds, as marked on the admin interface; each blocks deleting or removing it. */
+  holdings?: MemberHoldings;
+  /**
+   * A permission change of an invited member waiting for the member's confirmation
+   * (`PermissionStatus: UnConfirmed`); confirmed on the admin interface.
+   */
+  pendingPermissions?: { policyType: string; permissionIds: number[] };
+}
+
+/** What a member account holds that Tencent refuses to delete or remove it with (set on the admin interface). */
+export interface MemberHoldings {
+  /** Cloud resources (DeleteAccount → UnsupportedOperation.MemberAccountExistResource). */
+  resources?: boolean;
+  /** Delegated organization services (→ UnsupportedOperation.MemberExistServiceNotAllowDelete). */
+  services?: boolean;
+  /** Resources shared with other members (→ FailedOperation.MemberShareResource). */
+  sharedResources?: boolean;
+}
+
+/** Organization-wide console settings. */
+export interface OrganizationSettings {
+  /** The console's "member deletion permission"; off → DeleteAccount answers UnsupportedOperation.DeleteAccountDisabled. */
+  memberDeletionEnabled: boolean;
 }
 
 /** One department of the organization. */
@@ -95,4 +118,6 @@ export interface OrganizationState {
   identityGrantTimes: Record<string, string>;
   /** memberUin → DeleteAccount calls already answered "pending". */
   deregisterAttempts: Record<string, number>;
+  /** Console settings; absent in data files written before it existed (defaults apply). */
+  settings?: OrganizationSettings;
 }

@@ -101,21 +101,30 @@ describe("member access identities", () => {
     expect(await codeOf(client.DescribeOrganizationMemberAuthIdentities({ Offset: 0, Limit: 10 }))).toBe("MissingParameter");
   });
 
-  it("refuses more than 10 members or 5 identities, and unknown identities, with InvalidParameterValue", async () => {
+  it("refuses more than 10 members or 5 identities with InvalidParameterValue", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
     const eleven = Array.from({ length: 11 }, () => Uin!);
     expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: eleven, IdentityIds: [1] }))).toBe("InvalidParameterValue");
     expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [1, 2, 3, 4, 1, 2] }))).toBe("InvalidParameterValue");
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [99] }))).toBe("InvalidParameterValue");
   });
 
-  it("refuses non-members with FailedOperation.SomeUinsNotInOrganization", async () => {
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [5], IdentityIds: [1] }))).toBe("FailedOperation.SomeUinsNotInOrganization");
-  });
-
-  it("refuses revoking from an unknown member or an identity the member lacks", async () => {
+  it("refuses granting an unknown identity with ResourceNotFound.OrganizationIdentityNotExist", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: 5, IdentityId: 1 }))).toBe("ResourceNotFound.MemberNotExist");
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [99] }))).toBe("ResourceNotFound.OrganizationIdentityNotExist");
+  });
+
+  it("refuses granting to non-members with ResourceNotFound.OrganizationMemberNotExist", async () => {
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [5], IdentityIds: [1] }))).toBe("ResourceNotFound.OrganizationMemberNotExist");
+  });
+
+  it("refuses revoking an unknown identity with ResourceNotFound.OrganizationIdentityNotExist", async () => {
+    const { Uin } = await client.CreateOrganizationMember(aMember());
+    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 99 }))).toBe("ResourceNotFound.OrganizationIdentityNotExist");
+  });
+
+  it("refuses revoking an identity the member lacks, or from a non-member, with ResourceNotFound.MemberIdentityNotExist", async () => {
+    const { Uin } = await client.CreateOrganizationMember(aMember());
     expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 2 }))).toBe("ResourceNotFound.MemberIdentityNotExist");
+    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: 5, IdentityId: 1 }))).toBe("ResourceNotFound.MemberIdentityNotExist");
   });
 });

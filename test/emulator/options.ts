@@ -14,7 +14,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on. Keep it on loopback: the admin interface has no authentication. @default "127.0.0.1" */
   host?: string;
-  /** Accepted key pairs; a pair with `token` also requires X-TC-Token. @default one pair, DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY */
+  /**
+   * Accepted key pairs; a pair with `token` also requires X-TC-Token; a pair with `allowedActions`
+   * may call only those actions (CAM style, e.g. "organization:CreateOrganizationMember", "tag:*").
+   * @default one pair, DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY, every action allowed
+   */
   credentials?: EmulatorCredential[];
   /** Calls allowed per action per SecretId in any one-second window; 0 disables. @default 20 */
   rateLimitPerSecond?: number;
@@ -26,8 +30,21 @@ export interface EmulatorOptions {
   seedMembers?: number;
   /** Organization member-count limit (LimitExceeded.OrganizationMemberOverLimit). @default 5000 */
   memberLimit?: number;
-  /** Region the emulator reports in logs; X-TC-Region itself is accepted whatever it says. @default "ap-guangzhou" */
-  region?: string;
+  /** Departments the organization can hold (LimitExceeded.NodeExceedLimit); the number is the emulator's choice. @default 1000 */
+  nodeLimit?: number;
+  /** Levels of departments, the root being level 1 (LimitExceeded.NodeDepthExceedLimit); the number is the emulator's choice. @default 5 */
+  nodeDepthLimit?: number;
+  /** Distinct values one tag key can have across the account (LimitExceeded.TagValue; tag errors.go says 1000). @default 1000 */
+  tagValueQuota?: number;
+  /** Distinct tag keys across the account (LimitExceeded.TagKey; tag errors.go says 1000). @default 1000 */
+  tagKeyQuota?: number;
+  /**
+   * Accept a credential scope whose service is the first label of an IP-address (or `localhost`)
+   * Host header, as the SDK signs when its endpoint is `127.0.0.1:PORT` (service "127": the
+   * "endpoint route"). Any other service must be the product's (`organization`, `tag`), as Tencent
+   * requires. `false` (CLI `--strict-service-scope`) refuses the endpoint route too. @default true
+   */
+  endpointRouteScope?: boolean;
   /** DeleteAccount answers FailedOperation.MemberAccountDeregisterPending this many times per member before completing. @default 0 */
   deregisterPendingCalls?: number;
   /** Wall clock in ms since epoch: signature window and CreateTime/UpdateTime. @default Date.now */
@@ -51,11 +68,15 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     dataFile: options.dataFile,
     seedMembers: options.seedMembers ?? 0,
     memberLimit: options.memberLimit ?? 5000,
-    region: options.region ?? "ap-guangzhou",
+    nodeLimit: options.nodeLimit ?? 1000,
+    nodeDepthLimit: options.nodeDepthLimit ?? 5,
+    tagValueQuota: options.tagValueQuota ?? 1000,
+    tagKeyQuota: options.tagKeyQuota ?? 1000,
+    endpointRouteScope: options.endpointRouteScope ?? true,
     deregisterPendingCalls: options.deregisterPendingCalls ?? 0,
     clock: options.clock ?? Date.now,
   };
-  for (const key of ["port", "rateLimitPerSecond", "latencyMs", "seedMembers", "memberLimit", "deregisterPendingCalls"] as const) {
+  for (const key of ["port", "rateLimitPerSecond", "latencyMs", "seedMembers", "memberLimit", "deregisterPendingCalls", "nodeLimit", "nodeDepthLimit", "tagValueQuota", "tagKeyQuota"] as const) {
     const value = resolved[key];
     if (!Number.isInteger(value) || value < 0) throw new Error(`option ${key} must be a non-negative integer, got ${value}`);
   }

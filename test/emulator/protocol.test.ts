@@ -1,14 +1,11 @@
 import { connect } from "node:net";
 import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentRoutedOrgClient, agentRoutedTagClient, aMember, codeOf, DEFAULT_CREDENTIAL, failureOf, orgClient, rawRequest } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import { agentRoutedOrgClient, agentRoutedTagClient, aMember, codeOf, DEFAULT_CREDENTIAL, sdkFailureOf, orgClient, rawRequest, useEmulator } from "./fixtures";
+import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
-});
-afterAll(() => emulator.close());
+useEmulator((started) => (emulator = started.emulator));
 
 describe("the wire protocol", () => {
   it("answers a signed SDK call with the Response envelope and a RequestId", async () => {
@@ -52,7 +49,7 @@ describe("the wire protocol", () => {
   });
 
   it("answers a field outside the request model with UnknownParameter", async () => {
-    const failure = await failureOf(orgClient(emulator).request("DescribeOrganizationNodes", { Offset: 0, Limit: 10, Colour: "blue" }));
+    const failure = await sdkFailureOf(orgClient(emulator).request("DescribeOrganizationNodes", { Offset: 0, Limit: 10, Colour: "blue" }));
     expect(failure.code).toBe("UnknownParameter");
     expect(failure.message).toContain("Colour");
   });

@@ -1,9 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { codeOf, DEFAULT_CREDENTIAL, orgClient } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
-
-let emulator: RunningEmulator | undefined;
-afterEach(() => emulator?.close());
+import { describe, expect, it } from "vitest";
+import { codeOf, DEFAULT_CREDENTIAL, orgClient, withEmulator } from "./fixtures";
 
 const OTHER_CREDENTIAL = { secretId: "AKIDsecond00000000000000000000000000", secretKey: "second-key" };
 
@@ -13,48 +9,54 @@ const burst = (call: () => Promise<unknown>, count: number) =>
 
 describe("the 20 requests per second limit", () => {
   it("lets exactly 20 calls of one action through in a second", async () => {
-    emulator = await startEmulator();
-    const client = orgClient(emulator);
-    const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
-    expect(codes.filter((c) => c !== undefined)).toEqual([]);
+    await withEmulator({}, async (emulator) => {
+      const client = orgClient(emulator);
+      const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
+      expect(codes.filter((c) => c !== undefined)).toEqual([]);
+    });
   });
 
   it("answers the 21st call within the second with RequestLimitExceeded", async () => {
-    emulator = await startEmulator();
-    const client = orgClient(emulator);
-    const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 21);
-    expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(1);
-    expect(codes.filter((c) => c === undefined)).toHaveLength(20);
+    await withEmulator({}, async (emulator) => {
+      const client = orgClient(emulator);
+      const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 21);
+      expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(1);
+      expect(codes.filter((c) => c === undefined)).toHaveLength(20);
+    });
   });
 
   it("counts each action separately", async () => {
-    emulator = await startEmulator();
-    const client = orgClient(emulator);
-    await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
-    await expect(client.ListOrganizationIdentity({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
-    expect(await codeOf(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("RequestLimitExceeded");
+    await withEmulator({}, async (emulator) => {
+      const client = orgClient(emulator);
+      await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
+      await expect(client.ListOrganizationIdentity({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
+      expect(await codeOf(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("RequestLimitExceeded");
+    });
   });
 
   it("counts each SecretId separately", async () => {
-    emulator = await startEmulator({ credentials: [DEFAULT_CREDENTIAL, OTHER_CREDENTIAL] });
-    await burst(() => orgClient(emulator!).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
-    const other = orgClient(emulator, { credential: OTHER_CREDENTIAL });
-    await expect(other.DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
+    await withEmulator({ credentials: [DEFAULT_CREDENTIAL, OTHER_CREDENTIAL] }, async (emulator) => {
+      await burst(() => orgClient(emulator).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 20);
+      const other = orgClient(emulator, { credential: OTHER_CREDENTIAL });
+      await expect(other.DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
+    });
   });
 
   it("lets calls through again once the window has slid past", async () => {
-    emulator = await startEmulator({ rateLimitPerSecond: 3 });
-    const client = orgClient(emulator);
-    await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 3);
-    expect(await codeOf(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("RequestLimitExceeded");
-    await new Promise((resolve) => setTimeout(resolve, 1050));
-    await expect(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
+    await withEmulator({ rateLimitPerSecond: 3 }, async (emulator) => {
+      const client = orgClient(emulator);
+      await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 3);
+      expect(await codeOf(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("RequestLimitExceeded");
+      await new Promise((resolve) => setTimeout(resolve, 1050));
+      await expect(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total");
+    });
   });
 
   it("does not limit at all with rateLimitPerSecond 0", async () => {
-    emulator = await startEmulator({ rateLimitPerSecond: 0 });
-    const client = orgClient(emulator);
-    const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 40);
-    expect(codes.filter((c) => c !== undefined)).toEqual([]);
+    await withEmulator({ rateLimitPerSecond: 0 }, async (emulator) => {
+      const client = orgClient(emulator);
+      const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 40);
+      expect(codes.filter((c) => c !== undefined)).toEqual([]);
+    });
   });
 });

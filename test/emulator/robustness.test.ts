@@ -1,44 +1,36 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orgClient, rawRequest } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import { isDocumentedFor } from "./codes";
+import { orgClient, rawRequest, useEmulator } from "./fixtures";
+import { HANDLERS, serviceOf } from "./handlers";
+import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
-});
-afterAll(() => emulator.close());
+useEmulator((started) => (emulator = started.emulator));
 
-const ACTIONS = [
-  "CreateOrganizationMember",
-  "DescribeOrganizationMembers",
-  "UpdateOrganizationMember",
-  "MoveOrganizationNodeMembers",
-  "DeleteOrganizationMembers",
-  "DeleteAccount",
-  "DescribeOrganizationNodes",
-  "AddOrganizationNode",
-  "ListOrganizationIdentity",
-  "DescribeOrganizationAuthNode",
-  "CreateOrganizationMemberAuthIdentity",
-  "DescribeOrganizationMemberAuthIdentities",
-  "DeleteOrganizationMemberAuthIdentity",
-];
+/** Every served action, with the version and signing service it needs. */
+const ACTIONS = HANDLERS.map((h) => ({ action: h.action, version: h.version, service: serviceOf(h.version) }));
 const FIELDS = ["Name", "AccountName", "PolicyType", "PermissionIds", "NodeId", "Remark", "RecordId", "PayUin", "IdentityRoleID", "AuthRelationId", "Tags",
-  "Offset", "Limit", "SearchKey", "MemberUin", "MemberUins", "IdentityIds", "IdentityId", "ParentNodeId", "IsAllowQuit", "Lang", "NodeName", "AuthName"];
+  "Offset", "Limit", "SearchKey", "MemberUin", "MemberUins", "IdentityIds", "IdentityId", "ParentNodeId", "IsAllowQuit", "Lang", "NodeName", "AuthName",
+  "IsModifyNickName", "Resource", "ReplaceTags", "DeleteTags"];
 
-/** A well-formed answer: HTTP 200 with a RequestId, and never InternalError (that would be an emulator bug). */
-function expectWellFormed(answer: Awaited<ReturnType<typeof rawRequest>>): void {
+/**
+ * A well-formed answer: HTTP 200 with a RequestId, never InternalError (an emulator bug, which is
+ * also what an undocumented code turns into), and only codes documented for the action.
+ */
+function expectWellFormed(action: string, answer: Awaited<ReturnType<typeof rawRequest>>): void {
   expect(answer.status).toBe(200);
   expect(answer.response?.RequestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(answer.response?.Error?.Code).not.toBe("InternalError");
+  const code = answer.response?.Error?.Code;
+  expect(code).not.toBe("InternalError");
+  if (code !== undefined) expect(isDocumentedFor(action, code), `${action} answered ${code}`).toBe(true);
 }
 
 describe("robustness", () => {
   it("answers any body with a well-formed envelope", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ACTIONS), fc.oneof(fc.string(), fc.json()), async (action, body) => {
-        expectWellFormed(await rawRequest(emulator, { action, body }));
+      fc.asyncProperty(fc.constantFrom(...ACTIONS), fc.oneof(fc.string(), fc.json()), async (target, body) => {
+        expectWellFormed(target.action, await rawRequest(emulator, { ...target, body }));
       }),
       { numRuns: 150 },
     );
@@ -47,8 +39,8 @@ describe("robustness", () => {
   it("answers any mix of known fields with arbitrary JSON values without an internal error", async () => {
     const params = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(fc.jsonValue(), fc.array(fc.record({ TagKey: fc.string(), TagValue: fc.string() }))), { maxKeys: 6 });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ACTIONS), params, async (action, body) => {
-        expectWellFormed(await rawRequest(emulator, { action, body: JSON.stringify(body) }));
+      fc.asyncProperty(fc.constantFrom(...ACTIONS), params, async (target, body) => {
+        expectWellFormed(target.action, await rawRequest(emulator, { ...target, body: JSON.stringify(body) }));
       }),
       { numRuns: 300 },
     );

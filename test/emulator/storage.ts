@@ -3,23 +3,33 @@
  * implementation, and optional persistence to a JSON file.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { CreationRecord, EmulatedMember, EmulatedNode, OrganizationState } from "./model";
+import type { CreationRecord, EmulatedMember, EmulatedNode, OrganizationSettings, OrganizationState, TagPair } from "./model";
 
-/** The operations handlers need. Everything returned is a copy: callers change state only through put/remove. */
+/** The operations handlers need. Everything returned is a copy unless it says it is a read-only view. */
 export interface OrganizationStore {
   readonly adminUin: number;
-  /** All members, ascending by UIN (which is creation order). */
+  /** All members, ascending by UIN (which is creation order). Copies. */
   listMembers(): EmulatedMember[];
+  /** All members, ascending by UIN: the stored objects, read-only, without copying (listing at scale). */
+  memberView(): readonly Readonly<EmulatedMember>[];
+  memberCount(): number;
   getMember(memberUin: number): EmulatedMember | undefined;
+  /** The UIN of the member with this name, if any (names are unique). */
+  memberUinByName(name: string): number | undefined;
   putMember(member: EmulatedMember): void;
   removeMember(memberUin: number): void;
   /** Hands out the next member UIN. */
   allocateMemberUin(): number;
 
   listNodes(): EmulatedNode[];
+  /** All departments in id order: the stored objects, read-only. */
+  nodeView(): readonly Readonly<EmulatedNode>[];
   getNode(nodeId: number): EmulatedNode | undefined;
   putNode(node: EmulatedNode): void;
+  removeNode(nodeId: number): void;
   allocateNodeId(): number;
+  /** How many members a department holds (its own, not its children's). */
+  memberCountInNode(nodeId: number): number;
 
   listRecords(): CreationRecord[];
   getRecord(recordId: number): CreationRecord | undefined;
@@ -34,6 +44,16 @@ export interface OrganizationStore {
   deregisterAttempts(memberUin: number): number;
   setDeregisterAttempts(memberUin: number, attempts: number): void;
 
+  /** Distinct values attached under `key` across members and departments (the Tag service's per-key quota). */
+  tagValueCount(key: string): number;
+  /** True when `value` is already attached under `key` somewhere. */
+  hasTagValue(key: string, value: string): boolean;
+  /** Distinct tag keys attached anywhere (the per-account key quota). */
+  tagKeyCount(): number;
+
+  readonly settings: OrganizationSettings;
+  setSettings(settings: OrganizationSettings): void;
+
   /** Replaces the whole state (reset, load). */
   replace(state: OrganizationState): void;
   /** A deep copy of the whole state. */
@@ -43,13 +63,58 @@ export interface OrganizationStore {
   markClean(): void;
 }
 
-/** The in-memory store: the state object plus a dirty flag for persistence. */
+/** Settings of an organization that never changed them: member deletion permission on (the emulator's default; a real organization must enable it in the console). */
+export const DEFAULT_SETTINGS: OrganizationSettings = { memberDeletionEnabled: true };
+
+/**
+ * The in-memory store: the state object plus indexes (UIN, name, node id, tag values) so that a
+ * call costs the same at 5,000 members as at 5, and a dirty flag for persistence.
+ */
 export class MemoryStore implements OrganizationStore {
-  private state: OrganizationState;
+  private state!: OrganizationState;
   private changed = false;
+  private membersByUin = new Map<number, EmulatedMember>();
+  private uinsByName = new Map<string, number>();
+  private nodesById = new Map<number, EmulatedNode>();
+  private recordsById = new Map<number, CreationRecord>();
+  private membersPerNode = new Map<number, number>();
+  /** key → value → how many resources carry it. */
+  private tagUse = new Map<string, Map<string, number>>();
 
   constructor(initial: OrganizationState) {
+    this.load(initial);
+  }
+
+  private load(initial: OrganizationState): void {
     this.state = structuredClone(initial);
+    this.state.settings ??= { ...DEFAULT_SETTINGS };
+    this.state.members.sort((a, b) => a.memberUin - b.memberUin);
+    this.membersByUin = new Map(this.state.members.map((m) => [m.memberUin, m]));
+    this.uinsByName = new Map(this.state.members.map((m) => [m.name, m.memberUin]));
+    this.nodesById = new Map(this.state.nodes.map((n) => [n.NodeId, n]));
+    this.recordsById = new Map(this.state.records.map((r) => [r.recordId, r]));
+    this.membersPerNode = new Map();
+    this.tagUse = new Map();
+    for (const m of this.state.members) {
+      this.countNode(m.nodeId, 1);
+      this.countTags(m.tags, 1);
+    }
+    for (const n of this.state.nodes) this.countTags(n.Tags, 1);
+  }
+
+  private countNode(nodeId: number, delta: number): void {
+    this.membersPerNode.set(nodeId, (this.membersPerNode.get(nodeId) ?? 0) + delta);
+  }
+
+  private countTags(tags: readonly TagPair[], delta: number): void {
+    for (const { TagKey, TagValue } of tags) {
+      const values = this.tagUse.get(TagKey) ?? new Map<string, number>();
+      const next = (values.get(TagValue) ?? 0) + delta;
+      if (next > 0) values.set(TagValue, next);
+      else values.delete(TagValue);
+      if (values.size > 0) this.tagUse.set(TagKey, values);
+      else this.tagUse.delete(TagKey);
+    }
   }
 
   get adminUin(): number {
@@ -65,23 +130,71 @@ export class MemoryStore implements OrganizationStore {
   }
 
   listMembers(): EmulatedMember[] {
-    return cloneAll(this.state.members);
+    return this.state.members.map((m) => structuredClone(m));
+  }
+
+  memberView(): readonly Readonly<EmulatedMember>[] {
+    return this.state.members;
+  }
+
+  memberCount(): number {
+    return this.state.members.length;
   }
 
   getMember(memberUin: number): EmulatedMember | undefined {
-    return findClone(this.state.members, (m) => m.memberUin === memberUin);
+    const found = this.membersByUin.get(memberUin);
+    return found && structuredClone(found);
+  }
+
+  memberUinByName(name: string): number | undefined {
+    return this.uinsByName.get(name);
   }
 
   putMember(member: EmulatedMember): void {
-    if (!upsert(this.state.members, member, (m) => m.memberUin === member.memberUin)) {
+    const copy = structuredClone(member);
+    const old = this.membersByUin.get(member.memberUin);
+    if (old) {
+      this.uinsByName.delete(old.name);
+      this.countNode(old.nodeId, -1);
+      this.countTags(old.tags, -1);
+      this.state.members[this.indexOfMember(old.memberUin)] = copy;
+    } else {
+      const last = this.state.members.at(-1);
+      this.state.members.push(copy);
       // UIN order is the listing order; out-of-band inserts could otherwise break it.
-      this.state.members.sort((a, b) => a.memberUin - b.memberUin);
+      if (last && last.memberUin > copy.memberUin) this.state.members.sort((a, b) => a.memberUin - b.memberUin);
     }
+    this.membersByUin.set(copy.memberUin, copy);
+    this.uinsByName.set(copy.name, copy.memberUin);
+    this.countNode(copy.nodeId, 1);
+    this.countTags(copy.tags, 1);
     this.changed = true;
   }
 
+  // Binary search: members are sorted by UIN.
+  private indexOfMember(memberUin: number): number {
+    const members = this.state.members;
+    let low = 0;
+    let high = members.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const uin = members[middle].memberUin;
+      if (uin === memberUin) return middle;
+      if (uin < memberUin) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
   removeMember(memberUin: number): void {
-    this.state.members = this.state.members.filter((m) => m.memberUin !== memberUin);
+    const old = this.membersByUin.get(memberUin);
+    if (old) {
+      this.state.members.splice(this.indexOfMember(memberUin), 1);
+      this.membersByUin.delete(memberUin);
+      this.uinsByName.delete(old.name);
+      this.countNode(old.nodeId, -1);
+      this.countTags(old.tags, -1);
+    }
     for (const key of Object.keys(this.state.identityGrantTimes)) {
       if (key.startsWith(`${memberUin}/`)) delete this.state.identityGrantTimes[key];
     }
@@ -95,15 +208,38 @@ export class MemoryStore implements OrganizationStore {
   }
 
   listNodes(): EmulatedNode[] {
-    return cloneAll(this.state.nodes);
+    return this.state.nodes.map((n) => structuredClone(n));
+  }
+
+  nodeView(): readonly Readonly<EmulatedNode>[] {
+    return this.state.nodes;
   }
 
   getNode(nodeId: number): EmulatedNode | undefined {
-    return findClone(this.state.nodes, (n) => n.NodeId === nodeId);
+    const found = this.nodesById.get(nodeId);
+    return found && structuredClone(found);
   }
 
   putNode(node: EmulatedNode): void {
-    upsert(this.state.nodes, node, (n) => n.NodeId === node.NodeId);
+    const copy = structuredClone(node);
+    const old = this.nodesById.get(node.NodeId);
+    if (old) {
+      this.countTags(old.Tags, -1);
+      this.state.nodes[this.state.nodes.indexOf(old)] = copy;
+    } else {
+      this.state.nodes.push(copy);
+    }
+    this.nodesById.set(copy.NodeId, copy);
+    this.countTags(copy.Tags, 1);
+    this.changed = true;
+  }
+
+  removeNode(nodeId: number): void {
+    const old = this.nodesById.get(nodeId);
+    if (!old) return;
+    this.countTags(old.Tags, -1);
+    this.state.nodes = this.state.nodes.filter((n) => n !== old);
+    this.nodesById.delete(nodeId);
     this.changed = true;
   }
 
@@ -112,16 +248,25 @@ export class MemoryStore implements OrganizationStore {
     return this.state.nextNodeId++;
   }
 
+  memberCountInNode(nodeId: number): number {
+    return this.membersPerNode.get(nodeId) ?? 0;
+  }
+
   listRecords(): CreationRecord[] {
-    return cloneAll(this.state.records);
+    return this.state.records.map((r) => structuredClone(r));
   }
 
   getRecord(recordId: number): CreationRecord | undefined {
-    return findClone(this.state.records, (r) => r.recordId === recordId);
+    const found = this.recordsById.get(recordId);
+    return found && structuredClone(found);
   }
 
   putRecord(record: CreationRecord): void {
-    upsert(this.state.records, record, (r) => r.recordId === record.recordId);
+    const copy = structuredClone(record);
+    const old = this.recordsById.get(record.recordId);
+    if (old) this.state.records[this.state.records.indexOf(old)] = copy;
+    else this.state.records.push(copy);
+    this.recordsById.set(copy.recordId, copy);
     this.changed = true;
   }
 
@@ -150,32 +295,35 @@ export class MemoryStore implements OrganizationStore {
     this.changed = true;
   }
 
+  tagValueCount(key: string): number {
+    return this.tagUse.get(key)?.size ?? 0;
+  }
+
+  hasTagValue(key: string, value: string): boolean {
+    return this.tagUse.get(key)?.has(value) ?? false;
+  }
+
+  tagKeyCount(): number {
+    return this.tagUse.size;
+  }
+
+  get settings(): OrganizationSettings {
+    return { ...DEFAULT_SETTINGS, ...this.state.settings };
+  }
+
+  setSettings(settings: OrganizationSettings): void {
+    this.state.settings = { ...settings };
+    this.changed = true;
+  }
+
   replace(state: OrganizationState): void {
-    this.state = structuredClone(state);
+    this.load(state);
     this.changed = true;
   }
 
   snapshot(): OrganizationState {
     return structuredClone(this.state);
   }
-}
-
-// Handlers get and put copies, so a request that fails half-way leaves the stored state untouched.
-function cloneAll<T>(items: readonly T[]): T[] {
-  return items.map((item) => structuredClone(item));
-}
-
-function findClone<T>(items: readonly T[], matches: (item: T) => boolean): T | undefined {
-  const found = items.find(matches);
-  return found && structuredClone(found);
-}
-
-/** Replaces the matching item with a copy of `item`, or appends one. @returns whether it replaced */
-function upsert<T>(items: T[], item: T, matches: (stored: T) => boolean): boolean {
-  const index = items.findIndex(matches);
-  if (index >= 0) items[index] = structuredClone(item);
-  else items.push(structuredClone(item));
-  return index >= 0;
 }
 
 /**

@@ -1,22 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { aMember, codeOf, orgClient, tagClient } from "./fixtures";
-import { startEmulator, type RunningEmulator } from "./index";
+import { beforeEach, describe, expect, it } from "vitest";
+import { aMember, codeOf, orgClient, tagClient, useEmulator, type OrgClient } from "./fixtures";
+import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
+let client: OrgClient;
 let tags: ReturnType<typeof tagClient>;
 let memberUin: number;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimitPerSecond: 0 });
+useEmulator((started) => {
+  ({ emulator, client } = started);
   tags = tagClient(emulator);
 });
 beforeEach(async () => {
-  emulator.admin.reset();
-  memberUin = (await orgClient(emulator).CreateOrganizationMember(aMember({ Tags: [{ TagKey: "env", TagValue: "dev" }, { TagKey: "old", TagValue: "1" }] }))).Uin!;
+  memberUin = (await client.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "env", TagValue: "dev" }, { TagKey: "old", TagValue: "1" }] }))).Uin!;
 });
-afterAll(() => emulator.close());
 
 const resource = (uin: number, region = "ap-guangzhou") => `qcs::organization:${region}:uin/:member/${uin}`;
+const nodeResource = (nodeId: number) => `qcs::organization:ap-guangzhou:uin/:node/${nodeId}`;
 const memberTags = () => emulator.admin.members().find((m) => m.memberUin === memberUin)?.tags;
+const tagsOf = (count: number, prefix = "k") => Array.from({ length: count }, (_, i) => ({ TagKey: `${prefix}${i}`, TagValue: "v" }));
 
 describe("ModifyResourceTags on an organization member", () => {
   it("replaces and deletes tags, visible in OrgMember.Tags", async () => {
@@ -37,43 +38,97 @@ describe("ModifyResourceTags on an organization member", () => {
     },
   );
 
-  it("refuses an unknown member with ResourceNotFound.MemberNotExist", async () => {
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(1), DeleteTags: [{ TagKey: "old" }] }))).toBe("ResourceNotFound.MemberNotExist");
+  it("refuses a well-formed resource naming no member with the generic FailedOperation (undocumented case)", async () => {
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(1), DeleteTags: [{ TagKey: "old" }] }))).toBe("FailedOperation");
   });
 
   it.each([
-    ["neither list", {}],
-    ["an empty ReplaceTags", { ReplaceTags: [] }],
-    ["an empty DeleteTags", { DeleteTags: [] }],
-    ["eleven ReplaceTags", { ReplaceTags: Array.from({ length: 11 }, (_, i) => ({ TagKey: `k${i}`, TagValue: "v" })) }],
-    ["eleven DeleteTags", { DeleteTags: Array.from({ length: 11 }, (_, i) => ({ TagKey: `k${i}` })) }],
-    ["a key in both lists", { ReplaceTags: [{ TagKey: "env", TagValue: "x" }], DeleteTags: [{ TagKey: "env" }] }],
-  ])("refuses %s with InvalidParameter", async (_case, lists) => {
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ...lists }))).toBe("InvalidParameter");
+    ["neither list", {}, "InvalidParameter"],
+    ["an empty ReplaceTags", { ReplaceTags: [] }, "InvalidParameter"],
+    ["an empty DeleteTags", { DeleteTags: [] }, "InvalidParameter"],
+    ["eleven ReplaceTags", { ReplaceTags: tagsOf(11) }, "InvalidParameter.Tag"],
+    ["eleven DeleteTags", { DeleteTags: tagsOf(11).map(({ TagKey }) => ({ TagKey })) }, "InvalidParameter.Tag"],
+    ["a key twice in one list", { ReplaceTags: [{ TagKey: "a", TagValue: "1" }, { TagKey: "a", TagValue: "2" }] }, "InvalidParameter.Tag"],
+    ["a key in both lists", { ReplaceTags: [{ TagKey: "env", TagValue: "x" }], DeleteTags: [{ TagKey: "env" }] }, "InvalidParameterValue.DeleteTagsParamError"],
+  ])("refuses %s with %s, changing nothing", async (_case, lists, code) => {
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ...lists }))).toBe(code);
     expect(memberTags()).toHaveLength(2);
   });
 
   it.each([
     ["an empty key", "", "v", "InvalidParameterValue.TagKeyEmpty"],
     ["a 128-character key", "k".repeat(128), "v", "InvalidParameterValue.TagKeyLengthExceeded"],
+    ["a key with an illegal character", "team!", "v", "InvalidParameterValue.TagKeyCharacterIllegal"],
+    ["a key with a leading space", " team", "v", "InvalidParameterValue.TagKeyCharacterIllegal"],
+    ["an empty value", "k", "", "InvalidParameter.Tag"],
     ["a 256-character value", "k", "v".repeat(256), "InvalidParameterValue.TagValueLengthExceeded"],
-    ["a reserved key", "qcloud:x", "v", "InvalidParameterValue.ReservedTagKey"],
+    ["a value with an illegal character", "k", "a#b", "InvalidParameterValue.TagValueCharacterIllegal"],
+    ["a value with a trailing space", "k", "ab ", "InvalidParameterValue.TagValueCharacterIllegal"],
+    ["the reserved prefix qcs:", "qcs:x", "v", "InvalidParameter.ReservedTagKey"],
+    ["the reserved prefix project", "ProjectId", "v", "InvalidParameter.ReservedTagKey"],
+    ["the reserved prefix 项目", "项目名", "v", "InvalidParameter.ReservedTagKey"],
+    ["the reserved prefix qcloud", "QCLOUD-x", "v", "InvalidParameter.ReservedTagKey"],
+    ["the reserved prefix tencent", "tencentTeam", "v", "InvalidParameter.ReservedTagKey"],
   ])("refuses %s with %s", async (_case, key, value, code) => {
     expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: key, TagValue: value }] }))).toBe(code);
   });
 
-  it("refuses a key twice in one list with InvalidParameterValue.TagKeyDuplicate", async () => {
-    const twice = [{ TagKey: "a", TagValue: "1" }, { TagKey: "a", TagValue: "2" }];
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: twice }))).toBe("InvalidParameterValue.TagKeyDuplicate");
+  it("accepts every allowed character: letters, digits, Chinese, inner spaces and + - = . _ : / @ ( ) [ ] , ; > <", async () => {
+    const value = "aZ09 中文+-=._:/@()[],;><";
+    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "cost center", TagValue: value }] });
+    expect(memberTags()).toContainEqual({ TagKey: "cost center", TagValue: value });
   });
 
-  it("refuses more than 50 tags on one member with LimitExceeded.ResourceAttachedTags", async () => {
-    for (let batch = 0; batch < 4; batch++) {
-      const replace = Array.from({ length: 10 }, (_, i) => ({ TagKey: `b${batch}-${i}`, TagValue: "v" }));
-      await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: replace });
+  it("refuses an eleventh tag on one member with LimitExceeded.ResourceAttachedTags", async () => {
+    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: tagsOf(8) });
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "eleventh", TagValue: "v" }] }))).toBe(
+      "LimitExceeded.ResourceAttachedTags",
+    );
+    expect(memberTags()).toHaveLength(10);
+  });
+
+  it("sets and deletes department tags through the node resource name, visible in DescribeOrganizationNodes", async () => {
+    await tags.ModifyResourceTags({ Resource: nodeResource(100001), ReplaceTags: [{ TagKey: "owner", TagValue: "platform" }] });
+    const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    expect(Items?.map((n) => [n.NodeId, n.Tags])).toEqual([[100001, [{ TagKey: "owner", TagValue: "platform" }]]]);
+    await tags.ModifyResourceTags({ Resource: nodeResource(100001), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    expect((await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] })).Total).toBe(0);
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: nodeResource(999), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] }))).toBe("FailedOperation");
+  });
+});
+
+describe("account-wide tag quotas", () => {
+  const quotas = { rateLimitPerSecond: 0, tagValueQuota: 3, tagKeyQuota: 4 };
+  let small: RunningEmulator;
+  let smallClient: OrgClient;
+  let smallTags: ReturnType<typeof tagClient>;
+  useEmulator((started) => {
+    small = started.emulator;
+    smallClient = started.client;
+    smallTags = tagClient(small);
+  }, quotas);
+
+  it("refuses a fourth value of one key with LimitExceeded.TagValue (tagValueQuota 3), while known values stay free", async () => {
+    const uins: number[] = [];
+    for (let i = 0; i < 4; i++) uins.push((await smallClient.CreateOrganizationMember(aMember())).Uin!);
+    for (const [i, value] of ["a", "b", "c"].entries()) {
+      await smallTags.ModifyResourceTags({ Resource: resource(uins[i]), ReplaceTags: [{ TagKey: "owner", TagValue: value }] });
     }
-    const eleventh = Array.from({ length: 10 }, (_, i) => ({ TagKey: `last-${i}`, TagValue: "v" }));
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: eleventh }))).toBe("LimitExceeded.ResourceAttachedTags");
-    expect(memberTags()).toHaveLength(42);
+    expect(await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uins[3]), ReplaceTags: [{ TagKey: "owner", TagValue: "d" }] }))).toBe("LimitExceeded.TagValue");
+    await smallTags.ModifyResourceTags({ Resource: resource(uins[3]), ReplaceTags: [{ TagKey: "owner", TagValue: "a" }] });
+  });
+
+  it("refuses a fifth key with LimitExceeded.TagKey (tagKeyQuota 4)", async () => {
+    const uin = (await smallClient.CreateOrganizationMember(aMember())).Uin!;
+    await smallTags.ModifyResourceTags({ Resource: resource(uin), ReplaceTags: tagsOf(4) });
+    expect(await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uin), ReplaceTags: [{ TagKey: "fifth", TagValue: "v" }] }))).toBe("LimitExceeded.TagKey");
+  });
+
+  it("creates the member without its tags and answers FailedOperation.TagResourcesError when creation tags pass the value quota", async () => {
+    for (const value of ["a", "b", "c"]) await smallClient.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: value }] }));
+    expect(await codeOf(smallClient.CreateOrganizationMember(aMember({ Name: "late", AccountName: "late", Tags: [{ TagKey: "owner", TagValue: "d" }] })))).toBe(
+      "FailedOperation.TagResourcesError",
+    );
+    expect(small.admin.members().find((m) => m.name === "late")?.tags).toEqual([]);
   });
 });

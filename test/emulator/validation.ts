@@ -11,7 +11,13 @@ export interface TagKeyRef {
 }
 
 /** The JSON shapes a request field can have. */
-export type FieldType = "string" | "integer" | "integerList" | "tagList" | "tagKeyList";
+export type FieldType = "string" | "integer" | "integerList" | "tagList" | "tagKeyList" | "tagFilterList";
+
+/** A tag filter of a listing: a key alone matches any value (DescribeOrganizationMembers' documented example). */
+export interface TagFilter {
+  TagKey: string;
+  TagValue?: string;
+}
 
 /** One field of a request model. */
 export interface FieldSpec {
@@ -30,7 +36,9 @@ type ValueOf<T extends FieldType> = T extends "string"
       ? number[]
       : T extends "tagList"
         ? TagPair[]
-        : TagKeyRef[];
+        : T extends "tagFilterList"
+          ? TagFilter[]
+          : TagKeyRef[];
 
 /** The typed parameters a schema describes: required fields present, optional ones possibly absent. */
 export type ParamsOf<S extends RequestSchema> = {
@@ -74,6 +82,10 @@ function checkType(name: string, type: FieldType, value: unknown): void {
       // Category is part of the Tag service's Tag model; the organization model lacks it but it is harmless.
       value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey", "TagValue"]));
       return;
+    case "tagFilterList":
+      if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of tags");
+      value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey"]));
+      return;
     case "tagKeyList":
       if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of tag keys");
       value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey"], ["TagKey"]));
@@ -111,3 +123,7 @@ export function checkPage(offset: number, limit: number, maxLimit = 50): void {
   if (offset < 0) throw Errors.invalidParameterValue("Offset", "must be 0 or greater");
   if (limit < 1 || limit > maxLimit) throw Errors.invalidParameterValue("Limit", `must be between 1 and ${maxLimit}`);
 }
+
+/** True when `tags` carries every filter: the key, and the value when the filter gives one. */
+export const matchesTagFilters = (tags: readonly TagPair[], filters: readonly TagFilter[]): boolean =>
+  filters.every((f) => tags.some((own) => own.TagKey === f.TagKey && (f.TagValue === undefined || own.TagValue === f.TagValue)));

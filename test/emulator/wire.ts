@@ -13,7 +13,7 @@ type OrgMember = Required<OrgModels.OrgMember>;
 type OrgNode = Required<OrgModels.OrgNode>;
 
 /** The `OrgMember` the real API returns for a stored member. */
-export function toOrgMember(member: EmulatedMember, store: OrganizationStore, lang: Lang): OrgMember {
+export function toOrgMember(member: Readonly<EmulatedMember>, store: OrganizationStore, lang: Lang): OrgMember {
   const node = store.getNode(member.nodeId);
   const payer = member.payUin === "" ? undefined : Number(member.payUin);
   const payName = payer === undefined ? "" : payer === store.adminUin ? ADMIN_NAME : (store.getMember(payer)?.name ?? "");
@@ -37,13 +37,13 @@ export function toOrgMember(member: EmulatedMember, store: OrganizationStore, la
       IdentityAliasName: IDENTITIES.find((identity) => identity.IdentityId === id)?.IdentityAliasName ?? "",
     })),
     BindStatus: "Unbound",
-    PermissionStatus: "Confirmed",
+    PermissionStatus: member.pendingPermissions ? "UnConfirmed" : "Confirmed",
     Tags: member.tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
     NickName: member.nickName,
   };
 }
 
 /** The `OrgNode` the real API returns for a stored department. */
-export function toOrgNode(node: EmulatedNode): OrgNode {
+export function toOrgNode(node: Readonly<EmulatedNode>): OrgNode {
   return { ...node, Tags: node.Tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })) };
 }

@@ -2,7 +2,7 @@
  * AddOrganizationNode: adds a department under an existing one.
  */
 import { Errors } from "../errors";
-import { checkCreateTags, checkNodeName, formatApiTime, toTagPairs } from "../rules";
+import { checkCreateTags, checkNodeName, formatApiTime, nodeDepth, tagQuotaBreak, toTagPairs } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** AddOrganizationNode (organization 2021-03-31). */
@@ -15,15 +15,28 @@ export const addOrganizationNode = defineHandler({
     Remark: { type: "string", required: false },
     Tags: { type: "tagList", required: false },
   } as const,
-  handle(p, { store, now }) {
+  handle(p, { store, now, limits, takeCreationFault }) {
     checkNodeName(p.Name);
     if (!store.getNode(p.ParentNodeId)) throw Errors.parentNodeNotExist(p.ParentNodeId);
-    if (store.listNodes().some((n) => n.ParentNodeId === p.ParentNodeId && n.Name === p.Name)) throw Errors.nodeNameUsed(p.Name);
+    if (store.nodeView().some((n) => n.ParentNodeId === p.ParentNodeId && n.Name === p.Name)) throw Errors.nodeNameUsed(p.Name);
     const tags = toTagPairs(p.Tags ?? []);
     checkCreateTags(tags);
+    if (nodeDepth(store, p.ParentNodeId) + 1 > limits.nodeDepthLimit) throw Errors.nodeDepthExceedLimit(limits.nodeDepthLimit);
+    if (store.nodeView().length >= limits.nodeLimit) throw Errors.nodeExceedLimit(limits.nodeLimit);
     const time = formatApiTime(now());
     const nodeId = store.allocateNodeId();
-    store.putNode({ NodeId: nodeId, Name: p.Name, ParentNodeId: p.ParentNodeId, Remark: p.Remark ?? "", CreateTime: time, UpdateTime: time, Tags: tags });
+    // As for members: tagging is a second step, and its failure leaves the department without tags.
+    const tagFailure = takeCreationFault() === "tagResourcesError" ? "injected fault" : tagQuotaBreak(store, tags, limits) ? "a tag quota is reached" : undefined;
+    store.putNode({
+      NodeId: nodeId,
+      Name: p.Name,
+      ParentNodeId: p.ParentNodeId,
+      Remark: p.Remark ?? "",
+      CreateTime: time,
+      UpdateTime: time,
+      Tags: tagFailure === undefined ? tags : [],
+    });
+    if (tagFailure !== undefined) throw Errors.tagResourcesError(`department ${nodeId} was created without its tags (${tagFailure})`);
     return { NodeId: nodeId };
   },
 });

@@ -18,10 +18,10 @@ export const createOrganizationMemberAuthIdentity = defineHandler({
     if (p.MemberUins.length < 1 || p.MemberUins.length > 10) throw Errors.invalidParameterValue("MemberUins", "1 to 10 members");
     if (p.IdentityIds.length < 1 || p.IdentityIds.length > 5) throw Errors.invalidParameterValue("IdentityIds", "1 to 5 identities");
     for (const id of p.IdentityIds) {
-      if (!IDENTITIES.some((i) => i.IdentityId === id)) throw Errors.invalidParameterValue("IdentityIds", `identity ${id} does not exist`);
+      if (!IDENTITIES.some((i) => i.IdentityId === id)) throw Errors.organizationIdentityNotExist(id);
     }
     const strangers = p.MemberUins.filter((uin) => !store.getMember(uin));
-    if (strangers.length > 0) throw Errors.someUinsNotInOrganization(strangers);
+    if (strangers.length > 0) throw Errors.organizationMemberNotExist(strangers);
     const time = formatApiTime(now());
     for (const uin of new Set(p.MemberUins)) {
       const member = store.getMember(uin);

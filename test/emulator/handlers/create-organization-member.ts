@@ -7,10 +7,12 @@ import {
   checkCreateTags,
   checkMemberName,
   checkNameFree,
+  checkPayerForPermissions,
   checkPayUin,
   checkPolicyType,
   formatApiTime,
   normalisePermissionIds,
+  tagQuotaBreak,
   toTagPairs,
 } from "../rules";
 import { AUTH_RELATIONS, IDENTITIES } from "../seed";
@@ -65,7 +67,6 @@ export const createOrganizationMember = defineHandler({
     const permissionIds = normalisePermissionIds(request.PermissionIds ?? []);
     if (!store.getNode(nodeId)) throw Errors.nodeNotExist(nodeId);
     checkNameFree(store, name);
-    if (request.PayUin !== undefined && request.PayUin !== "") checkPayUin(store, request.PayUin);
     const tags = toTagPairs(request.Tags ?? []);
     checkCreateTags(tags);
     const identityIds = [...new Set(request.IdentityRoleID ?? [1])];
@@ -76,10 +77,14 @@ export const createOrganizationMember = defineHandler({
     }
     const authRelationId = request.AuthRelationId ?? 0;
     if (authRelationId !== 0 && !AUTH_RELATIONS.some((r) => r.RelationId === authRelationId)) throw Errors.authRelationNotExist(authRelationId);
-    if (store.listMembers().length >= context.memberLimit) throw Errors.memberOverLimit(context.memberLimit);
+    const payUin = request.PayUin ?? "";
+    if (payUin !== "") checkPayUin(store, payUin, authRelationId);
+    checkPayerForPermissions(permissionIds, payUin);
+    if (store.memberCount() >= context.limits.memberLimit) throw Errors.memberOverLimit(context.limits.memberLimit);
 
     const savedRequest: Record<string, unknown> = structuredClone(request);
-    if (context.takeCreateAccountFailure()) {
+    const fault = context.takeCreationFault();
+    if (fault === "createAccountFailure") {
       const failedId = record?.recordId ?? store.allocateRecordId();
       store.putRecord({ recordId: failedId, name, status: "Failed", request: savedRequest });
       throw Errors.createAccount(failedId);
@@ -101,13 +106,20 @@ export const createOrganizationMember = defineHandler({
       isAllowQuit: "Denied",
       identityIds,
       authRelationId,
-      tags,
+      tags: [],
       createTime: time,
       updateTime: time,
     };
+    // Tencent tags the new account in a second step; when that step fails the account exists
+    // without its tags and the answer is FailedOperation.TagResourcesError (injected, or a tag quota).
+    const quota = tagQuotaBreak(store, tags, context.limits);
+    const tagFailure =
+      fault === "tagResourcesError" ? "injected fault" : quota ? (quota.quota === "values" ? `tag key ${JSON.stringify(quota.key)} has reached its value quota` : "the tag key quota is reached") : undefined;
+    if (tagFailure === undefined) member.tags = tags;
     store.putMember(member);
     for (const id of identityIds) store.setIdentityGrantTime(memberUin, id, time);
     store.putRecord({ recordId: record?.recordId ?? store.allocateRecordId(), name, status: "Succeeded", memberUin, request: savedRequest });
+    if (tagFailure !== undefined) throw Errors.tagResourcesError(`member ${memberUin} was created without its tags (${tagFailure})`);
     return { Uin: memberUin };
   },
 });

@@ -2,7 +2,7 @@
  * DeleteOrganizationMemberAuthIdentity: revokes one access identity from one member.
  */
 import { Errors } from "../errors";
-import { requireMember } from "../rules";
+import { IDENTITIES } from "../seed";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** DeleteOrganizationMemberAuthIdentity (organization 2021-03-31). */
@@ -14,8 +14,10 @@ export const deleteOrganizationMemberAuthIdentity = defineHandler({
     IdentityId: { type: "integer", required: true },
   } as const,
   handle(p, { store }) {
-    const member = requireMember(store, p.MemberUin);
-    if (!member.identityIds.includes(p.IdentityId)) throw Errors.memberIdentityNotExist(p.MemberUin, p.IdentityId);
+    if (!IDENTITIES.some((i) => i.IdentityId === p.IdentityId)) throw Errors.organizationIdentityNotExist(p.IdentityId);
+    const member = store.getMember(p.MemberUin);
+    // No member-not-found code is documented here: a non-member has no identity, so MemberIdentityNotExist (a guess).
+    if (!member || !member.identityIds.includes(p.IdentityId)) throw Errors.memberIdentityNotExist(p.MemberUin, p.IdentityId);
     member.identityIds = member.identityIds.filter((id) => id !== p.IdentityId);
     store.putMember(member);
     store.setIdentityGrantTime(p.MemberUin, p.IdentityId, undefined);

@@ -20,10 +20,10 @@ export const describeOrganizationMemberAuthIdentities = defineHandler({
     checkPage(p.Offset, p.Limit);
     // The model: "at least one of MemberUin and IdentityId".
     if (p.MemberUin === undefined && p.IdentityId === undefined) throw Errors.missingParameter("MemberUin or IdentityId");
-    const items = store
-      .listMembers()
-      .filter((m) => p.MemberUin === undefined || m.memberUin === p.MemberUin)
-      .flatMap((m) =>
+    // One member by its index, or a scan of the stored members without copying them.
+    const one = p.MemberUin === undefined ? undefined : store.getMember(p.MemberUin);
+    const candidates = p.MemberUin === undefined ? store.memberView() : one ? [one] : [];
+    const items = candidates.flatMap((m) =>
         m.identityIds
           .filter((id) => p.IdentityId === undefined || id === p.IdentityId)
           .map((id) => {

@@ -4,11 +4,11 @@
 import { Errors } from "../errors";
 import type { EmulatedMember } from "../model";
 import { ADMIN_AUTH_NAME, AUTH_RELATIONS } from "../seed";
-import { checkPage } from "../validation";
+import { checkPage, matchesTagFilters } from "../validation";
 import { toOrgMember, type Lang } from "../wire";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
-const entityName = (member: EmulatedMember): string =>
+const entityName = (member: Readonly<EmulatedMember>): string =>
   AUTH_RELATIONS.find((r) => r.RelationId === member.authRelationId)?.AuthName ?? ADMIN_AUTH_NAME;
 
 /** DescribeOrganizationMembers (organization 2021-03-31). */
@@ -23,7 +23,7 @@ export const describeOrganizationMembers = defineHandler({
     AuthName: { type: "string", required: false },
     // Trusted-service product: accepted and ignored (the emulator has no trusted services).
     Product: { type: "string", required: false },
-    Tags: { type: "tagList", required: false },
+    Tags: { type: "tagFilterList", required: false },
     NodeId: { type: "integer", required: false },
     NodeName: { type: "string", required: false },
   } as const,
@@ -32,8 +32,9 @@ export const describeOrganizationMembers = defineHandler({
     const lang = p.Lang ?? "en";
     if (lang !== "en" && lang !== "zh") throw Errors.invalidParameterValue("Lang", "must be en or zh");
     if (p.Tags && p.Tags.length > 10) throw Errors.invalidParameterValue("Tags", "at most 10 tags");
-    const nodeNames = new Map(store.listNodes().map((n) => [n.NodeId, n.Name]));
-    const matches = store.listMembers().filter((m) => {
+    const nodeNames = new Map(store.nodeView().map((n) => [n.NodeId, n.Name]));
+    // Filters run over the stored members without copying them; only the page is mapped.
+    const matches = store.memberView().filter((m) => {
       if (p.SearchKey !== undefined && p.SearchKey !== "") {
         // All digits may be a UIN (exact) or part of a name; anything else only a name.
         const byUin = /^\d+$/.test(p.SearchKey) && String(m.memberUin) === p.SearchKey;
@@ -42,7 +43,7 @@ export const describeOrganizationMembers = defineHandler({
       if (p.NodeId !== undefined && m.nodeId !== p.NodeId) return false;
       if (p.NodeName !== undefined && p.NodeName !== "" && nodeNames.get(m.nodeId) !== p.NodeName) return false;
       if (p.AuthName !== undefined && p.AuthName !== "" && !entityName(m).includes(p.AuthName)) return false;
-      if (p.Tags && !p.Tags.every((t) => m.tags.some((own) => own.TagKey === t.TagKey && own.TagValue === t.TagValue))) return false;
+      if (p.Tags && !matchesTagFilters(m.tags, p.Tags)) return false;
       return true;
     });
     return {

@@ -2,7 +2,7 @@
  * DescribeOrganizationNodes: the paged department list.
  */
 import { Errors } from "../errors";
-import { checkPage } from "../validation";
+import { checkPage, matchesTagFilters } from "../validation";
 import { toOrgNode } from "../wire";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
@@ -13,14 +13,12 @@ export const describeOrganizationNodes = defineHandler({
   params: {
     Limit: { type: "integer", required: true },
     Offset: { type: "integer", required: true },
-    Tags: { type: "tagList", required: false },
+    Tags: { type: "tagFilterList", required: false },
   } as const,
   handle(p, { store }) {
     checkPage(p.Offset, p.Limit);
     if (p.Tags && p.Tags.length > 10) throw Errors.invalidParameterValue("Tags", "at most 10 tags");
-    const matches = store
-      .listNodes()
-      .filter((n) => !p.Tags || p.Tags.every((t) => n.Tags.some((own) => own.TagKey === t.TagKey && own.TagValue === t.TagValue)));
+    const matches = store.nodeView().filter((n) => !p.Tags || matchesTagFilters(n.Tags, p.Tags));
     return { Total: matches.length, Items: matches.slice(p.Offset, p.Offset + p.Limit).map(toOrgNode) };
   },
 });

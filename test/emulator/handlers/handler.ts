@@ -2,6 +2,8 @@
  * What every action handler is: a request model plus a function from typed parameters to
  * response fields. The server validates the body against the model before calling it.
  */
+import { isDocumentedFor, UndocumentedCodeError } from "../codes";
+import { ApiError } from "../errors";
 import type { OrganizationStore } from "../storage";
 import { validateParams, type ParamsOf, type RequestSchema } from "../validation";
 
@@ -10,12 +12,27 @@ export interface HandlerContext {
   readonly store: OrganizationStore;
   /** Current time, ms since epoch (the emulator's clock option). */
   now(): number;
-  /** Organization member-count limit. */
-  readonly memberLimit: number;
+  /** Organization limits and tag quotas (start options). */
+  readonly limits: OrganizationLimits;
   /** DeleteAccount answers "pending" this many times per member before completing. */
   readonly deregisterPendingCalls: number;
-  /** Consumes an injected `createAccountFailure` fault, if one is pending for CreateOrganizationMember. */
-  takeCreateAccountFailure(): boolean;
+  /**
+   * Consumes an injected creation fault pending for this action (`createAccountFailure`:
+   * CreateOrganizationMember; `tagResourcesError`: CreateOrganizationMember, AddOrganizationNode).
+   */
+  takeCreationFault(): CreationFault | undefined;
+}
+
+/** A fault that shapes a creation from inside the handler. */
+export type CreationFault = "createAccountFailure" | "tagResourcesError";
+
+/** Limits and quotas handlers enforce; see EmulatorOptions for their defaults and sources. */
+export interface OrganizationLimits {
+  readonly memberLimit: number;
+  readonly nodeLimit: number;
+  readonly nodeDepthLimit: number;
+  readonly tagValueQuota: number;
+  readonly tagKeyQuota: number;
 }
 
 /** Response fields without RequestId (the server adds it). */
@@ -42,7 +59,15 @@ export function defineHandler<const S extends RequestSchema>(definition: {
   return {
     version: definition.version,
     action: definition.action,
-    run: (body, context) => definition.handle(validateParams(definition.params, body), context),
+    run: (body, context) => {
+      try {
+        return definition.handle(validateParams(definition.params, body), context);
+      } catch (error) {
+        // The structural guard of codes.ts: an answer outside the action's documented codes is a bug.
+        if (error instanceof ApiError && !isDocumentedFor(definition.action, error.code)) throw new UndocumentedCodeError(definition.action, error.code);
+        throw error;
+      }
+    },
   };
 }
 

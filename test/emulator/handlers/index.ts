@@ -11,11 +11,13 @@ import { describeOrganizationAuthNode } from "./describe-organization-auth-node"
 import { describeOrganizationMemberAuthIdentities } from "./describe-organization-member-auth-identities";
 import { describeOrganizationMembers } from "./describe-organization-members";
 import { describeOrganizationNodes } from "./describe-organization-nodes";
-import type { ActionHandler } from "./handler";
+import { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler } from "./handler";
 import { listOrganizationIdentity } from "./list-organization-identity";
 import { modifyResourceTags } from "./modify-resource-tags";
 import { moveOrganizationNodeMembers } from "./move-organization-node-members";
 import { updateOrganizationMember } from "./update-organization-member";
+import { updateOrganizationNode } from "./update-organization-node";
+import { deleteOrganizationNodes } from "./delete-organization-nodes";
 
 export { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler, type HandlerContext } from "./handler";
 
@@ -29,6 +31,8 @@ export const HANDLERS: readonly ActionHandler[] = [
   deleteAccount,
   describeOrganizationNodes,
   addOrganizationNode,
+  updateOrganizationNode,
+  deleteOrganizationNodes,
   listOrganizationIdentity,
   describeOrganizationAuthNode,
   createOrganizationMemberAuthIdentity,
@@ -50,3 +54,6 @@ export function findHandler(version: string, action: string): HandlerLookup {
   const found = ofVersion.find((h) => h.action === action);
   return found ? { found } : { error: "InvalidAction" };
 }
+
+/** The product (signing service and CAM service prefix) of an API version. */
+export const serviceOf = (version: string): string => (version === TAG_VERSION ? "tag" : version === ORGANIZATION_VERSION ? "organization" : "");

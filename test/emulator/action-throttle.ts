@@ -3,8 +3,8 @@
  */
 import { performance } from "node:perf_hooks";
 
-/** Sliding-window limiter keyed by (SecretId, action). */
-export class RateLimiter {
+/** Sliding-window throttle keyed by (SecretId, action): what Tencent answers RequestLimitExceeded from. */
+export class ActionThrottle {
   private readonly windows = new Map<string, number[]>();
 
   /**

@@ -1,0 +1,135 @@
+/**
+ * The one table of what each action may answer: per action, the codes Tencent documents for it
+ * (the Go SDK's per-action client comments, as collected in the project's reference
+ * `tencent-refusals.md`), plus the common codes every action may answer.
+ *
+ * The handler wrapper (`handlers/handler.ts`) and the fault queue (`faults.ts`) both ask
+ * {@link isDocumentedFor}: a handler that throws a code outside its action's row is an emulator bug
+ * and is answered as InternalError (and printed), and a fault cannot be injected with such a code.
+ * `codes.test.ts` derives its checks from this table.
+ */
+
+/** Codes any action may answer (Tencent's common error codes), each documented on the common error page. */
+export const COMMON_CODES: readonly string[] = [
+  "AuthFailure.InvalidAuthorization",
+  "AuthFailure.InvalidSecretId",
+  "AuthFailure.MFAFailure",
+  "AuthFailure.SecretIdNotFound",
+  "AuthFailure.SignatureExpire",
+  "AuthFailure.SignatureFailure",
+  "AuthFailure.TokenFailure",
+  "AuthFailure.UnauthorizedOperation",
+  "FailedOperation",
+  "InternalError",
+  "InvalidAction",
+  "InvalidParameter",
+  "InvalidParameterValue",
+  "InvalidRequest",
+  "LimitExceeded",
+  "MissingParameter",
+  "NoSuchVersion",
+  "RequestLimitExceeded",
+  "RequestLimitExceeded.IPLimitExceeded",
+  "RequestLimitExceeded.UinLimitExceeded",
+  "RequestSizeLimitExceeded",
+  "ResourceInUse",
+  "ResourceInsufficient",
+  "ResourceNotFound",
+  "ResourceUnavailable",
+  "ServiceUnavailable",
+  "UnauthorizedOperation",
+  "UnknownParameter",
+  "UnsupportedOperation",
+];
+
+const list = (codes: string): readonly string[] => codes.split(/\s*,\s*/).filter((c) => c !== "");
+
+/** Per action, the codes Tencent documents for it (Go SDK client comments). */
+export const ACTION_CODES = {
+  CreateOrganizationMember: list(`FailedOperation.AuthInfoEmpty, FailedOperation.AuthNotEnterprise, FailedOperation.CreateAccount,
+    FailedOperation.CreateBillingPermissionErr, FailedOperation.CreateMemberAuthOverLimit, FailedOperation.CreateRecordAlreadySuccess,
+    FailedOperation.CreateRecordNotExist, FailedOperation.CreateRole, FailedOperation.GetAuthInfo, FailedOperation.MemberNameUsed,
+    FailedOperation.OperateBillingPermissionErr, FailedOperation.OrganizationMemberNameUsed, FailedOperation.OrganizationNodeNotExist,
+    FailedOperation.OrganizationPermissionIllegal, FailedOperation.OrganizationPolicyIllegal, FailedOperation.PartnerManagementErr,
+    FailedOperation.PayUinIllegal, FailedOperation.TagResourcesError, InternalError, InvalidParameter, InvalidParameter.OrganizationMemberNotExist,
+    InvalidParameter.TagError, LimitExceeded.CreateMemberOverLimit, LimitExceeded.OrganizationMemberOverLimit,
+    ResourceNotFound.OrganizationAuthRelationNotExist, ResourceNotFound.OrganizationMemberNotExist, ResourceNotFound.OrganizationNodeNotExist,
+    ResourceNotFound.OrganizationNotExist, UnsupportedOperation.AbnormalFinancialStatusOfAdmin, UnsupportedOperation.AddDelegatePayerNotAllow,
+    UnsupportedOperation.AddDiscountInheritNotAllow, UnsupportedOperation.ExistedAgent, UnsupportedOperation.ExistedClient,
+    UnsupportedOperation.InconsistentUserTypes, UnsupportedOperation.ManagementSystemError, UnsupportedOperation.MemberAccountArrears,
+    UnsupportedOperation.MemberDiscountInheritExisted, UnsupportedOperation.MemberExistAccountLevelDiscountInherit, UnsupportedOperation.MemberIsAgent,
+    UnsupportedOperation.OperationForbidden, UnsupportedOperation.OrderInProgressExisted, UnsupportedOperation.OwnerDiscountInheritExisted,
+    UnsupportedOperation.PayerArrearsAndNoCreditAccount, UnsupportedOperation.PayerExistAccountLevelDiscountInherit,
+    UnsupportedOperation.SecondaryDistributorSubClientExisted`),
+  DescribeOrganizationMembers: list(`FailedOperation.OperateBillingPermissionErr, InternalError, InvalidParameter,
+    ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.OrganizationNotExist, ResourceNotFound.OrganizationServiceNotExist`),
+  UpdateOrganizationMember: list(`FailedOperation.AuthInfoEmpty, FailedOperation.AuthInfoNotSame, FailedOperation.AuthNotEnterprise,
+    FailedOperation.ChangePermissionRecordExist, FailedOperation.CreateBillingPermissionErr, FailedOperation.MemberNameUsed,
+    FailedOperation.OperateBillingPermissionErr, FailedOperation.OrganizationMemberNameUsed, FailedOperation.OrganizationPermissionIllegal,
+    FailedOperation.OrganizationPolicyIllegal, FailedOperation.PayUinIllegal, InvalidParameter.AllowQuitIllegal, ResourceNotFound.MemberNotExist,
+    ResourceNotFound.OrganizationNotExist, UnsupportedOperation, UnsupportedOperation.AddDelegatePayerNotAllow,
+    UnsupportedOperation.AddDiscountInheritNotAllow, UnsupportedOperation.DeleteDelegatePayerNotAllow, UnsupportedOperation.ExistedAgent,
+    UnsupportedOperation.ExistedClient, UnsupportedOperation.InconsistentUserTypes, UnsupportedOperation.ManagementSystemError,
+    UnsupportedOperation.MemberAccountArrears, UnsupportedOperation.MemberDiscountInheritExisted,
+    UnsupportedOperation.MemberExistAccountLevelDiscountInherit, UnsupportedOperation.MemberIsAgent, UnsupportedOperation.MemberNotAllowQuit,
+    UnsupportedOperation.OrderInProgressExisted, UnsupportedOperation.OwnerDiscountInheritExisted, UnsupportedOperation.PayerArrearsAndNoCreditAccount,
+    UnsupportedOperation.PayerExistAccountLevelDiscountInherit`),
+  MoveOrganizationNodeMembers: list(`FailedOperation.OrganizationNodeNotExist, FailedOperation.SomeUinsNotInOrganization, InternalError,
+    InvalidParameter, ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.OrganizationNotExist`),
+  DeleteOrganizationMembers: list(`FailedOperation.DisableQuitSelfCreatedOrganization, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
+    FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.MemberShareResource, FailedOperation.OperateBillingPermissionErr,
+    FailedOperation.OrganizationAuthManageNotAllowDelete, FailedOperation.QuitShareUintError, FailedOperation.ShareResourceMemberInUse, InternalError,
+    InvalidParameter, ResourceNotFound.OrganizationNotExist, UnsupportedOperation.CreateMemberNotAllowDelete,
+    UnsupportedOperation.MemberExistOperateProcessNotAllowDelete, UnsupportedOperation.MemberExistServiceNotAllowDelete,
+    UnsupportedOperation.MemberNoPayment`),
+  DeleteAccount: list(`FailedOperation.MemberAccountDeregisterPending, FailedOperation.MemberShareResource,
+    FailedOperation.OrganizationAuthManageNotAllowDelete, InternalError, InvalidParameter, ResourceNotFound.MemberNotExist,
+    ResourceNotFound.OrganizationNotExist, UnsupportedOperation.DeleteAccountDisabled, UnsupportedOperation.InviteAccountNotAllowDelete,
+    UnsupportedOperation.MemberAccountExistResource, UnsupportedOperation.MemberExistServiceNotAllowDelete`),
+  DescribeOrganizationNodes: list(`InternalError, InvalidParameter, ResourceNotFound.OrganizationNotExist`),
+  CreateOrganizationMemberAuthIdentity: list(`FailedOperation.CreateRole, FailedOperation.OrganizationIdentityPolicyError, InternalError,
+    InvalidParameter, ResourceNotFound.OrganizationIdentityNotExist, ResourceNotFound.OrganizationMemberNotExist,
+    ResourceNotFound.OrganizationNotExist, UnsupportedOperation`),
+  DescribeOrganizationMemberAuthIdentities: list(`InternalError, InvalidParameter, ResourceNotFound.OrganizationNotExist`),
+  DeleteOrganizationMemberAuthIdentity: list(`FailedOperation.MemberIdentityAuthUsed, InternalError, InvalidParameter,
+    ResourceNotFound.MemberIdentityNotExist, ResourceNotFound.OrganizationIdentityNotExist, ResourceNotFound.OrganizationNotExist`),
+  ListOrganizationIdentity: list(`InternalError, InvalidParameter, ResourceNotFound.OrganizationNotExist`),
+  DescribeOrganizationAuthNode: list(`InternalError, InvalidParameter, ResourceNotFound.OrganizationNotExist`),
+  AddOrganizationNode: list(`FailedOperation.OrganizationNodeNameUsed, FailedOperation.TagResourcesError, InternalError, InvalidParameter,
+    InvalidParameter.OrganizationNodeNotExist, InvalidParameter.TagError, LimitExceeded.NodeDepthExceedLimit, LimitExceeded.NodeExceedLimit,
+    ResourceNotFound.OrganizationMemberNotExist, ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.OrganizationNotExist`),
+  UpdateOrganizationNode: list(`FailedOperation.OrganizationNodeNameUsed, FailedOperation.OrganizationNodeNotExist,
+    ResourceNotFound.OrganizationNotExist`),
+  DeleteOrganizationNodes: list(`FailedOperation.NodeNotEmpty, FailedOperation.OrganizationNodeDeleteOverLimit,
+    FailedOperation.OrganizationNodeNotEmpty, FailedOperation.ShareNodeExisted, InternalError, InvalidParameter,
+    ResourceNotFound.OrganizationMemberNotExist, ResourceNotFound.OrganizationNotExist`),
+  // Tag 2018-08-13.
+  ModifyResourceTags: list(`FailedOperation, FailedOperation.PolicyEnforcedInvalid, InvalidParameter.ReservedTagKey, InvalidParameter.Tag,
+    InvalidParameterValue.DeleteTagsParamError, InvalidParameterValue.ResourceDescriptionError, InvalidParameterValue.TagKeyCharacterIllegal,
+    InvalidParameterValue.TagKeyEmpty, InvalidParameterValue.TagKeyLengthExceeded, InvalidParameterValue.TagValueCharacterIllegal,
+    InvalidParameterValue.TagValueLengthExceeded, LimitExceeded.Quota, LimitExceeded.ResourceAttachedTags, LimitExceeded.TagKey,
+    LimitExceeded.TagValue`),
+} as const satisfies Record<string, readonly string[]>;
+
+/** An action the table knows. */
+export type DocumentedAction = keyof typeof ACTION_CODES;
+
+/** True when `action` is in the table. */
+export const isDocumentedAction = (action: string): action is DocumentedAction => Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
+
+/** True when `code` is a common code or in `action`'s row. */
+export function isDocumentedFor(action: string, code: string): boolean {
+  if (COMMON_CODES.includes(code)) return true;
+  return isDocumentedAction(action) && ACTION_CODES[action].includes(code);
+}
+
+/** Thrown (never answered) when a handler raises a code its action does not document: an emulator bug. */
+export class UndocumentedCodeError extends Error {
+  override readonly name = "UndocumentedCodeError";
+  constructor(
+    readonly action: string,
+    readonly code: string,
+  ) {
+    super(`emulator bug: ${action} raised ${code}, which Tencent does not document for ${action} (see test/emulator/codes.ts)`);
+  }
+}
