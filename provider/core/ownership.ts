@@ -3,7 +3,7 @@
  * resource this very Pulumi resource created — and only that one. Pure.
  */
 import { createHash } from "node:crypto";
-import { OWNER_TAG_KEY, type Tags } from "./tags";
+import { OWNER_TAG_KEYS, OWNER_TAG_PREFIX, OWNER_TAG_SHARDS, type Tags } from "./tags";
 
 /** What identifies a resource's creation: the Pulumi resource, plus the fields only a new account can change. */
 export interface OwnerIdentity {
@@ -24,14 +24,20 @@ export function ownerTagValue(identity: OwnerIdentity): string | undefined {
   return createHash("sha256").update(text).digest("hex").slice(0, 40);
 }
 
+/**
+ * The key a marker is written under: one of the shards, chosen by the marker's first hex digit,
+ * so markers spread evenly and each key stays far below Tencent's per-key value quota.
+ */
+export function ownerTagKey(marker: string): string {
+  return `${OWNER_TAG_PREFIX}:${parseInt(marker[0] ?? "0", 16) % OWNER_TAG_SHARDS}`;
+}
+
 /** The marker as a tag to write at creation (none without a marker). */
 export function ownerTag(marker: string | undefined): Tags {
-  return marker === undefined ? {} : { [OWNER_TAG_KEY]: marker };
+  return marker === undefined ? {} : { [ownerTagKey(marker)]: marker };
 }
 
-/** Whether a resource with these tags carries this marker. */
+/** Whether a resource with these tags carries this marker, under any marker key (legacy included). */
 export function carriesMarker(tags: Tags, marker: string | undefined): boolean {
-  return marker !== undefined && tags[OWNER_TAG_KEY] === marker;
+  return marker !== undefined && OWNER_TAG_KEYS.some((key) => tags[key] === marker);
 }
-
-export { OWNER_TAG_KEY };

@@ -13,10 +13,29 @@ export const TAG_VALUE_MAX_LENGTH = 255;
 /** Key prefixes Tencent reserves for its own tags (InvalidParameter.ReservedTagKey); compared case-insensitively. */
 export const RESERVED_TAG_PREFIXES = ["qcloud:", "tencent:", "project"] as const;
 /**
- * The ownership marker's tag key. Written at creation with a value derived from the Pulumi
- * project, stack and resource name; it takes one of the 10 tag slots and is never shown as a user tag.
+ * The prefix of the ownership marker's tag keys. A marker is written at creation with a value
+ * derived from the Pulumi project, stack and resource name; it takes one of the 10 tag slots and
+ * is never shown as a user tag. Keys starting with this prefix are the provider's own.
  */
-export const OWNER_TAG_KEY = "pulumi:owner";
+export const OWNER_TAG_PREFIX = "pulumi:owner";
+/**
+ * The key 0.1.0 wrote every marker under. Still recognised on read, so existing members keep
+ * their crash safety, but no longer written: Tencent caps the distinct values of one tag key
+ * (LimitExceeded.TagValue, 1000 per key in tag errors.go), and every member's marker is a
+ * distinct value, so one key would stop accepting markers at the 1000th member.
+ */
+export const LEGACY_OWNER_TAG_KEY = OWNER_TAG_PREFIX;
+/** How many keys new markers are spread over: 8 × 1000 values, beyond the 5,000-member organization limit. */
+export const OWNER_TAG_SHARDS = 8;
+/** Every key a marker may sit under: the legacy key first, then the shards `pulumi:owner:0` … `:7`. */
+export const OWNER_TAG_KEYS: readonly string[] = [
+  LEGACY_OWNER_TAG_KEY,
+  ...Array.from({ length: OWNER_TAG_SHARDS }, (_, shard) => `${OWNER_TAG_PREFIX}:${shard}`),
+];
+/** Whether `key` is one of the provider's ownership-marker keys (never a user tag). */
+export function isOwnerTagKey(key: string): boolean {
+  return OWNER_TAG_KEYS.includes(key);
+}
 
 /** A tag map: key → value. */
 export type Tags = Record<string, string>;
@@ -41,7 +60,7 @@ export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<
     return {
       reason:
         `tags may hold at most ${limit} tags (Tencent allows ${MAX_TAGS} per member` +
-        (markerTakesASlot ? `, one of which is the "${OWNER_TAG_KEY}" ownership marker` : "") +
+        (markerTakesASlot ? `, one of which is the provider's ownership marker` : "") +
         `); got ${entries.length}`,
     };
   }
@@ -49,8 +68,8 @@ export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<
     if (key.length === 0 || key.length > TAG_KEY_MAX_LENGTH) {
       return { reason: `tags: key ${JSON.stringify(key)} must be 1 to ${TAG_KEY_MAX_LENGTH} characters` };
     }
-    if (key === OWNER_TAG_KEY) {
-      return { reason: `tags: key "${OWNER_TAG_KEY}" is reserved for the provider's ownership marker` };
+    if (key.toLowerCase().startsWith(OWNER_TAG_PREFIX)) {
+      return { reason: `tags: keys starting with "${OWNER_TAG_PREFIX}" are reserved for the provider's ownership marker (got ${JSON.stringify(key)})` };
     }
     const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
     if (reserved) {
@@ -65,7 +84,7 @@ export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<
 
 /** The tags a user manages: everything but the ownership marker, in key order. */
 export function userTags(tags: Tags | undefined): Tags {
-  return sortedTags(Object.entries(tags ?? {}).filter(([key]) => key !== OWNER_TAG_KEY));
+  return sortedTags(Object.entries(tags ?? {}).filter(([key]) => !isOwnerTagKey(key)));
 }
 
 /** Whether two tag maps hold the same pairs, in any order. */

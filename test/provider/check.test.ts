@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkMember } from "../../provider/member/check";
-import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { OWNER_TAG_KEYS } from "../../provider/core/tags";
 import { UNKNOWN } from "../../provider/core/unknown";
 import { minimalDeclaration } from "./fixtures";
 
@@ -33,7 +33,9 @@ describe("check rejects bad input with a failure that names the field and the ru
     ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
     ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /reserves/],
     ["a reserved tag prefix in capitals", { tags: { "Project-x": "v" } }, "tags", /reserves/],
-    ["the ownership marker's key", { tags: { [OWNER_TAG_KEY]: "v" } }, "tags", /reserved for the provider/],
+    ["the ownership marker's 0.1.0 key", { tags: { [OWNER_TAG_KEYS[0]]: "v" } }, "tags", /reserved for the provider/],
+    ["a sharded ownership marker key", { tags: { [OWNER_TAG_KEYS[3]]: "v" } }, "tags", /reserved for the provider/],
+    ["a key under the marker prefix, any case", { tags: { "Pulumi:Owner-x": "v" } }, "tags", /reserved for the provider/],
     ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /at most 255/],
     ["a non-string tag value", { tags: { k: 5 } }, "tags", /must be a string/],
     ["an unknown deletion policy", { deletionPolicy: "destroy" }, "deletionPolicy", /retain, removeFromOrganization, deleteAccount/],

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkMember } from "../../provider/member/check";
 import { diffMember } from "../../provider/member/diff";
-import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../provider/core/tags";
 import type { MemberInputs } from "../../provider/member/types";
 import { UNKNOWN, type MaybeUnknown } from "../../provider/core/unknown";
 import { fullInputs, fullOutputs } from "./fixtures";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCreateRequest, toReportedMember, toUpdateRequest } from "../../provider/api/wire";
-import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../provider/core/tags";
 import { fullInputs } from "./fixtures";
 
 describe("an update plan is written in Tencent's fields, and only the planned ones", () => {

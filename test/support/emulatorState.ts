@@ -2,7 +2,7 @@
  * Reading an emulator's state the way every harness asserts on it: calls counted since a
  * snapshot, and a member's tags as the user declared them.
  */
-import { OWNER_TAG_KEY } from "../../provider/core/tags";
+import { isOwnerTagKey } from "../../provider/core/tags";
 import type { RunningEmulator, TagPair } from "../emulator";
 
 /** Calls per action since `before` (an `admin.counters()` snapshot); actions not called are left out. */
@@ -16,5 +16,5 @@ export function callsSince(emulator: RunningEmulator, before: Record<string, num
 
 /** An emulated member's tags without the provider's ownership marker, as a map. */
 export function userTagsOf(tags: readonly TagPair[]): Record<string, string> {
-  return Object.fromEntries(tags.filter((t) => t.TagKey !== OWNER_TAG_KEY).map((t) => [t.TagKey, t.TagValue]));
+  return Object.fromEntries(tags.filter((t) => !isOwnerTagKey(t.TagKey)).map((t) => [t.TagKey, t.TagValue]));
 }
