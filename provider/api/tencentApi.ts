@@ -78,9 +78,10 @@ export class TencentApi {
         answered();
         return response;
       } catch (error) {
-        answered();
         const failure = classifyFailure(error);
         const treatment = treatmentOf(failure);
+        // A throttled answer slows the action down (see rateLimiter.ts); any other ends the call.
+        answered(treatment === "throttled" ? "throttled" : "answered");
         const retryable = treatment === "throttled" || (treatment === "ambiguous" && idempotent);
         if (!retryable || !shouldRetry(treatment, attempt, this.policy)) {
           throw this.toError(action, failure, attempt, treatment === "ambiguous");
