@@ -30,10 +30,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
  * then it has every method of `dynamic.ResourceProvider` the implementation offers.
  */
 export const organizationMemberProvider = {
-  // No comment inside the method, and short names: its text is what is stored, twice per member.
-  configure(req: dynamic.ConfigureRequest): Promise<void> {
-    const l = require("pulumi-tencentcloud-organization/dist/lifecycle");
-    for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m];
-    return l.configure(req);
-  },
+  // One line, no comment inside, short names: the compiled text is what is stored, twice per member.
+  // prettier-ignore
+  configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/lifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
 } as unknown as dynamic.ResourceProvider;
