@@ -39,10 +39,12 @@ export interface LimiterPolicy {
   decrease: number;
   /** Smallest allowance per window. @default 1 */
   minimum: number;
+  /** Least time between two sends of one action, so a burst does not queue up in our own process. @default 0 */
+  minGapMs: number;
 }
 
 /** The defaults: Tencent's 20 per second, counted over 1.05 s, halved on throttling. */
-export const DEFAULT_LIMITER_POLICY: LimiterPolicy = { limit: 20, windowMs: 1000, marginMs: 50, decrease: 0.5, minimum: 1 };
+export const DEFAULT_LIMITER_POLICY: LimiterPolicy = { limit: 20, windowMs: 1000, marginMs: 50, decrease: 0.5, minimum: 1, minGapMs: 0 };
 
 /** What the limiter knows about one action. */
 export interface ActionBudget {
@@ -74,9 +76,10 @@ export function waitBeforeSend(budget: ActionBudget, policy: LimiterPolicy, now:
   if (policy.limit <= 0) return 0;
   const allowed = Math.max(policy.minimum, Math.floor(budget.allowance));
   const recent = recentSends(budget, policy, now);
-  if (recent.length < allowed) return 0;
+  const gap = recent.length > 0 ? Math.max(0, recent[recent.length - 1] + policy.minGapMs - now) : 0;
+  if (recent.length < allowed) return gap;
   const span = policy.windowMs + policy.marginMs;
-  return Math.max(0, recent[recent.length - allowed] + span - now);
+  return Math.max(gap, recent[recent.length - allowed] + span - now);
 }
 
 /** The budget after a call is sent at `now` (old send times dropped). */

@@ -40,6 +40,13 @@ describe("when the next call may be sent", () => {
     expect(waitBeforeSend(state, policy, now)).toBe(wait);
   });
 
+  it("keeps a minimum gap between sends when asked, even with budget left", () => {
+    const spaced = { ...policy, minGapMs: 10 };
+    expect(waitBeforeSend(budget(20, [100]), spaced, 104)).toBe(6);
+    expect(waitBeforeSend(budget(20, [100]), spaced, 110)).toBe(0);
+    expect(waitBeforeSend(budget(20, times(20)), spaced, 10)).toBe(1040); // the window still rules
+  });
+
   it("never waits when limiting is off", () => {
     expect(waitBeforeSend(budget(20, times(100)), { ...policy, limit: 0 }, 0)).toBe(0);
   });
