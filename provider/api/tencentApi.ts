@@ -5,7 +5,7 @@
 import { TencentApiError } from "../core/errors/TencentApiError";
 import { hintFor, THROTTLING_CODES } from "./codes";
 import { classifyFailure } from "./failure";
-import { RateLimiter } from "./rateLimiter";
+import { RateLimiter, type CallLimiter, type CallOutcome } from "./rateLimiter";
 import { redactor } from "./redact";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, treatmentOf, withRetry, type Clock, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
@@ -36,7 +36,7 @@ export interface CallOptions {
 /** Injectable collaborators, for tests. */
 export interface TencentApiDeps {
   clients?: SdkClients;
-  limiter?: RateLimiter;
+  limiter?: CallLimiter;
   logger?: Logger;
   /** Time for backoff waits. @default the system clock */
   clock?: Clock;
@@ -47,7 +47,7 @@ export interface TencentApiDeps {
 /** Rate-limited, retrying client for the organization and tag services. */
 export class TencentApi {
   private readonly clients: SdkClients;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: CallLimiter;
   private readonly logger: Logger;
   /** Time for every wait of the provider process. */
   readonly clock: Clock;
@@ -83,14 +83,18 @@ export class TencentApi {
     return withRetry(
       async (attempt) => {
         const answered = await this.limiter.acquire(action);
+        let outcome: CallOutcome = "answered";
         try {
           return (await this.clients[service].request(action, params)) as T;
         } catch (error) {
           const failure = classifyFailure(error);
-          const outcomeUnknown = treatmentOf(failure) === "ambiguous";
+          const treatment = treatmentOf(failure);
+          // A throttled answer slows the action down (see rateLimiter.ts); any other ends the call.
+          if (treatment === "throttled") outcome = "throttled";
+          const outcomeUnknown = treatment === "ambiguous";
           throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hintFor(failure.code));
         } finally {
-          answered();
+          answered(outcome);
         }
       },
       {

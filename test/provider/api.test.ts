@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../../provider/api/failure";
-import { RateLimiter } from "../../provider/api/rateLimiter";
 import { redactor } from "../../provider/api/redact";
 import { IDENTITY_NOT_GRANTED_CODES, TENCENT_CODES } from "../../provider/api/codes";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/retry";
@@ -108,62 +107,6 @@ describe("the table of Tencent codes", () => {
 
   it("knows identity codes by the names Tencent documents", () => {
     expect([...IDENTITY_NOT_GRANTED_CODES].sort()).toEqual(["ResourceNotFound.MemberIdentityNotExist", "ResourceNotFound.OrganizationIdentityNotExist"]);
-  });
-});
-
-describe("the rate limiter keeps every action within its per-second budget", () => {
-  it("lets 20 calls through at once and holds the 21st until a window has passed since an answer", async () => {
-    let now = 0;
-    const slept: number[] = [];
-    const limiter = new RateLimiter(20, 1000, () => now, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    });
-    for (let i = 0; i < 20; i++) {
-      const answered = await limiter.acquire("CreateOrganizationMember");
-      now += 10;
-      answered(); // answers arrive at 10, 20, … 200 ms
-    }
-    expect(slept).toEqual([]);
-    await limiter.acquire("CreateOrganizationMember");
-    expect(now).toBe(1011); // the first answer (at 10 ms) plus the window, plus 1
-    await limiter.acquire("DescribeOrganizationMembers");
-    expect(slept).toHaveLength(1); // another action has its own budget
-  });
-
-  it("keeps a call that has no answer yet in the window, however slow the network", async () => {
-    let now = 0;
-    // The fake sleep yields to the event loop, as a real one does, so the waiting caller polls.
-    const limiter = new RateLimiter(2, 1000, () => now, async (ms) => {
-      now += ms;
-      await new Promise((r) => setImmediate(r));
-    });
-    const first = await limiter.acquire("A");
-    await limiter.acquire("A");
-    let third = false;
-    const waiting = limiter.acquire("A").then(() => (third = true));
-    await new Promise((r) => setTimeout(r, 5));
-    expect(third).toBe(false); // both calls still in flight
-    first();
-    await waiting;
-    expect(now).toBeGreaterThanOrEqual(1000);
-  });
-
-  it("serves concurrent callers without exceeding the budget in any window", async () => {
-    let now = 0;
-    const limiter = new RateLimiter(5, 1000, () => now, async (ms) => {
-      now += ms;
-    });
-    const sent: number[] = [];
-    await Promise.all(
-      Array.from({ length: 17 }, () =>
-        limiter.acquire("A").then((answered) => {
-          sent.push(now);
-          answered();
-        }),
-      ),
-    );
-    for (const t of sent) expect(sent.filter((u) => u > t - 1000 && u <= t).length).toBeLessThanOrEqual(5);
   });
 });
 

@@ -1,14 +1,41 @@
 /**
  * What Pulumi stores in the state for every member: the serialized provider (`__provider`).
  * Runs the compiled package (`npm run build` first, as `npm test` does) through the real
- * closure serializer under `pulumi.runtime.setMocks`.
+ * closure serializer under `pulumi.runtime.setMocks`, and runs stored texts — today's and the one
+ * 0.1.0 wrote into existing stacks — the way the engine's dynamic-provider host does.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Loaded natively, not through vitest's transform, exactly as a user's program loads them.
 const load = createRequire(__filename);
 const pulumi = load("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+// The host's own loader (sdk/nodejs/cmd/dynamic-provider: `requireFromString(text).handler()`).
+const requireFromString = createRequire(load.resolve("@pulumi/pulumi"))("require-from-string") as (code: string) => { handler(): Record<string, unknown> };
+const lifecycle = load("pulumi-tencentcloud-organization/dist/lifecycle") as Record<string, unknown>;
+const METHODS = ["check", "diff", "create", "read", "update", "delete"] as const;
+
+/** Runs stored text as the host does: deserialize once, then `configure` before anything else. */
+async function hostLoad(text: string): Promise<Record<string, unknown>> {
+  const provider = requireFromString(text).handler();
+  await (provider.configure as (req: unknown) => Promise<void>)({ config: { get: () => undefined } });
+  return provider;
+}
+
+/** Replaces the implementation's methods with recorders while `body` runs. */
+async function recordingCalls(body: () => Promise<void>): Promise<[string, unknown[]][]> {
+  const calls: [string, unknown[]][] = [];
+  const saved = Object.fromEntries(METHODS.map((m) => [m, lifecycle[m]]));
+  for (const m of METHODS) lifecycle[m] = async (...args: unknown[]) => void calls.push([m, args]);
+  try {
+    await body();
+  } finally {
+    Object.assign(lifecycle, saved);
+  }
+  return calls;
+}
 
 const SECRET_KEY = "serialization-test-secret-key-9f8e7d";
 const SECRET_ID = "AKIDserializationtestid0000000001";
@@ -43,13 +70,29 @@ afterAll(() => {
 });
 
 describe("the serialized provider", () => {
-  it("is stored for every member and stays within 2 KB", () => {
+  it("is stored for every member and stays within 768 bytes (0.1.0 stored 2038)", () => {
     expect(stored).toHaveLength(3);
     for (const inputs of stored) {
       const text = String(inputs.__provider);
       expect(text.length).toBeGreaterThan(100);
-      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(768);
     }
+  });
+
+  it("has one method in its text; after the host's configure, every method is the implementation's", async () => {
+    const text = String(stored[0].__provider);
+    expect(text.match(/^function __f/gm)).toHaveLength(2); // the handler and configure
+    const provider = await hostLoad(text);
+    for (const m of METHODS) expect(provider[m], m).toBe(lifecycle[m]);
+  });
+
+  it("still runs what 0.1.0 stored: its seven methods forward to the implementation by name", async () => {
+    const legacy = readFileSync(join(__dirname, "fixtures", "provider-0.1.0.txt"), "utf8");
+    const calls = await recordingCalls(async () => {
+      const provider = await hostLoad(legacy);
+      for (const m of METHODS) await (provider[m] as (...a: unknown[]) => Promise<unknown>)("100000100001", { m });
+    });
+    expect(calls).toEqual(METHODS.map((m) => [m, ["100000100001", { m }]]));
   });
 
   it("is the same text for every member, so one provider process serves them all", () => {

@@ -1,0 +1,250 @@
+/**
+ * The rate limiter: its decisions as tables, the class on a fake clock (no test here waits for
+ * real time to pass), a simulated second stack spending the same budget, and fault-injecting
+ * emulators that count what reached them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  afterAnswered,
+  afterSend,
+  afterThrottled,
+  DEFAULT_LIMITER_POLICY,
+  freshBudget,
+  RateLimiter,
+  waitBeforeSend,
+  type ActionBudget,
+  type LimiterPolicy,
+} from "../../provider/api/rateLimiter";
+import { resolveSettings } from "../../provider/api/settings";
+import { TencentApi } from "../../provider/api/tencentApi";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
+
+delete process.env.http_proxy;
+delete process.env.HTTP_PROXY;
+
+const policy: LimiterPolicy = DEFAULT_LIMITER_POLICY; // 20 per 1000 + 50 ms
+const budget = (allowance: number, sends: number[], lastCutAt = -Infinity): ActionBudget => ({ allowance, sends, lastCutAt });
+const times = (count: number, from = 0, step = 0) => Array.from({ length: count }, (_, i) => from + i * step);
+
+describe("when the next call may be sent", () => {
+  it.each<[string, ActionBudget, number, number]>([
+    ["nothing sent: at once", freshBudget(policy), 0, 0],
+    ["19 sent just now: the 20th at once", budget(20, times(19, 100)), 100, 0],
+    ["20 sent at 0: the 21st one window and margin after the first", budget(20, times(20)), 10, 1040],
+    ["20 sent 50 ms apart: the 21st when the first leaves the span", budget(20, times(20, 0, 50)), 950, 100],
+    ["sends older than the span do not count", budget(20, times(20, 0)), 1050, 0],
+    ["allowance cut to 10 with 20 in the span: when the 10th most recent leaves", budget(10, times(20, 0, 10)), 200, 950],
+    ["a fractional allowance counts whole calls", budget(10.9, times(10, 500)), 600, 950],
+    ["the allowance never counts below the minimum", budget(0.2, []), 0, 0],
+  ])("%s", (_title, state, now, wait) => {
+    expect(waitBeforeSend(state, policy, now)).toBe(wait);
+  });
+
+  it("keeps a minimum gap between sends when asked, even with budget left", () => {
+    const spaced = { ...policy, minGapMs: 10 };
+    expect(waitBeforeSend(budget(20, [100]), spaced, 104)).toBe(6);
+    expect(waitBeforeSend(budget(20, [100]), spaced, 110)).toBe(0);
+    expect(waitBeforeSend(budget(20, times(20)), spaced, 10)).toBe(1040); // the window still rules
+  });
+
+  it("never waits when limiting is off", () => {
+    expect(waitBeforeSend(budget(20, times(100)), { ...policy, limit: 0 }, 0)).toBe(0);
+  });
+
+  it("depends on send times only: there is no notion of an answer in the window", () => {
+    // 20 sends, none answered: the 21st waits for the span from the first send, not for answers.
+    expect(waitBeforeSend(afterSend(budget(20, times(19)), policy, 0), policy, 0)).toBe(1050);
+  });
+});
+
+describe("how throttling and answers move the allowance", () => {
+  it.each<[string, ActionBudget, number, number, number, number]>([
+    // title, before, sentAt, now, allowance after, lastCutAt after
+    ["a first throttled answer halves the allowance", budget(20, []), 100, 300, 10, 300],
+    ["a call sent after the cut and throttled halves it again", budget(10, [], 300), 400, 600, 5, 600],
+    ["a call sent before the cut is the same congestion event", budget(10, [], 300), 250, 350, 10, 300],
+    ["the allowance stops at the minimum", budget(1.5, [], 0), 10, 20, 1, 20],
+  ])("%s", (_title, before, sentAt, now, allowance, lastCutAt) => {
+    expect(afterThrottled(before, policy, sentAt, now)).toMatchObject({ allowance, lastCutAt });
+  });
+
+  it.each<[string, ActionBudget, number, number]>([
+    ["an answer after a cut adds 1/allowance", budget(10, [], 300), 400, 10.1],
+    ["an answer to a call sent before the cut adds nothing", budget(10, [], 300), 200, 10],
+    ["the allowance never exceeds the limit", budget(19.99, [], 0), 10, 20],
+    ["at the limit nothing changes", budget(20, []), 10, 20],
+  ])("%s", (_title, before, sentAt, allowance) => {
+    expect(afterAnswered(before, policy, sentAt).allowance).toBeCloseTo(allowance, 10);
+  });
+
+  it("recovers from 10 to the limit after about ten windows of answered calls", () => {
+    let state = budget(10, [], 0);
+    let answers = 0;
+    while (state.allowance < policy.limit) {
+      state = afterAnswered(state, policy, 1);
+      answers++;
+    }
+    // Σ allowance over the windows ≈ (10 + 20)/2 · 10 windows
+    expect(answers).toBeGreaterThan(100);
+    expect(answers).toBeLessThan(200);
+  });
+});
+
+/** A fake monotonic clock: `sleep` moves time forward instead of waiting. */
+function fakeClock() {
+  const clock = { now: 0, sleep: async (ms: number) => void (clock.now += ms) };
+  return clock;
+}
+
+/** The largest number of `sent` times inside any window of `windowMs` (half-open, as Tencent counts). */
+function busiestWindow(sent: number[], windowMs: number): number {
+  return Math.max(0, ...sent.map((t) => sent.filter((u) => u >= t && u - t < windowMs).length));
+}
+
+describe("the limiter on a fake clock", () => {
+  it("sends 20 at once and the next 20 one window and margin later, whatever the answers do", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const sent: number[] = [];
+    // No call is ever answered: a limiter that counted answers would stop after 20.
+    await Promise.all(times(60).map(() => limiter.acquire("CreateOrganizationMember").then(() => sent.push(clock.now))));
+    expect(sent.filter((t) => t === 0)).toHaveLength(20);
+    expect(sent.filter((t) => t === 1050)).toHaveLength(20);
+    expect(sent.filter((t) => t === 2100)).toHaveLength(20);
+    expect(busiestWindow(sent, 1050)).toBe(20);
+  });
+
+  it("keeps actions apart: each has its own budget", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    await Promise.all(times(20).map(() => limiter.acquire("CreateOrganizationMember")));
+    await limiter.acquire("DescribeOrganizationMembers");
+    expect(clock.now).toBe(0);
+  });
+
+  it("slows down after a throttled answer, once per event, and recovers with answers", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const inFlight = await Promise.all(times(20).map(() => limiter.acquire("A")));
+    clock.now = 200;
+    for (const end of inFlight.slice(0, 5)) end("throttled"); // five answers, one event
+    expect(limiter.budget("A").allowance).toBe(10);
+    const sent: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const end = await limiter.acquire("A");
+      sent.push(clock.now);
+      end("answered");
+    }
+    expect(busiestWindow(sent, 1050)).toBeLessThanOrEqual(11);
+    expect(limiter.budget("A").allowance).toBeGreaterThan(12);
+  });
+
+  it("lets nothing wait when limiting is off", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(0, () => clock.now, clock.sleep);
+    await Promise.all(times(100).map(() => limiter.acquire("A")));
+    expect(clock.now).toBe(0);
+  });
+});
+
+/**
+ * Two provider processes spending one budget, simulated on one fake clock: a "Tencent" that admits
+ * 20 arrivals per action in any second and throttles the rest, and two limiters each sending 200
+ * calls that are retried after a throttled answer (as TencentApi does).
+ */
+async function twoStacks(latencyMs: number): Promise<{ sent: number; throttled: number; finishedAt: number }> {
+  const clock = { now: 0 };
+  // Each caller sleeps by scheduling on a shared timeline of timers run in time order.
+  const timers: { at: number; resolve: () => void }[] = [];
+  const sleep = (ms: number) => new Promise<void>((resolve) => timers.push({ at: clock.now + Math.max(ms, 0), resolve }));
+  const arrivals: number[] = [];
+  let throttled = 0;
+  const tencent = (): boolean => {
+    const recent = arrivals.filter((t) => clock.now - t < 1000);
+    if (recent.length >= 20) return false;
+    arrivals.push(clock.now);
+    return true;
+  };
+  const stack = async (limiter: RateLimiter) => {
+    await Promise.all(
+      times(200).map(async () => {
+        for (let attempt = 1; attempt <= 8; attempt++) {
+          const end = await limiter.acquire("CreateOrganizationMember");
+          const admitted = tencent();
+          await sleep(latencyMs);
+          if (admitted) return end("answered");
+          throttled++;
+          end("throttled");
+          await sleep(250 * attempt); // the retry's backoff (deterministic here)
+        }
+        throw new Error("RequestLimitExceeded surfaced after 8 attempts");
+      }),
+    );
+  };
+  const done = Promise.all([stack(new RateLimiter({}, () => clock.now, sleep)), stack(new RateLimiter({}, () => clock.now, sleep))]);
+  let finished = false;
+  void done.then(() => (finished = true));
+  // Run the timeline: let every promise settle, then fire the earliest timer.
+  while (!finished) {
+    await new Promise((r) => setImmediate(r));
+    if (finished || timers.length === 0) continue;
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift()!;
+    clock.now = Math.max(clock.now, next.at);
+    next.resolve();
+  }
+  await done;
+  return { sent: arrivals.length + throttled, throttled, finishedAt: clock.now };
+}
+
+describe("two stacks spending one budget (simulated on one clock)", () => {
+  it.each([50, 1500])("both finish with nothing surfaced, at %i ms per call, near the shared floor", async (latencyMs) => {
+    const result = await twoStacks(latencyMs);
+    // 400 calls at 20/s take at least 20 s together; AIMD keeps them near it.
+    expect(result.finishedAt).toBeGreaterThanOrEqual(19_000);
+    expect(result.finishedAt).toBeLessThan(40_000 + latencyMs);
+    expect(result.throttled / result.sent).toBeLessThan(0.2);
+  });
+});
+
+describe("against the emulator, Tencent's limit on (counts, not times)", () => {
+  let emulator: RunningEmulator;
+  const quiet = { info: () => {} };
+  const api = () =>
+    new TencentApi(
+      resolveSettings(
+        (key) =>
+          ({ "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY, "tencentcloud:endpointUrl": emulator.url })[key],
+        {},
+        () => undefined,
+      ),
+      { logger: quiet, random: () => 0.1 },
+    );
+  const describeNodes = (client: TencentApi, count: number) =>
+    Promise.all(times(count).map(() => client.call("organization", "DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
+  const throttledAnswers = () => emulator.admin.requestLog().filter((e) => e.errorCode?.startsWith("RequestLimitExceeded")).length;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ rateLimitPerSecond: 20 });
+  });
+  afterAll(() => emulator.close());
+
+  it("retries injected RequestLimitExceeded answers, slows the action down, and every call succeeds", async () => {
+    emulator.admin.reset();
+    emulator.admin.injectFault({ action: "DescribeOrganizationNodes", mode: "error", code: "RequestLimitExceeded", count: 3 });
+    const client = api();
+    const answers = await describeNodes(client, 25);
+    expect(answers).toHaveLength(25);
+    // Every call reached the emulator once, plus one more for each throttled answer.
+    expect(emulator.admin.counters().DescribeOrganizationNodes).toBe(25 + throttledAnswers());
+    expect(throttledAnswers()).toBeGreaterThanOrEqual(3);
+  });
+
+  it("two clients on one key pair (two stacks) both finish; throttled answers are retried, never surfaced", async () => {
+    emulator.admin.reset();
+    const [first, second] = await Promise.all([describeNodes(api(), 30), describeNodes(api(), 30)]);
+    expect(first).toHaveLength(30);
+    expect(second).toHaveLength(30);
+    expect(emulator.admin.counters().DescribeOrganizationNodes).toBe(60 + throttledAnswers());
+  });
+});
