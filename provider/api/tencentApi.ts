@@ -88,7 +88,8 @@ export class TencentApi {
         } catch (error) {
           const failure = classifyFailure(error);
           const outcomeUnknown = treatmentOf(failure) === "ambiguous";
-          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hintFor(failure.code));
+          const hint = hintFor(failure.code, { service, action, message: failure.message });
+          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hint);
         } finally {
           answered();
         }
