@@ -43,6 +43,7 @@ function actionsCalledInSource(): Set<string> {
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
+      if (entry === "dist" || entry === "node_modules") continue;
       if (statSync(path).isDirectory()) walk(path);
       else if (path.endsWith(".ts")) {
         const text = readFileSync(path, "utf8");
