@@ -24,7 +24,11 @@ export interface ActionUse {
   deletionPolicies?: readonly DeletionPolicy[];
 }
 
-/** The actions each resource calls. Append a resource here. */
+/**
+ * The actions each resource calls. A new resource is one more entry, e.g.
+ * `OrganizationNode: [{ action: "organization:AddOrganizationNode", usedFor: "create" }, …]`
+ * (no `deletionPolicies`: every policy document then carries it).
+ */
 export const RESOURCE_PERMISSIONS = {
   OrganizationMember: [
     {
@@ -47,9 +51,18 @@ const USES: readonly [string, ActionUse][] = Object.entries(RESOURCE_PERMISSIONS
   (uses as readonly ActionUse[]).map((use) => [resource, use] as [string, ActionUse]),
 );
 
-/** Every action a stack whose members all use `policy` may call, without repeats, in declaration order. */
-export function actionsFor(policy: DeletionPolicy): CamAction[] {
-  const actions = USES.filter(([, use]) => !use.deletionPolicies || use.deletionPolicies.includes(policy)).map(([, use]) => use.action);
+/** A resource of the table. */
+export type PermissionedResource = keyof typeof RESOURCE_PERMISSIONS;
+
+/**
+ * Every action a stack whose members all use `policy` may call, without repeats, in declaration
+ * order; only those of `resources` when given (the policy documents hold every resource's).
+ */
+export function actionsFor(policy: DeletionPolicy, resources?: readonly PermissionedResource[]): CamAction[] {
+  const actions = USES.filter(
+    ([resource, use]) =>
+      (!resources || (resources as readonly string[]).includes(resource)) && (!use.deletionPolicies || use.deletionPolicies.includes(policy)),
+  ).map(([, use]) => use.action);
   return [...new Set(actions)];
 }
 

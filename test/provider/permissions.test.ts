@@ -70,6 +70,11 @@ describe("the least-privilege CAM policy is one table", () => {
     expect([...actionsCalledInSource()].sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
+  it("selects the actions of given resources", () => {
+    expect(actionsFor("deleteAccount", ["OrganizationMember"])).toEqual(RESOURCE_PERMISSIONS.OrganizationMember.filter((u) => !("deletionPolicies" in u) || (u.deletionPolicies as readonly string[]).includes("deleteAccount")).map((u) => u.action));
+    expect(actionsFor("retain", [])).toEqual([]);
+  });
+
   it("each deletion policy adds only its own delete action to what every stack needs", () => {
     const base = actionsFor("retain");
     expect(actionsFor("removeFromOrganization")).toEqual([...base, "organization:DeleteOrganizationMembers"]);
