@@ -13,6 +13,7 @@
  * - GO_SDK: tencentcloud-sdk-go, `tencentcloud/organization/v20210331/client.go` (the error list in
  *   each action's comment) and `errors.go` (each code's meaning).
  */
+import { deniedAction, unauthorizedHint, type CamService } from "./permissions";
 
 /** What the provider does when Tencent answers a code. */
 export type CodeReaction =
@@ -34,6 +35,11 @@ export type CodeReaction =
   | "deletionRefused"
   /** DeleteOrganizationMemberAuthIdentity: the identity is not (any more) granted, so revoking it is done. */
   | "identityNotGranted"
+  /**
+   * CAM does not allow the credential this action. Never retried (the answer stands until someone
+   * changes the policy); the error names the action and the policy line to add (permissions.ts).
+   */
+  | "unauthorized"
   /** Surfaced as is, with the hint. */
   | "surface";
 
@@ -55,6 +61,8 @@ const GO_SDK = "tencentcloud-sdk-go organization/v20210331 client.go + errors.go
 const CREATE = "CreateOrganizationMember";
 const UPDATE = "UpdateOrganizationMember";
 const DELETE_ACCOUNT = "DeleteAccount";
+const UNAUTHORIZED_HINT =
+  'add the action the error names to the "action" list of the credential\'s CAM policy (the least-privilege policy for each deletionPolicy is in the README, "CAM policy").';
 
 /** The table. */
 export const TENCENT_CODES = {
@@ -177,12 +185,27 @@ export const TENCENT_CODES = {
     source: GO_SDK,
   },
 
+  // ---- CAM refusals (never retried; the hint names the action and the policy line, see hintFor)
+  UnauthorizedOperation: {
+    reaction: "unauthorized",
+    meaning: "CAM does not allow the credential this action",
+    hint: UNAUTHORIZED_HINT,
+    actions: ["*"],
+    source: COMMON,
+  },
+  "AuthFailure.UnauthorizedOperation": {
+    reaction: "unauthorized",
+    meaning: "CAM does not allow the credential this action",
+    hint: UNAUTHORIZED_HINT,
+    actions: ["*"],
+    source: COMMON,
+  },
+
   // ---- surfaced with a hint
   "AuthFailure.SecretIdNotFound": { reaction: "surface", meaning: "unknown SecretId", hint: "the SecretId is unknown: check tencentcloud:secretId / TENCENTCLOUD_SECRET_ID.", actions: ["*"], source: COMMON },
   "AuthFailure.SignatureFailure": { reaction: "surface", meaning: "wrong SecretKey", hint: "the SecretKey does not match the SecretId: check tencentcloud:secretKey / TENCENTCLOUD_SECRET_KEY.", actions: ["*"], source: COMMON },
   "AuthFailure.SignatureExpire": { reaction: "surface", meaning: "clock skew over 5 minutes", hint: "this machine's clock is more than 5 minutes off; synchronise it (NTP) and retry.", actions: ["*"], source: COMMON },
   "AuthFailure.TokenFailure": { reaction: "surface", meaning: "bad session token", hint: "the session token is missing, wrong or expired: refresh tencentcloud:securityToken / TENCENTCLOUD_SESSION_TOKEN.", actions: ["*"], source: COMMON },
-  "AuthFailure.UnauthorizedOperation": { reaction: "surface", meaning: "CAM denies the action", hint: "the credential lacks permission for this action: grant the organization (and tag) actions to its CAM policy.", actions: ["*"], source: COMMON },
   "FailedOperation.OrganizationNodeNotExist": { reaction: "surface", meaning: "no such department", hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.", actions: [CREATE, "MoveOrganizationNodeMembers"], source: GO_SDK },
   "ResourceNotFound.OrganizationNodeNotExist": { reaction: "surface", meaning: "no such department", hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.", actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers"], source: GO_SDK },
   "FailedOperation.OrganizationPermissionIllegal": { reaction: "surface", meaning: "permission refused", hint: "permissionIds holds a permission Tencent refuses (3 and 10 need business enablement).", actions: [CREATE, UPDATE], source: GO_SDK },
@@ -230,13 +253,27 @@ export const NAME_USED_CODES = codesWith("nameUsed");
 export const IDENTITY_NOT_GRANTED_CODES = codesWith("identityNotGranted");
 /** Refusals of the removal a deletion policy asks for. */
 export const DELETION_REFUSED_CODES = codesWith("deletionRefused");
+/** "CAM does not allow this action": final, never retried. */
+export const UNAUTHORIZED_CODES = codesWith("unauthorized");
 
 /** What a user should do about each code, shown with the error and listed in the README. */
 export const ERROR_HINTS: Readonly<Record<string, string>> = Object.fromEntries(
   ROWS.flatMap(([code, row]) => (row.hint ? [[code, row.hint] as const] : [])),
 );
 
-/** The hint for a code, if one is known. */
-export function hintFor(code: string): string | undefined {
+/** The call a code answered, for hints that name it. */
+export interface AnsweredCall {
+  service: CamService;
+  action: string;
+  /** Tencent's message (a CAM refusal names the action it refused). */
+  message?: string;
+}
+
+/**
+ * The hint for a code, if one is known. With the call it answered, a CAM refusal's hint names the
+ * refused action and the exact line to add to the policy.
+ */
+export function hintFor(code: string, call?: AnsweredCall): string | undefined {
+  if (call && reactionTo(code) === "unauthorized") return unauthorizedHint(deniedAction(call.service, call.action, call.message));
   return ERROR_HINTS[code];
 }

@@ -92,7 +92,8 @@ export class TencentApi {
           // A throttled answer slows the action down (see rateLimiter.ts); any other ends the call.
           if (treatment === "throttled") outcome = "throttled";
           const outcomeUnknown = treatment === "ambiguous";
-          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hintFor(failure.code));
+          const hint = hintFor(failure.code, { service, action, message: failure.message });
+          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hint);
         } finally {
           answered(outcome);
         }
