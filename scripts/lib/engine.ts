@@ -75,6 +75,10 @@ export interface EngineStack {
   /** `diff` (default true) prints every property of every step, as `pulumi up --diff`. */
   up(opts?: { refresh?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<UpResult>;
   preview(opts?: { refresh?: boolean; expectNoChanges?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<PreviewResult>;
+  /** `pulumi preview --json` (with `--refresh` when asked): the document the CLI prints, as text. */
+  previewJson(opts?: { refresh?: boolean }): Promise<string>;
+  /** `pulumi cancel`: removes the stack's lock. */
+  cancel(): Promise<void>;
   refresh(opts?: { clearPendingCreates?: boolean; onOutput?: (out: string) => void }): Promise<RefreshResult>;
   destroy(opts?: { onOutput?: (out: string) => void }): Promise<DestroyResult>;
   /** `pulumi stack export`: the state as stored, secrets encrypted (the Automation API's own export decrypts them). */
@@ -165,6 +169,19 @@ export async function openStack(settings: StackSettings): Promise<EngineStack> {
     workDir,
     up: (opts = {}) => stack.up(withOutput({ diff: true, ...opts })),
     preview: (opts = {}) => stack.preview(withOutput({ diff: true, ...opts })),
+    previewJson: async (opts = {}) => {
+      // The Automation API has no `json` option; the workspace's per-operation arguments are
+      // appended to the command line, so `--json` goes in there for this one call.
+      const workspace = stack.workspace as LocalWorkspace;
+      const serialize = workspace.serializeArgsForOp.bind(workspace);
+      workspace.serializeArgsForOp = async (name: string) => [...(await serialize(name)), "--json"];
+      try {
+        return (await stack.preview({ refresh: opts.refresh ?? false })).stdout;
+      } finally {
+        workspace.serializeArgsForOp = serialize;
+      }
+    },
+    cancel: () => stack.cancel(),
     refresh: (opts = {}) => stack.refresh(withOutput(opts)),
     destroy: (opts = {}) => stack.destroy(withOutput(opts)),
     exportStack: async () => {
