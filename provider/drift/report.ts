@@ -91,8 +91,9 @@ export function parsePreview(text: string): PreviewDocument {
 }
 
 /**
- * The differences a preview proposes to resolve, one row per member and field, in the order of
- * the steps. Pulumi's own resources (the stack, providers) are left out.
+ * The differences a preview proposes to resolve, one row per member and field, sorted by
+ * resource name (the engine's step order varies with parallelism). Pulumi's own resources (the
+ * stack, providers) are left out.
  * @param preview - a parsed preview document
  */
 export function driftRows(preview: PreviewDocument): DriftRow[] {
@@ -121,7 +122,7 @@ export function driftRows(preview: PreviewDocument): DriftRow[] {
       rows.push({ resource, memberName, field, inTencent: formatValue(before[field]), inProgram: formatValue(after[field]), action: replace ? "replace" : "update" });
     }
   }
-  return rows;
+  return rows.sort((a, b) => a.resource.localeCompare(b.resource));
 }
 
 /** The top-level inputs that differ: those the engine names, else those whose values differ. */
