@@ -106,8 +106,10 @@ async function main(): Promise<void> {
     if (values.recover && advice) {
       console.log("--- pulumi cancel (the lock of the killed run)");
       await stack.cancel();
-      console.log("--- pulumi refresh --clear-pending-creates");
-      await stack.refresh({ clearPendingCreates: true, onOutput });
+      console.log("--- pulumi refresh --clear-pending-creates --run-program");
+      // --run-program: this run's emulator listens on a new port, and a refresh that does not run
+      // the program reads the provider config (the endpoint) of the killed run from the state.
+      await stack.refresh({ clearPendingCreates: true, runProgram: true, onOutput });
     }
 
     console.log("--- pulumi up");

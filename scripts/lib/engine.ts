@@ -79,7 +79,8 @@ export interface EngineStack {
   previewJson(opts?: { refresh?: boolean }): Promise<string>;
   /** `pulumi cancel`: removes the stack's lock. */
   cancel(): Promise<void>;
-  refresh(opts?: { clearPendingCreates?: boolean; onOutput?: (out: string) => void }): Promise<RefreshResult>;
+  /** `runProgram` runs the program first, so the refresh uses the current provider config rather than the state's. */
+  refresh(opts?: { clearPendingCreates?: boolean; runProgram?: boolean; onOutput?: (out: string) => void }): Promise<RefreshResult>;
   destroy(opts?: { onOutput?: (out: string) => void }): Promise<DestroyResult>;
   /** `pulumi stack export`: the state as stored, secrets encrypted (the Automation API's own export decrypts them). */
   exportStack(): Promise<Deployment>;
