@@ -8,9 +8,11 @@ import { aMember, orgClient } from "./fixtures";
 import type { RunningEmulator } from "./index";
 
 const root = resolve(__dirname, "../..");
-// The compiled command a user gets from the package's `bin` (built by `npm run build`).
-const BIN = join(root, "node_modules/.bin/tencentcloud-organization-emulator");
-const run = promisify(execFile);
+// The compiled file the package's `bin` points at (built by `npm run build`; run with plain node,
+// since the workspace's .bin link is only made when the file exists at install time).
+const BIN = join(root, "test/emulator/dist/cli.js");
+const execFileAsync = promisify(execFile);
+const run = (file: string, args: string[], options: { cwd: string }) => execFileAsync(process.execPath, [file, ...args], options);
 const CLI_CREDENTIAL = { secretId: "AKIDfromenvironment0000000000000000", secretKey: "key-from-environment" };
 
 describe("the command line", () => {
