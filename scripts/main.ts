@@ -6,14 +6,27 @@
  * Tencent Cloud, with the key pair read from the environment by the provider (never written
  * to the stack config); neither → a local emulator started for this run, its data kept beside
  * the stack state so that a second run finds the members of the first.
+ *
+ * A stack left locked by a killed run of this script is recognised before `up`: the script says
+ * so and what to run (`--recover`: `pulumi cancel`, `pulumi refresh --clear-pending-creates`,
+ * then `pulumi up`). A lock held by a process that still runs is never broken.
+ *
+ * The drift check is the package's own report: `pulumi preview --refresh --json` read by the
+ * `tencentcloud-organization-drift` command (a table here, Markdown in $GITHUB_STEP_SUMMARY).
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
 import { openStack, REPO_ROOT, type Target } from "./lib/engine";
 import { clearProxyVariables } from "./lib/proxy";
+import { lockAdvice, stackLocks } from "./lib/locks";
+
+/** Exit codes: drift found, and a stack that must be repaired (or waited for) first. */
+const EXIT_DRIFT = 1;
+const EXIT_LOCKED = 3;
 
 /** Where the run sends its calls, said in words. */
 interface ResolvedTarget {
@@ -55,7 +68,11 @@ async function resolveTarget(stateDir: string): Promise<ResolvedTarget> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { fresh: { type: "boolean", default: false }, config: { type: "string", multiple: true, default: [] } },
+    options: {
+      fresh: { type: "boolean", default: false },
+      recover: { type: "boolean", default: false },
+      config: { type: "string", multiple: true, default: [] },
+    },
   });
   const cloud = Boolean(process.env.TENCENTCLOUD_SECRET_ID?.trim()) && !process.env.TENCENTCLOUD_ENDPOINT_URL?.trim();
   const stateDir = join(REPO_ROOT, ".pulumi-state", "main", cloud ? "tencentcloud" : "emulator");
@@ -65,6 +82,13 @@ async function main(): Promise<void> {
   }
 
   clearProxyVariables();
+  const projectName = rootProjectName();
+  const locks = stackLocks(join(stateDir, "backend"), projectName, "dev");
+  const advice = lockAdvice(locks, `bash scripts/main.sh --recover${cloud ? "" : " (same environment as this run)"}`);
+  if (advice && (!values.recover || locks.some((lock) => lock.holder === "alive"))) {
+    console.error(advice);
+    process.exit(EXIT_LOCKED);
+  }
   const resolved = await resolveTarget(stateDir);
   console.log(`Target: ${resolved.description}`);
   console.log(`State:  ${relative(stateDir)} (file backend)\n`);
@@ -72,7 +96,7 @@ async function main(): Promise<void> {
   try {
     const stack = await openStack({
       program: "examples/basic",
-      projectName: rootProjectName(),
+      projectName,
       stackName: "dev",
       stateDir,
       target: resolved.target,
@@ -80,17 +104,35 @@ async function main(): Promise<void> {
     });
     const onOutput = (out: string) => process.stdout.write(out);
 
+    if (values.recover && advice) {
+      console.log("--- pulumi cancel (the lock of the killed run)");
+      await stack.cancel();
+      console.log("--- pulumi refresh --clear-pending-creates --run-program");
+      // --run-program: this run's emulator listens on a new port, and a refresh that does not run
+      // the program reads the provider config (the endpoint) of the killed run from the state.
+      await stack.refresh({ clearPendingCreates: true, runProgram: true, onOutput });
+    }
+
     console.log("--- pulumi up");
     const up = await stack.up({ diff: false, onOutput });
 
-    console.log("\n--- drift check: pulumi preview --refresh --expect-no-changes");
-    await stack.preview({ refresh: true, expectNoChanges: true, diff: false, onOutput: () => undefined });
-    console.log("No drift: every member matches the program.\n");
-
+    console.log("\n--- drift check: pulumi preview --refresh --json | tencentcloud-organization-drift");
+    const previewFile = join(stateDir, "preview.json");
+    writeFileSync(previewFile, await stack.previewJson({ refresh: true }));
+    const drift = spawnSync(process.execPath, [driftCommand(), previewFile], { stdio: "inherit" });
+    console.log();
     printMembers(up.outputs);
+    if (drift.status !== 0) process.exitCode = drift.status ?? EXIT_DRIFT;
   } finally {
     await resolved.emulator?.close();
   }
+}
+
+/** The drift report command as the installed package provides it (its `bin`). */
+function driftCommand(): string {
+  const manifest = require.resolve("pulumi-tencentcloud-organization/package.json", { paths: [REPO_ROOT] });
+  const { bin } = JSON.parse(readFileSync(manifest, "utf8")) as { bin: Record<string, string> };
+  return join(dirname(manifest), bin["tencentcloud-organization-drift"]);
 }
 
 /** The root Pulumi.yaml's `name`, so the stack is the root project's. */

@@ -76,7 +76,12 @@ export interface EngineStack {
   /** `diff` (default true) prints every property of every step, as `pulumi up --diff`. */
   up(opts?: { refresh?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<UpResult>;
   preview(opts?: { refresh?: boolean; expectNoChanges?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<PreviewResult>;
-  refresh(opts?: { clearPendingCreates?: boolean; onOutput?: (out: string) => void }): Promise<RefreshResult>;
+  /** `pulumi preview --json` (with `--refresh` when asked): the document the CLI prints, as text. */
+  previewJson(opts?: { refresh?: boolean }): Promise<string>;
+  /** `pulumi cancel`: removes the stack's lock. */
+  cancel(): Promise<void>;
+  /** `runProgram` runs the program first, so the refresh uses the current provider config rather than the state's. */
+  refresh(opts?: { clearPendingCreates?: boolean; runProgram?: boolean; onOutput?: (out: string) => void }): Promise<RefreshResult>;
   destroy(opts?: { onOutput?: (out: string) => void }): Promise<DestroyResult>;
   /** `pulumi stack export`: the state as stored, secrets encrypted (the Automation API's own export decrypts them). */
   exportStack(): Promise<Deployment>;
@@ -162,6 +167,19 @@ export async function openStack(settings: StackSettings): Promise<EngineStack> {
     workDir,
     up: (opts = {}) => stack.up(withOutput({ diff: true, ...opts })),
     preview: (opts = {}) => stack.preview(withOutput({ diff: true, ...opts })),
+    previewJson: async (opts = {}) => {
+      // The Automation API has no `json` option; the workspace's per-operation arguments are
+      // appended to the command line, so `--json` goes in there for this one call.
+      const workspace = stack.workspace as LocalWorkspace;
+      const serialize = workspace.serializeArgsForOp.bind(workspace);
+      workspace.serializeArgsForOp = async (name: string) => [...(await serialize(name)), "--json"];
+      try {
+        return (await stack.preview({ refresh: opts.refresh ?? false })).stdout;
+      } finally {
+        workspace.serializeArgsForOp = serialize;
+      }
+    },
+    cancel: () => stack.cancel(),
     refresh: (opts = {}) => stack.refresh(withOutput(opts)),
     destroy: (opts = {}) => stack.destroy(withOutput(opts)),
     exportStack: async () => {

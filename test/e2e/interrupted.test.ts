@@ -11,8 +11,10 @@
  * by its ownership marker tag instead of making a second one.
  */
 import { spawn, execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../scripts/lib/engine";
+import { stackLocks } from "../../scripts/lib/locks";
 import { startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
@@ -82,11 +84,16 @@ describe("an interrupted pulumi up", () => {
     expect(afterKill.deployment.pending_operations?.length ?? 0, "pending creates recorded").toBeGreaterThan(0);
     expect(orphans.length, "accounts created but not in the state").toBeGreaterThan(0);
 
-    // The killed process still holds the stack's lock.
+    // The killed process still holds the stack's lock, and the lock names a process that is gone
+    // (what scripts/main.sh checks before it tells the user to repair the stack).
     await expect(stack.up()).rejects.toThrow(/locked/);
-    await stack.stack.cancel();
-    await stack.refresh({ clearPendingCreates: true });
-    const up = await stack.up();
+    expect(stackLocks(join(stateDir, "backend"), "e2e-interrupted", "dev").map((lock) => lock.holder)).toEqual(["dead"]);
+
+    // The README's repair, "A cancelled pulumi up", command for command:
+    await stack.cancel(); //                              pulumi cancel --yes
+    expect(stackLocks(join(stateDir, "backend"), "e2e-interrupted", "dev")).toEqual([]);
+    await stack.refresh({ clearPendingCreates: true }); // pulumi refresh --clear-pending-creates --yes --skip-preview
+    const up = await stack.up(); //                       pulumi up --yes --skip-preview
 
     const members = h.emulator.admin.members();
     expect(members.map((m) => m.name).sort()).toEqual(DECLARED.map((m) => m.name).sort());

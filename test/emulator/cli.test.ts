@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,11 @@ import { optionsFromCommandLine } from "./cli";
 import type { RunningEmulator } from "./index";
 
 const root = resolve(__dirname, "../..");
+// The compiled file the package's `bin` points at (built by `npm run build`; run with plain node,
+// since the workspace's .bin link is only made when the file exists at install time).
+const BIN = join(root, "test/emulator/dist/cli.js");
+const execFileAsync = promisify(execFile);
+const run = (file: string, args: string[], options: { cwd: string }) => execFileAsync(process.execPath, [file, ...args], options);
 const CLI_CREDENTIAL = { secretId: "AKIDfromenvironment0000000000000000", secretKey: "key-from-environment" };
 
 describe("the command line", () => {
@@ -58,5 +64,32 @@ describe("command-line flags", () => {
     const options = optionsFromCommandLine([], {});
     expect(options.endpointRouteScope).toBeUndefined();
     expect(options.credentials?.[0].allowedActions).toBeUndefined();
+  });
+});
+
+describe("the installed command", () => {
+  it("starts in the background from a seed file, prints its URL, and stop ends it after writing the data file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tc-emulator-detach-"));
+    writeFileSync(join(dir, "org.json"), JSON.stringify({ departments: [{ id: 200001, name: "Engineering" }], members: [{ name: "legacy", departmentId: 200001 }] }));
+    const pidFile = join(dir, "emulator.pid");
+    const started = await run(BIN, ["--port", "0", "--data-file", "data.json", "--seed-file", "org.json", "--detach", "--pid-file", pidFile, "--log-file", "emulator.log"], { cwd: dir });
+    const url = started.stdout.trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const members = (await (await fetch(`${url}/_emulator/members`)).json()) as { name: string; nodeId: number }[];
+    expect(members.map((m) => [m.name, m.nodeId])).toEqual([["legacy", 200001]]);
+
+    const stopped = await run(BIN, ["stop", "--pid-file", pidFile], { cwd: dir });
+    expect(stopped.stdout).toContain("Tencent Cloud emulator stopped");
+    expect(existsSync(pidFile)).toBe(false);
+    expect(readFileSync(join(dir, "emulator.log"), "utf8")).toContain("Tencent Cloud emulator stopped (SIGTERM)");
+    expect(JSON.parse(readFileSync(join(dir, "data.json"), "utf8")).members).toEqual([expect.objectContaining({ name: "legacy" })]);
+  });
+
+  it("refuses a bad seed file with exit code 2, naming the line and field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tc-emulator-seed-"));
+    writeFileSync(join(dir, "org.json"), '{\n  "members": [\n    { "name": "m", "departmentId": 7 }\n  ]\n}\n');
+    const failure = await run(BIN, ["--seed-file", "org.json"], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain("org.json:3: members[0].departmentId: must be the id of the root");
   });
 });

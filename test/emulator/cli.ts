@@ -1,19 +1,34 @@
+#!/usr/bin/env node
 /**
- * Runs the emulator in the foreground:
+ * Runs the emulator (installed: `npx tencentcloud-organization-emulator`; in the repository:
+ * `npm run emulator --`):
  *
- *   npm run emulator -- --port 8787 [--host 127.0.0.1] [--data-file path] [--rate-limit 20]
- *                       [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]
- *                       [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]
- *                       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
+ *   tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]
+ *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]
+ *       [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]
+ *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
+ *       [--detach --pid-file emulator.pid [--log-file emulator.log]]
+ *   tencentcloud-organization-emulator stop --pid-file emulator.pid
+ *
+ * In the foreground it prints "Tencent Cloud emulator listening on URL"; with --detach it starts
+ * in the background, prints the URL alone and returns.
  *
  * Credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN),
  * else the documented defaults. SIGINT/SIGTERM close it cleanly (writing the data file if set).
  */
 import { parseArgs } from "node:util";
+import { reportReady, startDetached, stopDetached } from "./detach";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions } from "./index";
+import { readSeedFile, SeedFileError } from "./seed-file";
 
-const USAGE =
-  "usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--data-file path] [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000] [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000] [--allowed-actions service:Action,...] [--strict-service-scope]";
+const USAGE = [
+  "usage: tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]",
+  "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]",
+  "         [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]",
+  "         [--allowed-actions service:Action,...] [--strict-service-scope]",
+  "         [--detach --pid-file emulator.pid [--log-file emulator.log]]",
+  "       tencentcloud-organization-emulator stop --pid-file emulator.pid",
+].join("\n");
 
 function integerFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
   const raw = values[name];
@@ -41,6 +56,10 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "tag-key-quota": { type: "string" },
       "allowed-actions": { type: "string" },
       "strict-service-scope": { type: "boolean" },
+      "seed-file": { type: "string" },
+      detach: { type: "boolean" },
+      "pid-file": { type: "string" },
+      "log-file": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -66,6 +85,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     tagValueQuota: integerFlag(values, "tag-value-quota"),
     tagKeyQuota: integerFlag(values, "tag-key-quota"),
     ...(values["strict-service-scope"] ? { endpointRouteScope: false } : {}),
+    // A data file that exists holds the organization already; the seed applies to a fresh start only.
+    ...(values["seed-file"] ? { seed: readSeedFile(values["seed-file"]) } : {}),
     credentials: [
       {
         ...(secretId && secretKey ? { secretId, secretKey, ...(token ? { token } : {}) } : { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
@@ -77,16 +98,47 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
   };
 }
 
+/** `--detach`, `--pid-file` and `--log-file`, and the arguments without them for the background process. */
+function detachRequest(argv: string[]): { detach: boolean; pidFile?: string; logFile?: string; rest: string[] } {
+  const request: { detach: boolean; pidFile?: string; logFile?: string; rest: string[] } = { detach: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === "--detach") request.detach = true;
+    else if (flag === "--pid-file") request.pidFile = value();
+    else if (flag === "--log-file") request.logFile = value();
+    else request.rest.push(argv[i]);
+  }
+  return request;
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "stop") {
+    const { pidFile } = detachRequest(argv.slice(1));
+    if (!pidFile) usageError("stop needs --pid-file");
+    console.log((await stopDetached(pidFile)) ? "Tencent Cloud emulator stopped" : `no emulator was running (${pidFile})`);
+    return;
+  }
   let options: EmulatorOptions;
   try {
-    options = optionsFromCommandLine(process.argv.slice(2), process.env);
+    options = optionsFromCommandLine(argv, process.env);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    process.exit(2);
+    if (error instanceof SeedFileError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+  const detach = detachRequest(argv);
+  if (detach.detach) {
+    if (!detach.pidFile) usageError("--detach needs --pid-file, so that `stop --pid-file` can end it");
+    console.log(await startDetached(detach.rest, detach.pidFile, detach.logFile));
+    return;
   }
   const emulator = await startEmulator(options);
   console.log(`Tencent Cloud emulator listening on ${emulator.url}`);
+  reportReady(emulator.url);
   const stop = (signal: string): void => {
     emulator.close().then(
       () => {
@@ -101,6 +153,11 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+function usageError(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
 }
 
 if (require.main === module) {

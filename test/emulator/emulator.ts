@@ -26,12 +26,17 @@ export class Emulator {
 
   constructor(readonly options: ResolvedOptions) {
     const saved = options.dataFile ? readStateFile(options.dataFile) : undefined;
-    this.store = new MemoryStore(saved ?? seedState(options.seedMembers));
+    this.store = new MemoryStore(saved ?? this.startState());
     this.limiter = new ActionThrottle(options.rateLimitPerSecond);
     this.resetAllowLists();
     this.globalLatencyMs = options.latencyMs;
     // A fresh data file is written at once, so that it exists as soon as the emulator listens.
     if (options.dataFile && !saved) writeStateFile(options.dataFile, this.store.snapshot());
+  }
+
+  /** The organization a fresh start (or `reset()`) begins with: the given seed, else the built-in one. */
+  private startState() {
+    return this.options.seed ? structuredClone(this.options.seed) : seedState(this.options.seedMembers);
   }
 
   /** Added delay for `action`: its own setting if any, else the global one. */
@@ -103,7 +108,7 @@ export class Emulator {
 
   /** Back to the seed organization with the start options; clears faults, latency overrides, limiter, counters and log. */
   reset(): void {
-    this.store.replace(seedState(this.options.seedMembers));
+    this.store.replace(this.startState());
     this.faults.clear();
     this.limiter.clear();
     this.observability.clear();

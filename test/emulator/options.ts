@@ -2,6 +2,7 @@
  * Emulator options and their defaults.
  */
 import type { EmulatorCredential } from "./authentication";
+import type { OrganizationState } from "./model";
 
 /** SecretId the emulator accepts when no credentials are configured. */
 export const DEFAULT_SECRET_ID = "AKIDemulator000000000000000000000000";
@@ -26,6 +27,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Persist state to this JSON file after every mutation (temp file + rename) and load it at start. @default none (memory only) */
   dataFile?: string;
+  /** The organization to start from (and reset to) instead of the built-in one, e.g. from a seed file (`seed-file.ts`). @default root, three departments, `seedMembers` invited members */
+  seed?: OrganizationState;
   /** Invited members pre-created over the seed departments (benchmarks). @default 0 */
   seedMembers?: number;
   /** Organization member-count limit (LimitExceeded.OrganizationMemberOverLimit). @default 5000 */
@@ -52,7 +55,7 @@ export interface EmulatorOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile">> & { dataFile?: string };
+export type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "seed">> & { dataFile?: string; seed?: OrganizationState };
 
 /**
  * Fills in defaults and rejects impossible values early (a typo in a benchmark should fail loudly).
@@ -66,6 +69,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimitPerSecond: options.rateLimitPerSecond ?? 20,
     latencyMs: options.latencyMs ?? 0,
     dataFile: options.dataFile,
+    seed: options.seed,
     seedMembers: options.seedMembers ?? 0,
     memberLimit: options.memberLimit ?? 5000,
     nodeLimit: options.nodeLimit ?? 1000,

@@ -1,0 +1,154 @@
+/**
+ * The README's pipeline recipe, run as a user runs it: an empty folder, the provider and the
+ * emulator installed from their packed tarballs (`npm pack`), a Pulumi program and a seed file
+ * written there, then the README's shell block verbatim — emulator in the background, `pulumi
+ * up`, the drift check with the package's `tencentcloud-organization-drift`, the emulator
+ * stopped. Then one change behind Pulumi's back, and the drift command must report it.
+ *
+ * This machine has no Node.js language host (docs/e2e.md), so `pulumi up` / `pulumi preview`
+ * go through recipe/pulumi-inline.js: the same CLI and engine, started by the Automation API
+ * with the program inline. Every other command is the real one.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
+import { REPO_ROOT, resolveCli } from "../../scripts/lib/engine";
+
+/** The shell block between the README's recipe markers. */
+function readmeRecipe(): string {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const block = /<!-- recipe:begin -->\s*```sh\n([\s\S]*?)```\s*<!-- recipe:end -->/.exec(readme);
+  if (!block) throw new Error("README.md has no recipe block between <!-- recipe:begin --> and <!-- recipe:end -->");
+  return block[1];
+}
+
+/** The README's example files for the recipe, by name (```json org.json … blocks). */
+function readmeFile(name: string): string {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const block = new RegExp("```\\w+ title=\"" + name.replace(".", "\\.") + "\"\\n([\\s\\S]*?)```").exec(readme);
+  if (!block) throw new Error(`README.md has no block titled ${name}`);
+  return block[1];
+}
+
+/** A finished command. */
+interface Finished {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Asynchronous on purpose: a synchronous child of a minute blocks the test worker's event loop,
+// and vitest then loses touch with the worker.
+function exec(command: string, args: string[], cwd: string, environment: NodeJS.ProcessEnv = process.env): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function succeed(command: string, args: string[], cwd: string): Promise<string> {
+  const result = await exec(command, args, cwd);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+let folder: string;
+let env: NodeJS.ProcessEnv;
+const run = (command: string, args: string[]) => exec(command, args, folder, env);
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "pipeline-recipe-"));
+  // Pack both packages as a release would, and install them with the SDK this repository runs.
+  const packs = join(folder, ".packs");
+  mkdirSync(packs);
+  const pack = async (workspace: string) =>
+    join(packs, (await succeed("npm", ["pack", "--silent", "--pack-destination", packs, "--workspace", workspace], REPO_ROOT)).trim().split("\n").pop()!);
+  const provider = await pack("provider");
+  const emulator = await pack("test/emulator");
+  const sdk = JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version as string;
+  writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "my-org-pipeline", private: true, main: "index.js" }, null, 2));
+  await succeed("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", provider, `@pulumi/pulumi@${sdk}`], folder);
+  await succeed("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-dev", emulator], folder);
+  rmSync(packs, { recursive: true });
+
+  for (const name of ["Pulumi.yaml", "index.js", "org.json"]) writeFileSync(join(folder, name), readmeFile(name));
+
+  // The real CLI as PulumiCommand wants it (<root>/bin/pulumi), and the stand-in first on PATH.
+  const cli = resolveCli();
+  mkdirSync(join(folder, ".cli", "bin"), { recursive: true });
+  symlinkSync(join(cli, "pulumi"), join(folder, ".cli", "bin", "pulumi"));
+  mkdirSync(join(folder, ".standin"));
+  copyFileSync(join(__dirname, "recipe", "pulumi-inline.js"), join(folder, ".standin", "pulumi"));
+  chmodSync(join(folder, ".standin", "pulumi"), 0o755);
+  env = {
+    ...process.env,
+    PATH: `${join(folder, ".standin")}:${cli}:${process.env.PATH}`,
+    PULUMI_REAL_ROOT: join(folder, ".cli"),
+    PULUMI_HOME: join(folder, ".pulumi-home"),
+    PULUMI_CONFIG_PASSPHRASE: "",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    NO_PROXY: "127.0.0.1,localhost",
+    GITHUB_STEP_SUMMARY: join(folder, "step-summary.md"),
+  };
+  for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "TENCENTCLOUD_ENDPOINT_URL", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]) delete env[name];
+}, 300_000);
+
+afterAll(async () => {
+  if (folder) await exec("npx", ["tencentcloud-organization-emulator", "stop", "--pid-file", "emulator.pid"], folder, env);
+  if (folder && !process.env.KEEP_RECIPE_FOLDER) rmSync(folder, { recursive: true, force: true });
+});
+
+describe("the README's pipeline recipe, from packed packages in an empty folder", () => {
+  it("starts the emulator, deploys, finds no drift and stops the emulator", async () => {
+    writeFileSync(join(folder, "recipe.sh"), readmeRecipe());
+    const result = await run("bash", ["-e", "recipe.sh"]);
+    const output = result.stdout + result.stderr;
+    expect(result.status, output).toBe(0);
+    expect(output).toMatch(/emulator listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(result.stdout).toContain("No drift: every member matches the program.");
+    expect(readFileSync(join(folder, "step-summary.md"), "utf8")).toContain("No drift");
+    expect(existsSync(join(folder, "emulator.pid")), "the emulator was stopped").toBe(false);
+    expect(readFileSync(join(folder, "emulator.log"), "utf8")).toContain("Tencent Cloud emulator stopped (SIGTERM)");
+
+    const saved = JSON.parse(readFileSync(join(folder, "emulator-data.json"), "utf8")) as { members: { name: string; nodeId: number; memberType: string }[] };
+    expect(saved.members.map((m) => [m.name, m.nodeId, m.memberType]).sort()).toEqual([
+      ["legacy-billing", 200002, "Invite"],
+      ["platform-ci", 200001, "Create"],
+    ]);
+  }, 300_000);
+
+  it("reports a member renamed behind Pulumi's back, in the log and the step summary, with exit code 1", async () => {
+    const started = await run("npx", ["tencentcloud-organization-emulator", "--port", "0", "--data-file", "emulator-data.json", "--detach", "--pid-file", "emulator.pid"]);
+    expect(started.status, started.stderr).toBe(0);
+    const url = new URL(started.stdout.trim());
+    const org = new organization.v20210331.Client({
+      credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+      region: "ap-guangzhou",
+      profile: { httpProfile: { endpoint: url.host, protocol: "http://", reqTimeout: 10 } },
+    });
+    const { Items } = await org.DescribeOrganizationMembers({ Offset: 0, Limit: 50 });
+    const member = Items!.find((m) => m.Name === "platform-ci")!;
+    await org.UpdateOrganizationMember({ MemberUin: member.MemberUin!, Name: "renamed-by-hand", PolicyType: "Financial", PermissionIds: member.OrgPermission!.map((p) => p.Id!) });
+
+    // As the recipe exports them for its pulumi commands.
+    Object.assign(env, { TENCENTCLOUD_ENDPOINT_URL: url.origin, TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY });
+    const preview = await run("pulumi", ["preview", "--refresh", "--json", "--stack", "dev"]);
+    expect(preview.status, preview.stderr).toBe(0);
+    writeFileSync(join(folder, "preview.json"), preview.stdout);
+    const report = await run("npx", ["tencentcloud-organization-drift", "preview.json", "--summary-file", "drift.md"]);
+    expect(report.status, report.stderr).toBe(1);
+    expect(report.stdout).toMatch(/platform-ci \(renamed-by-hand\)\s+name\s+renamed-by-hand\s+platform-ci\s+update/);
+    expect(readFileSync(join(folder, "drift.md"), "utf8")).toContain("| platform-ci (renamed-by-hand) | `name` | `renamed-by-hand` | `platform-ci` | update |");
+  }, 300_000);
+});
