@@ -132,14 +132,20 @@ export class MemberReader {
   }
 
   private async run(): Promise<void> {
-    for (;;) {
-      const fetched = this.fetched;
-      this.answerFromListings(fetched);
-      const step = planStep(fetched.state(this.waiting.length));
-      if (!step) break;
-      await this.take(step, fetched);
+    try {
+      for (;;) {
+        const fetched = this.fetched;
+        this.answerFromListings(fetched);
+        const step = planStep(fetched.state(this.waiting.length));
+        if (!step) return;
+        await this.take(step, fetched);
+      }
+    } catch (error) {
+      // Only a bug gets here (each step settles its own calls); no read may wait forever on it.
+      for (const read of this.waiting.splice(0)) read.reject(error);
+    } finally {
+      this.running = false;
     }
-    this.running = false;
   }
 
   private answerFromListings(fetched: Fetched): void {
