@@ -64,8 +64,7 @@ class Fetched {
   }
 
   fullOffsetsLeft(): number[] {
-    const pages = this.pages ?? 0;
-    return Array.from({ length: pages }, (_, page) => page * PAGE_SIZE).filter((offset) => !this.fullOffsets.has(offset));
+    return offsetsNotFetched(this.pages ?? 0, this.fullOffsets);
   }
 
   state(waiting: number): ReadState {
@@ -78,10 +77,16 @@ class Fetched {
       markerKeys: [...this.keys].map(([key, listing]) => ({
         key,
         listed: listing.total !== undefined,
-        offsetsLeft: offsetsLeft(listing),
+        offsetsLeft: offsetsNotFetched(Math.ceil((listing.total ?? 0) / PAGE_SIZE), listing.offsets),
         missed: listing.missed,
       })),
     };
+  }
+
+  listingOf(key: string): KeyListing {
+    const listing = this.keys.get(key);
+    if (!listing) throw new Error(`${key} is not an ownership-marker key`);
+    return listing;
   }
 
   addPage(items: readonly ReportedMember[]): void {
@@ -97,10 +102,9 @@ class Fetched {
   }
 }
 
-function offsetsLeft(listing: KeyListing): number[] {
-  if (listing.total === undefined) return [];
-  const pages = Math.ceil(listing.total / PAGE_SIZE);
-  return Array.from({ length: pages }, (_, page) => page * PAGE_SIZE).filter((offset) => !listing.offsets.has(offset));
+/** The offsets of the first `pages` pages of a listing that were not fetched. */
+function offsetsNotFetched(pages: number, fetched: ReadonlySet<number>): number[] {
+  return Array.from({ length: pages }, (_, page) => page * PAGE_SIZE).filter((offset) => !fetched.has(offset));
 }
 
 /** Reads members for refresh, sharing listings between the reads of one operation. */
@@ -210,12 +214,12 @@ export class MemberReader {
 
   private async listMarkerKeys(pages: readonly MarkerKeyPage[], fetched: Fetched): Promise<void> {
     fetched.otherCalls += pages.length;
-    for (const { key } of pages) fetched.keys.get(key)!.missed = 0;
+    for (const { key } of pages) fetched.listingOf(key).missed = 0;
     const results = await Promise.allSettled(pages.map(({ key, offset }) => this.members.describeTaggedPage(key, offset)));
     results.forEach((result, i) => {
       // A failed page is as if it found nobody: the reads it would have answered are looked up or listed.
       if (result.status === "rejected") return;
-      const listing = fetched.keys.get(pages[i].key)!;
+      const listing = fetched.listingOf(pages[i].key);
       listing.offsets.add(pages[i].offset);
       listing.total = result.value.total;
       fetched.addPage(result.value.items);
