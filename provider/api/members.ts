@@ -12,7 +12,7 @@ import type { Tags } from "../core/tags";
 import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
 import { IDENTITY_NOT_GRANTED_CODES } from "./codes";
 import type { TencentApi } from "./tencentApi";
-import { toCreateRequest, toReportedMember, toTagList, toUpdateRequest } from "./wire";
+import { toCreateRequest, toReportedMember, toTagKeyFilter, toTagList, toUpdateRequest } from "./wire";
 
 /** ModifyResourceTags takes at most this many ReplaceTags and DeleteTags per call. */
 export const TAGS_PER_CALL = 10;
@@ -43,6 +43,11 @@ export class MemberApi {
       { Lang: "en", ...request },
     );
     return { items: (response.Items ?? []).map((m) => toReportedMember(m, response.RequestId)), total: response.Total ?? 0 };
+  }
+
+  /** One page of the members carrying the tag key `tagKey`, whatever its value; `offset` counts members. */
+  async describeTaggedPage(tagKey: string, offset: number): Promise<{ items: ReportedMember[]; total: number }> {
+    return this.describePage({ Offset: offset, Limit: PAGE_SIZE, Tags: [toTagKeyFilter(tagKey)] });
   }
 
   /**

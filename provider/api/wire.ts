@@ -75,6 +75,15 @@ export function toUpdateRequest(memberUin: number, update: MemberUpdate): Update
   };
 }
 
+/**
+ * A listing filter for members carrying `tagKey`, whatever its value: the filter example of
+ * DescribeOrganizationMembers' documentation (product 850 doc 67220) names the key alone. The
+ * SDK types `TagValue` as required, hence the cast.
+ */
+export function toTagKeyFilter(tagKey: string): Tag {
+  return { TagKey: tagKey } as Tag;
+}
+
 /** A tag map as Tencent's list of pairs. */
 export function toTagList(tags: Tags): Tag[] {
   return Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
