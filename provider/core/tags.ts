@@ -155,6 +155,11 @@ export function userTags(tags: Tags | undefined): Tags {
   return sortedTags(Object.entries(tags ?? {}).filter(([key]) => !isOwnerTagKey(key)));
 }
 
+/** The ownership-marker tags among `tags` (any marker key, legacy included). */
+export function ownerTags(tags: Tags | undefined): Tags {
+  return sortedTags(Object.entries(tags ?? {}).filter(([key]) => isOwnerTagKey(key)));
+}
+
 /** Whether two tag maps hold the same pairs, in any order. */
 export function sameTags(a: Tags, b: Tags): boolean {
   const keys = Object.keys(a);
