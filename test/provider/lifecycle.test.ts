@@ -29,7 +29,7 @@ afterAll(() => h.close());
 beforeEach(() => h.fresh());
 
 /** alice's declaration, checked; `olds` as the engine passes them for an update (the account name stays). */
-const alice = (extra: Record<string, unknown> = {}, olds: Record<string, unknown> = {}) =>
+const alice = (extra: Record<string, unknown> = {}, olds: object = {}) =>
   checked(
     {
       name: "alice",
