@@ -156,7 +156,7 @@ export const TENCENT_CODES = {
       'enable the organization setting "Member deletion permission": in the Tencent Cloud Organization console, Basic information, ' +
       'module "Member deletion permission", click "Enable member deletion permission" (only the admin account\'s root user or an admin ' +
       'sub-user can; Tencent doc "Enabling Member Deletion Permission", product 1031 doc 55955). ' +
-      RELEASE_FIRST.replace(/^then/, "Then"),
+      'Then destroy again; or set deletionPolicy: "retain" to keep the account and drop it from the stack.',
     actions: [DELETE_ACCOUNT],
     source: `${GO_SDK} (成员删除许可未开启); page product 1031 doc 55955`,
   },
