@@ -25,6 +25,8 @@ export type CodeReaction =
   | "nameUsed"
   /** CreateOrganizationMember stopped part-way; resumable with the creation record. */
   | "createAccountFailed"
+  /** CreateOrganizationMember could not tag the new member: the member, if it now exists, is this call's. */
+  | "createdWithoutTags"
   /** The `recordId` already produced a member. */
   | "createRecordAlreadySucceeded"
   /** The `recordId` is no creation record. */
@@ -63,6 +65,22 @@ const UPDATE = "UpdateOrganizationMember";
 const DELETE_ACCOUNT = "DeleteAccount";
 const UNAUTHORIZED_HINT =
   'add the action the error names to the "action" list of the credential\'s CAM policy (the least-privilege policy for each deletionPolicy is in the README, "CAM policy").';
+const REMOVE = "DeleteOrganizationMembers";
+const TAG = "ModifyResourceTags";
+const TAG_SDK = "tencentcloud-sdk-go tag/v20180813 client.go + errors.go; Tag \"Use Limits\" page (product 651 doc 13354)";
+/** Every organization action the provider calls whose Go SDK list names ResourceNotFound.OrganizationNotExist. */
+const ORGANIZATION_ACTIONS = [
+  CREATE,
+  UPDATE,
+  DELETE_ACCOUNT,
+  REMOVE,
+  "DescribeOrganizationMembers",
+  "MoveOrganizationNodeMembers",
+  "CreateOrganizationMemberAuthIdentity",
+  "DeleteOrganizationMemberAuthIdentity",
+];
+/** Where a deletion refusal says to release something first. */
+const RELEASE_FIRST = 'then destroy again; or set deletionPolicy: "retain" to keep the account and drop it from the stack.';
 
 /** The table. */
 export const TENCENT_CODES = {
@@ -141,32 +159,50 @@ export const TENCENT_CODES = {
   },
   "UnsupportedOperation.DeleteAccountDisabled": {
     reaction: "deletionRefused",
-    meaning: "the organization's member-deletion permission is not enabled (the emulator also answers it for invited members)",
+    meaning: "the organization's member deletion permission is not enabled",
     hint:
-      'enable "member deletion" in the Organization console settings, then destroy again; an invited member\'s account ' +
-      'cannot be deleted by the organization at all: use deletionPolicy "removeFromOrganization" or "retain".',
+      'enable the organization setting "Member deletion permission": in the Tencent Cloud Organization console, Basic information, ' +
+      'module "Member deletion permission", click "Enable member deletion permission" (only the admin account\'s root user or an admin ' +
+      'sub-user can; Tencent doc "Enabling Member Deletion Permission", product 1031 doc 55955). ' +
+      'Then destroy again; or set deletionPolicy: "retain" to keep the account and drop it from the stack.',
     actions: [DELETE_ACCOUNT],
-    source: GO_SDK,
+    source: `${GO_SDK} (成员删除许可未开启); page product 1031 doc 55955`,
   },
   "UnsupportedOperation.InviteAccountNotAllowDelete": {
     reaction: "deletionRefused",
-    meaning: "an invited member's account cannot be deleted by the organization",
-    hint: 'an invited member\'s account cannot be deleted by the organization: use deletionPolicy "removeFromOrganization" or "retain".',
+    meaning: "the member joined by invitation, and the organization cannot delete an invited member's account",
+    hint:
+      'set deletionPolicy: "removeFromOrganization" to let the member leave the organization (its account lives on), or ' +
+      'deletionPolicy: "retain" to keep it; run `pulumi up` so the state records the new policy, then destroy again.',
     actions: [DELETE_ACCOUNT],
     source: GO_SDK,
   },
   "UnsupportedOperation.MemberAccountExistResource": {
     reaction: "deletionRefused",
     meaning: "the account still holds resources",
-    hint: 'release the account\'s remaining resources first (CheckAccountDelete lists why), or set deletionPolicy: "retain".',
+    hint: `release the account's remaining resources first (in the member's own console), ${RELEASE_FIRST}`,
     actions: [DELETE_ACCOUNT],
     source: GO_SDK,
   },
   "UnsupportedOperation.MemberExistServiceNotAllowDelete": {
     reaction: "deletionRefused",
     meaning: "the account still uses services",
-    hint: 'stop the account\'s services first (CheckAccountDelete lists them), or set deletionPolicy: "retain".',
-    actions: [DELETE_ACCOUNT, "DeleteOrganizationMembers"],
+    hint: `stop the account's services first (in the member's own console), ${RELEASE_FIRST}`,
+    actions: [DELETE_ACCOUNT, REMOVE],
+    source: GO_SDK,
+  },
+  "FailedOperation.MemberShareResource": {
+    reaction: "deletionRefused",
+    meaning: "the account shares resources with other accounts",
+    hint: `stop sharing the member's resources first (Organization console, Resource sharing), ${RELEASE_FIRST}`,
+    actions: [DELETE_ACCOUNT, REMOVE],
+    source: GO_SDK,
+  },
+  "FailedOperation.OrganizationAuthManageNotAllowDelete": {
+    reaction: "deletionRefused",
+    meaning: "the account is the manager of a verified entity of the organization",
+    hint: `hand the verified entity's management to another account first (Organization console), ${RELEASE_FIRST}`,
+    actions: [DELETE_ACCOUNT, REMOVE],
     source: GO_SDK,
   },
 
@@ -181,7 +217,8 @@ export const TENCENT_CODES = {
     reaction: "identityNotGranted",
     meaning: "the identity does not exist (any more), so no member holds it",
     hint: "identityRoleIds holds an identity id that does not exist: pick one from ListOrganizationIdentity.",
-    actions: ["DeleteOrganizationMemberAuthIdentity", "CreateOrganizationMemberAuthIdentity"],
+    // Only revoking treats it as done; granting an identity that does not exist surfaces it with the hint.
+    actions: ["DeleteOrganizationMemberAuthIdentity"],
     source: GO_SDK,
   },
 
@@ -210,16 +247,35 @@ export const TENCENT_CODES = {
   "ResourceNotFound.OrganizationNodeNotExist": { reaction: "surface", meaning: "no such department", hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.", actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers"], source: GO_SDK },
   "FailedOperation.OrganizationPermissionIllegal": { reaction: "surface", meaning: "permission refused", hint: "permissionIds holds a permission Tencent refuses (3 and 10 need business enablement).", actions: [CREATE, UPDATE], source: GO_SDK },
   "FailedOperation.OrganizationPolicyIllegal": { reaction: "surface", meaning: "policy refused", hint: "policyType must be Financial.", actions: [CREATE, UPDATE], source: GO_SDK },
-  "FailedOperation.PayUinIllegal": { reaction: "surface", meaning: "payer refused", hint: "payUin must be the UIN of a payer in this organization (the admin or a member), with permission 7.", actions: [CREATE, UPDATE], source: GO_SDK },
+  "FailedOperation.PayUinIllegal": { reaction: "surface", meaning: "payer refused", hint: "payUin must be the UIN of the administrator of the member's verified entity (the organization's admin account, or the manager of its authRelationId), with permission 7.", actions: [CREATE, UPDATE], source: GO_SDK },
   "InvalidParameter.TagError": { reaction: "surface", meaning: "tags refused at creation", hint: "a tag key or value is not accepted by Tencent's tag rules.", actions: [CREATE], source: GO_SDK },
-  "FailedOperation.TagResourcesError": { reaction: "surface", meaning: "tagging failed at creation", hint: "Tencent could not tag the member; run `pulumi up` again to retry the tags.", actions: [CREATE], source: GO_SDK },
+  "FailedOperation.TagResourcesError": {
+    reaction: "createdWithoutTags",
+    meaning: "the creation could not tag the member (whether the account exists is undocumented: the provider looks it up by name)",
+    hint: "no member of that name exists, so nothing was created: run `pulumi up` again.",
+    actions: [CREATE],
+    source: GO_SDK,
+  },
   "LimitExceeded.CreateMemberOverLimit": { reaction: "surface", meaning: "too many creations recently", hint: "the organization created too many members recently; wait and run `pulumi up` again.", actions: [CREATE], source: GO_SDK },
   "LimitExceeded.OrganizationMemberOverLimit": { reaction: "surface", meaning: "member limit reached", hint: "the organization is at its member limit; remove members or ask Tencent to raise it.", actions: [CREATE], source: GO_SDK },
   "ResourceNotFound.OrganizationAuthRelationNotExist": { reaction: "surface", meaning: "no such verified entity", hint: "authRelationId is not a verified entity of this organization (DescribeOrganizationAuthNode).", actions: [CREATE], source: GO_SDK },
   "FailedOperation.AuthInfoEmpty": { reaction: "surface", meaning: "admin not verified", hint: "complete identity verification for the organization's admin account first.", actions: [CREATE, UPDATE], source: GO_SDK },
   "FailedOperation.AuthNotEnterprise": { reaction: "surface", meaning: "admin not an enterprise", hint: "complete enterprise identity verification for the organization's admin account first.", actions: [CREATE, UPDATE], source: GO_SDK },
-  "FailedOperation.ChangePermissionRecordExist": { reaction: "surface", meaning: "a permission change awaits confirmation", hint: "a permission change is already pending review for this member; approve or cancel it in the console, then retry.", actions: [UPDATE], source: GO_SDK },
-  "ResourceNotFound.OrganizationNotExist": { reaction: "surface", meaning: "no organization", hint: "the credential's account has no organization: create one in the console or use the admin account's credential.", actions: ["*"], source: GO_SDK },
+  "FailedOperation.ChangePermissionRecordExist": {
+    reaction: "surface",
+    meaning: "a permission change of this invited member awaits the member's confirmation (permissionStatus UnConfirmed)",
+    hint:
+      "the member must first confirm (or decline) the permission change waiting in its own console; Tencent refuses another " +
+      "change until then. Declare the permissionIds that are waiting (see the pendingPermissionIds output) to leave them be, and run `pulumi up` after the member answered.",
+    actions: [UPDATE],
+    source: `${GO_SDK}; model OrgMember.PermissionStatus`,
+  },
+  "UnsupportedOperation.MemberNotAllowQuit": { reaction: "surface", meaning: "the member may not be allowed to quit", hint: "Tencent does not let this member leave the organization (a member the organization created never may): remove isAllowQuit or set it to false.", actions: [UPDATE], source: GO_SDK },
+  "InvalidParameter.AllowQuitIllegal": { reaction: "surface", meaning: "a member paid for by another may not quit", hint: "a member whose bills another account pays cannot be allowed to quit: remove isAllowQuit, or remove the payer first.", actions: [UPDATE], source: GO_SDK },
+  "ResourceNotFound.OrganizationNotExist": { reaction: "surface", meaning: "no organization", hint: "the credential's account has no organization: create one in the console or use the admin account's credential.", actions: ORGANIZATION_ACTIONS, source: GO_SDK },
+  "LimitExceeded.TagValue": { reaction: "surface", meaning: "a tag key has reached Tencent's quota of distinct values", hint: "one tag key holds as many distinct values as Tencent allows (1000 per key in the tag service's errors.go): use fewer distinct values for that key.", actions: [TAG], source: TAG_SDK },
+  "LimitExceeded.TagKey": { reaction: "surface", meaning: "the account has reached Tencent's quota of tag keys", hint: "the root account holds as many tag keys as Tencent allows: delete unused tag keys (Tag console).", actions: [TAG], source: TAG_SDK },
+  "LimitExceeded.ResourceAttachedTags": { reaction: "surface", meaning: "the member would carry more than 10 tags", hint: "a member carries at most 10 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.", actions: [TAG], source: TAG_SDK },
   "UnsupportedOperation.MemberAccountArrears": { reaction: "surface", meaning: "member in arrears", hint: "the member account has overdue payments; settle them first.", actions: [CREATE, UPDATE], source: GO_SDK },
 } as const satisfies Record<string, TencentCode>;
 
@@ -233,9 +289,15 @@ export function codesWith(reaction: CodeReaction): ReadonlySet<string> {
   return new Set(ROWS.filter(([, row]) => row.reaction === reaction).map(([code]) => code));
 }
 
-/** The table's reaction to `code` (`surface` for a code it does not know). */
-export function reactionTo(code: string): CodeReaction {
-  return (TENCENT_CODES as Record<string, TencentCode>)[code]?.reaction ?? "surface";
+/**
+ * The table's reaction to `code` answered by `action`: `surface` for a code it does not know, and
+ * for a code Tencent does not document for that action (the provider never acts on an
+ * undocumented answer).
+ */
+export function reactionTo(code: string, action: string): CodeReaction {
+  const row = (TENCENT_CODES as Record<string, TencentCode>)[code];
+  if (!row || !(row.actions.includes("*") || row.actions.includes(action))) return "surface";
+  return row.reaction;
 }
 
 /** What `code` means to the provider, in words (the code itself when the table does not know it). */
@@ -251,8 +313,6 @@ export const TRANSIENT_CODES = codesWith("transient");
 export const NAME_USED_CODES = codesWith("nameUsed");
 /** "The identity is not (any more) granted to the member." */
 export const IDENTITY_NOT_GRANTED_CODES = codesWith("identityNotGranted");
-/** Refusals of the removal a deletion policy asks for. */
-export const DELETION_REFUSED_CODES = codesWith("deletionRefused");
 /** "CAM does not allow this action": final, never retried. */
 export const UNAUTHORIZED_CODES = codesWith("unauthorized");
 
@@ -274,6 +334,6 @@ export interface AnsweredCall {
  * refused action and the exact line to add to the policy.
  */
 export function hintFor(code: string, call?: AnsweredCall): string | undefined {
-  if (call && reactionTo(code) === "unauthorized") return unauthorizedHint(deniedAction(call.service, call.action, call.message));
+  if (call && reactionTo(code, call.action) === "unauthorized") return unauthorizedHint(deniedAction(call.service, call.action, call.message));
   return ERROR_HINTS[code];
 }

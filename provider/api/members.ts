@@ -10,12 +10,9 @@ import type {
 import { TencentApiError } from "../core/errors/TencentApiError";
 import type { Tags } from "../core/tags";
 import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
-import { IDENTITY_NOT_GRANTED_CODES } from "./codes";
+import { reactionTo } from "./codes";
 import type { TencentApi } from "./tencentApi";
 import { toCreateRequest, toReportedMember, toTagKeyFilter, toTagList, toUpdateRequest } from "./wire";
-
-/** ModifyResourceTags takes at most this many ReplaceTags and DeleteTags per call. */
-export const TAGS_PER_CALL = 10;
 
 /** CreateOrganizationMemberAuthIdentity takes at most this many identities per call. */
 export const IDENTITIES_PER_CALL = 5;
@@ -103,21 +100,17 @@ export class MemberApi {
   }
 
   /**
-   * Sets and deletes tags on the member (Tag service; the organization service has no tag
-   * action). ModifyResourceTags takes at most 10 of each per call, and tags set out of band can be
-   * more than that, so the work is split.
+   * Sets and deletes tags on the member in one call (Tag service; the organization service has no
+   * tag action). One call always suffices: ModifyResourceTags takes 10 of each, and a member carries
+   * at most 10 tags (so at most 10 to delete), while `check` allows 9 user tags plus the marker.
    */
   async modifyTags(memberUin: number, replace: Tags, remove: readonly string[]): Promise<void> {
-    const replaceList = toTagList(replace);
-    for (let i = 0; i < Math.max(replaceList.length, remove.length); i += TAGS_PER_CALL) {
-      const replaceTags = replaceList.slice(i, i + TAGS_PER_CALL);
-      const deleteTags = remove.slice(i, i + TAGS_PER_CALL).map((TagKey) => ({ TagKey }));
-      await this.api.call("tag", "ModifyResourceTags", {
-        Resource: memberResourceName(this.region, memberUin),
-        ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
-        ...(deleteTags.length > 0 ? { DeleteTags: deleteTags } : {}),
-      });
-    }
+    const replaceTags = toTagList(replace);
+    await this.api.call("tag", "ModifyResourceTags", {
+      Resource: memberResourceName(this.region, memberUin),
+      ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
+      ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
+    });
   }
 
   /** Grants access identities, in batches the API accepts. */
@@ -138,7 +131,7 @@ export class MemberApi {
         IdentityId: identityId,
       });
     } catch (error) {
-      if (!(error instanceof TencentApiError && IDENTITY_NOT_GRANTED_CODES.has(error.code))) throw error;
+      if (!(error instanceof TencentApiError && reactionTo(error.code, error.action) === "identityNotGranted")) throw error;
     }
   }
 

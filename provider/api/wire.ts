@@ -15,6 +15,9 @@ import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types
 
 export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
 
+/** What `PermissionStatus` says while an invited member has not confirmed a permission change. */
+const PERMISSION_CHANGE_UNCONFIRMED = "UnConfirmed";
+
 /** What `IsAllowQuit` says on the wire. */
 const ALLOW_QUIT = { true: "Allow", false: "Denied" } as const;
 
@@ -38,6 +41,7 @@ export function toReportedMember(member: OrgMember, requestId?: string): Reporte
     isAllowQuit: member.IsAllowQuit === ALLOW_QUIT.true,
     bindStatus: member.BindStatus ?? "",
     permissionStatus: member.PermissionStatus ?? "",
+    permissionChangePending: member.PermissionStatus === PERMISSION_CHANGE_UNCONFIRMED,
     createTime: member.CreateTime ?? "",
     updateTime: member.UpdateTime ?? "",
     ...(requestId ? { requestId } : {}),

@@ -6,12 +6,21 @@
 
 /** At most 10 tags per resource (LimitExceeded.ResourceAttachedTags; InvalidParameter.TagError at creation). */
 export const MAX_TAGS = 10;
-/** Tencent tag key length. */
+/** Tencent tag key length, in characters. */
 export const TAG_KEY_MAX_LENGTH = 127;
-/** Tencent tag value length. */
+/** Tencent tag value length, in characters; an empty value is refused too (InvalidParameterValue.TagValueEmpty). */
 export const TAG_VALUE_MAX_LENGTH = 255;
-/** Key prefixes Tencent reserves for its own tags (InvalidParameter.ReservedTagKey); compared case-insensitively. */
-export const RESERVED_TAG_PREFIXES = ["qcloud:", "tencent:", "project"] as const;
+/**
+ * Key prefixes Tencent reserves for its own tags (InvalidParameter.ReservedTagKey), compared
+ * case-insensitively: `qcs:`, `project`, `项目` (the "Use Limits" page) and `qcloud`, `tencent`
+ * (tag errors.go).
+ */
+export const RESERVED_TAG_PREFIXES = ["qcs:", "project", "项目", "qcloud", "tencent"] as const;
+/** Characters keys and values may hold besides letters, digits and Chinese characters ("Use Limits" page). */
+export const TAG_SYMBOLS = "+ - = . _ : / @ ( ) [ ] , ; > <";
+// Letters, digits, Chinese characters, spaces and the symbols above.
+const TAG_CHARACTERS = /^[A-Za-z0-9\p{Script=Han} +\-=._:/@()[\],;><]*$/u;
+
 /**
  * The prefix of the ownership marker's tag keys. A marker is written at creation with a value
  * derived from the Pulumi project, stack and resource name; it takes one of the 10 tag slots and
@@ -46,45 +55,109 @@ export interface Validated<T> {
   reason?: string;
 }
 
+/** Which of Tencent's tag rules a key or value breaks. */
+export type TagRule =
+  | "keyLength"
+  | "keyCharacters"
+  | "keySpaces"
+  | "keyReserved"
+  | "keyOwnerMarker"
+  | "valueType"
+  | "valueLength"
+  | "valueCharacters"
+  | "valueSpaces";
+
+/** The rule, in words, as a failure states it after the tag's name. */
+const TAG_RULE_TEXT: Record<TagRule, (detail: string) => string> = {
+  keyLength: () => `its key must be 1 to ${TAG_KEY_MAX_LENGTH} characters`,
+  keyCharacters: (bad) => `its key may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} (not ${bad})`,
+  keySpaces: () => "its key must not start or end with a space",
+  keyReserved: (prefix) => `its key starts with "${prefix}", which Tencent Cloud reserves (any case)`,
+  keyOwnerMarker: () => `keys starting with "${OWNER_TAG_PREFIX}" are reserved for the provider's ownership marker`,
+  valueType: () => "its value must be a string",
+  valueLength: () => `its value must be 1 to ${TAG_VALUE_MAX_LENGTH} characters (Tencent refuses an empty value)`,
+  valueCharacters: (bad) => `its value may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} (not ${bad})`,
+  valueSpaces: () => "its value must not start or end with a space",
+};
+
+/** One broken rule of one tag. */
+export interface TagRuleBreak {
+  key: string;
+  rule: TagRule;
+  /** What the rule needs to be stated: the offending characters, or the reserved prefix. */
+  detail: string;
+}
+
 /**
- * Validates user tags and returns them in canonical (key) order, so that a reordered map is the
- * same input. `markerTakesASlot`: the ownership marker will be written too.
+ * Every rule of Tencent's that a key/value pair breaks (at most one for the key and one for the
+ * value), in the order Tencent checks them. Pure.
+ */
+export function tagRuleBreaks(key: string, value: unknown): TagRuleBreak[] {
+  const breaks: TagRuleBreak[] = [];
+  const found = (rule: TagRule, detail = "") => breaks.push({ key, rule, detail });
+  const keyBreak = textRuleBreak(key, TAG_KEY_MAX_LENGTH);
+  const lower = key.toLowerCase();
+  const reserved = RESERVED_TAG_PREFIXES.find((prefix) => lower.startsWith(prefix));
+  if (keyBreak) found(`key${keyBreak.rule}` as const, keyBreak.detail);
+  else if (lower.startsWith(OWNER_TAG_PREFIX)) found("keyOwnerMarker");
+  else if (reserved) found("keyReserved", reserved);
+  if (typeof value !== "string") found("valueType");
+  else {
+    const valueBreak = textRuleBreak(value, TAG_VALUE_MAX_LENGTH);
+    if (valueBreak) found(`value${valueBreak.rule}` as const, valueBreak.detail);
+  }
+  return breaks;
+}
+
+/** The length, character and space rules keys and values share. */
+function textRuleBreak(text: string, maxLength: number): { rule: "Length" | "Characters" | "Spaces"; detail: string } | undefined {
+  const length = [...text].length;
+  if (length === 0 || length > maxLength) return { rule: "Length", detail: "" };
+  if (!TAG_CHARACTERS.test(text)) {
+    const bad = [...new Set([...text].filter((c) => !TAG_CHARACTERS.test(c)))].map((c) => JSON.stringify(c)).join(", ");
+    return { rule: "Characters", detail: bad };
+  }
+  if (text !== text.trim()) return { rule: "Spaces", detail: "" };
+  return undefined;
+}
+
+/** A broken rule as a sentence naming the tag. */
+export function describeTagRuleBreak(broken: TagRuleBreak): string {
+  return `tag ${JSON.stringify(broken.key)}: ${TAG_RULE_TEXT[broken.rule](broken.detail)}`;
+}
+
+/**
+ * Validates user tags against Tencent's rules and returns them in canonical (key) order, so that
+ * a reordered map is the same input. Every refused tag is named with the rule it breaks.
+ * `markerTakesASlot`: the ownership marker will be written too, so one of the 10 slots is taken.
  */
 export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<Tags> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { reason: `tags must be a map of tag keys to string values (got ${JSON.stringify(value)})` };
   }
   const entries = Object.entries(value as Record<string, unknown>);
+  const reasons: string[] = [];
   const limit = markerTakesASlot ? MAX_TAGS - 1 : MAX_TAGS;
   if (entries.length > limit) {
-    return {
-      reason:
-        `tags may hold at most ${limit} tags (Tencent allows ${MAX_TAGS} per member` +
+    reasons.push(
+      `at most ${limit} tags are allowed (Tencent allows ${MAX_TAGS} per member` +
         (markerTakesASlot ? `, one of which is the provider's ownership marker` : "") +
         `); got ${entries.length}`,
-    };
+    );
   }
-  for (const [key, tagValue] of entries) {
-    if (key.length === 0 || key.length > TAG_KEY_MAX_LENGTH) {
-      return { reason: `tags: key ${JSON.stringify(key)} must be 1 to ${TAG_KEY_MAX_LENGTH} characters` };
-    }
-    if (key.toLowerCase().startsWith(OWNER_TAG_PREFIX)) {
-      return { reason: `tags: keys starting with "${OWNER_TAG_PREFIX}" are reserved for the provider's ownership marker (got ${JSON.stringify(key)})` };
-    }
-    const reserved = RESERVED_TAG_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
-    if (reserved) {
-      return { reason: `tags: key ${JSON.stringify(key)} starts with "${reserved}", which Tencent Cloud reserves` };
-    }
-    if (typeof tagValue !== "string" || tagValue.length > TAG_VALUE_MAX_LENGTH) {
-      return { reason: `tags: the value of ${JSON.stringify(key)} must be a string of at most ${TAG_VALUE_MAX_LENGTH} characters` };
-    }
-  }
+  reasons.push(...entries.flatMap(([key, tagValue]) => tagRuleBreaks(key, tagValue)).map(describeTagRuleBreak));
+  if (reasons.length > 0) return { reason: `tags: ${reasons.join("; ")}` };
   return { value: sortedTags(entries as [string, string][]) };
 }
 
 /** The tags a user manages: everything but the ownership marker, in key order. */
 export function userTags(tags: Tags | undefined): Tags {
   return sortedTags(Object.entries(tags ?? {}).filter(([key]) => !isOwnerTagKey(key)));
+}
+
+/** The ownership-marker tags among `tags` (any marker key, legacy included). */
+export function ownerTags(tags: Tags | undefined): Tags {
+  return sortedTags(Object.entries(tags ?? {}).filter(([key]) => isOwnerTagKey(key)));
 }
 
 /** Whether two tag maps hold the same pairs, in any order. */

@@ -40,10 +40,11 @@ export function checkMember(oldDeclaration: Declaration, newDeclaration: Declara
     }
   }
 
+  const given = stripUndefined(news);
   const withDefaults: Props = {
     policyType: "Financial",
     deletionPolicy: "retain",
-    ...stripUndefined(news),
+    ...given,
   };
   // accountName defaults to the name *at creation*: renaming a member later must not change it
   // (it cannot change without replacing the account), so the first value is kept.
@@ -63,8 +64,11 @@ export function checkMember(oldDeclaration: Declaration, newDeclaration: Declara
       continue;
     }
     const result = validate(value, withDefaults);
-    if (result.reason) failures.push({ property, reason: result.reason });
-    else inputs[property] = result.value;
+    // A failure names only what the program wrote: a defaulted value (accountName from name) is
+    // wrong only because its source is, and that source's failure says so already.
+    if (result.reason) {
+      if (property in given) failures.push({ property, reason: result.reason });
+    } else inputs[property] = result.value;
   }
   // The validators produced every field of MemberInputs that was set (or an unknown placeholder).
   const checked = inputs as Partial<MemberInputs> as MemberInputs;
@@ -178,8 +182,23 @@ const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[
     ids.some((id) => id <= 0) ? "identityRoleIds must be positive identity ids from ListOrganizationIdentity" : undefined,
   ),
   authRelationId: positiveInteger("authRelationId"),
-  isAllowQuit: (value) =>
-    typeof value === "boolean" ? { value } : { reason: `isAllowQuit must be true or false (got ${JSON.stringify(value)})` },
+  isAllowQuit: (value, news) => {
+    if (typeof value !== "boolean") return { reason: `isAllowQuit must be true or false (got ${JSON.stringify(value)})` };
+    // Tencent never lets a member the organization created leave it (QuitOrganization answers
+    // UnsupportedOperation.CreateMemberNotAllowQuit), and refuses to allow it on UpdateOrganizationMember;
+    // a member paid for by another may not leave either (InvalidParameter.AllowQuitIllegal).
+    if (value && news.adoptMemberUin === undefined) {
+      return {
+        reason:
+          "isAllowQuit: true cannot be set on a member this resource creates: Tencent never lets a member the organization " +
+          "created leave it. Remove isAllowQuit (or set false); true is possible only for an invited member managed with adoptMemberUin",
+      };
+    }
+    if (value && news.payUin !== undefined) {
+      return { reason: "isAllowQuit: true cannot be set together with payUin: Tencent does not let a member whose bills another account pays leave the organization" };
+    }
+    return { value };
+  },
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
   deletionPolicy: (value) =>
     DELETION_POLICIES.some((policy) => policy === value)

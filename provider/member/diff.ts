@@ -7,6 +7,7 @@
  */
 import { sameTags, userTags } from "../core/tags";
 import { containsUnknown, type MaybeUnknown } from "../core/unknown";
+import { markerMissing } from "./ownership";
 import type { MemberInputs, MemberOutputs } from "./types";
 
 /**
@@ -31,7 +32,7 @@ export interface FieldRule {
 
 /**
  * The diff table. Fields not listed never cause a change: `recordId` only matters while a
- * creation is resumed, and `ownerMarker` is fixed once written.
+ * creation is resumed.
  * Optional fields with a server-side default (payUin, isAllowQuit, identityRoleIds) are managed
  * only when declared; remark and tags are managed always (omitted means empty).
  */
@@ -39,7 +40,9 @@ export const DIFF_TABLE: readonly FieldRule[] = [
   { field: "name", effect: "updateMember", differs: (o, n) => o.name !== n.name },
   { field: "remark", effect: "updateMember", differs: (o, n) => (o.remark ?? "") !== (n.remark ?? "") },
   { field: "policyType", effect: "updateMember", differs: (o, n) => (o.policyType ?? "Financial") !== n.policyType },
-  { field: "permissionIds", effect: "updateMember", differs: (o, n) => !sameIds(o.permissionIds, n.permissionIds) },
+  // While an invited member has not confirmed a change, Tencent reports the old permissions: the
+  // requested ones are what to compare with, or every run would ask again (and be refused).
+  { field: "permissionIds", effect: "updateMember", differs: (o, n) => !sameIds(o.pendingPermissionIds ?? o.permissionIds, n.permissionIds) },
   { field: "payUin", effect: "updateMember", differs: (o, n) => n.payUin !== undefined && n.payUin !== (o.payUin ?? "") },
   {
     field: "isAllowQuit",
@@ -48,6 +51,9 @@ export const DIFF_TABLE: readonly FieldRule[] = [
   },
   { field: "nodeId", effect: "moveNode", differs: (o, n) => o.nodeId !== n.nodeId },
   { field: "tags", effect: "modifyTags", differs: (o, n) => !sameTags(userTags(o.tags), n.tags ?? {}) },
+  // The ownership marker is fixed once written, but one removed outside Pulumi is written again:
+  // without it crash safety would silently end for the member.
+  { field: "ownerMarker", effect: "modifyTags", differs: (o) => markerMissing(o) },
   {
     field: "identityRoleIds",
     effect: "identities",
@@ -103,7 +109,8 @@ export function identityIdsOf(olds: Partial<MemberOutputs>): number[] {
   return olds.identities?.map((i) => i.identityId) ?? olds.identityRoleIds ?? [];
 }
 
-function sameIds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+/** Whether two id lists hold the same ids, in any order. */
+export function sameIds(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   const left = [...new Set(a ?? [])].sort((x, y) => x - y);
   const right = [...new Set(b ?? [])].sort((x, y) => x - y);
   return left.length === right.length && left.every((v, i) => v === right[i]);

@@ -7,7 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { MemberApi } from "../api/members";
 import { MemberReader } from "../api/reader";
-import { DELETION_REFUSED_CODES, hintFor, meaningOf, reactionTo } from "../api/codes";
+import { hintFor, meaningOf, reactionTo } from "../api/codes";
 import { backoffDelayMs, DEREGISTRATION_BACKOFF, withRetry, type Clock } from "../api/retry";
 import { loadSettings, type ProviderSettings } from "../api/settings";
 import { CONSOLE_LOGGER, LOG_PREFIX, TencentApi, type Logger, type TencentApiDeps } from "../api/tencentApi";
@@ -21,10 +21,11 @@ import {
   ResourceInitError,
   TencentApiError,
 } from "../core/errors";
-import { carriesMarker, ownerTag, ownerTagValue } from "../core/ownership";
+import { carriesMarker, ownerTag } from "../core/ownership";
 import { checkMember, type CheckOutcome, type Declaration } from "./check";
 import { diffMember } from "./diff";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
+import { memberOwnerMarker } from "./ownership";
 import { toOutputs, toRefreshedInputs, unreportedInputs } from "./state";
 import type { MemberInputs, MemberOutputs, ReportedMember } from "./types";
 
@@ -36,11 +37,6 @@ export interface MemberLifecycleParts {
   reader: MemberReader;
   /** How long `delete` waits for an account deletion under review. */
   deleteAccountWaitSeconds: number;
-}
-
-/** The ownership marker of a member: the resource plus the fields only a new account can change. */
-export function memberOwnerMarker(inputs: Pick<MemberInputs, "ownerMarker" | "accountName" | "authRelationId">): string | undefined {
-  return ownerTagValue({ ownerMarker: inputs.ownerMarker, fixedAtCreation: [inputs.accountName, inputs.authRelationId] });
 }
 
 /**
@@ -112,9 +108,21 @@ export class MemberLifecycle implements MemberProvider {
     return checkMember(olds, news);
   }
 
-  /** Diffs the state against new inputs (see diff.ts). */
-  async diff(_id: string, olds: MemberOutputs, news: MemberInputs): Promise<dynamic.DiffResult> {
-    const { changes, replaces, deleteBeforeReplace } = diffMember(olds, news);
+  /** Diffs the state against new inputs (see diff.ts), and says at preview what waits or is restored. */
+  async diff(id: string, olds: MemberOutputs, news: MemberInputs): Promise<dynamic.DiffResult> {
+    const { changes, replaces, changed, deleteBeforeReplace } = diffMember(olds, news);
+    const fields = new Set(changed.map((c) => c.field));
+    if (olds.pendingPermissionIds) {
+      this.logger.info(
+        `${LOG_PREFIX} member ${id}: ${pendingText(olds.pendingPermissionIds)}` +
+          (fields.has("permissionIds")
+            ? `; Tencent refuses another permission change until the member answers (FailedOperation.ChangePermissionRecordExist)`
+            : "; nothing is sent for the permissions meanwhile"),
+      );
+    }
+    if (fields.has("ownerMarker")) {
+      this.logger.info(`${LOG_PREFIX} member ${id} lost its ownership marker tag (removed outside Pulumi): the update writes it again`);
+    }
     return { changes, replaces, deleteBeforeReplace };
   }
 
@@ -187,7 +195,7 @@ export class MemberLifecycle implements MemberProvider {
   }
 
   private async resolveCreateFailure(inputs: MemberInputs, marker: string | undefined, error: TencentApiError): Promise<number> {
-    switch (reactionTo(error.code)) {
+    switch (reactionTo(error.code, error.action)) {
       case "createAccountFailed": {
         const own = await this.findOwn(inputs.name, marker);
         if (own) return own;
@@ -204,6 +212,18 @@ export class MemberLifecycle implements MemberProvider {
             `and no member "${inputs.name}" of this resource exists: creating it without the record`,
         );
         return this.createOrFind({ ...inputs, recordId: undefined });
+      }
+      case "createdWithoutTags": {
+        // The answer came to this very call, and names are unique (a member made earlier under this
+        // name would have been refused as "name used"): a member of this name now is the one it
+        // created. It is taken; reconciling then writes its tags and its ownership marker.
+        const [member] = await this.members.findByName(inputs.name);
+        if (!member) throw error;
+        this.api.log(
+          `${error.code} on create (RequestId ${error.requestId ?? "unknown"}): member ${member.memberUin} ("${inputs.name}") ` +
+            `was created without its tags; taking it and writing its tags and ownership marker`,
+        );
+        return member.memberUin;
       }
       case "createRecordNotFound":
         throw new CreateRecordNotFoundError(inputs.recordId ?? 0, error.requestId);
@@ -239,7 +259,8 @@ export class MemberLifecycle implements MemberProvider {
       this.api.log(`member ${id} is no longer in the organization: the resource is gone`);
       return {};
     }
-    const outs = toOutputs(member, props ?? {});
+    const outs = toOutputs(member, props ?? {}, props?.pendingPermissionIds);
+    if (outs.pendingPermissionIds) this.api.log(`member ${id}: ${pendingText(outs.pendingPermissionIds)}`);
     return { id, props: outs, inputs: toRefreshedInputs(outs) };
   }
 
@@ -262,12 +283,17 @@ export class MemberLifecycle implements MemberProvider {
     if (isEmptyPlan(plan)) return { ...current, ...unreportedInputs(desired) };
     await this.apply(current.memberUin, plan);
     this.reader.invalidate();
-    return toOutputs(await this.mustRead(current.memberUin), desired);
+    const outputs = toOutputs(await this.mustRead(current.memberUin), desired, plan.updateMember?.permissionIds ?? current.pendingPermissionIds);
+    if (outputs.pendingPermissionIds) this.api.log(`member ${current.memberUin}: ${pendingText(outputs.pendingPermissionIds)}`);
+    return outputs;
   }
 
   private async apply(memberUin: number, plan: UpdatePlan): Promise<void> {
     if (plan.moveToNodeId !== undefined) await this.members.move(memberUin, plan.moveToNodeId);
     if (plan.updateMember) await this.members.update(memberUin, plan.updateMember);
+    if (plan.restoredMarker) {
+      this.api.log(`member ${memberUin}: writing its ownership marker tag ${Object.keys(plan.restoredMarker).join(", ")} again`);
+    }
     if (plan.tags) await this.members.modifyTags(memberUin, plan.tags.replace, plan.tags.remove);
     if (plan.identities) {
       if (plan.identities.add.length > 0) await this.members.addIdentities(memberUin, plan.identities.add);
@@ -310,8 +336,9 @@ export class MemberLifecycle implements MemberProvider {
         this.api.log(`member ${id} is already gone (${error.code})`);
         return;
       }
-      if (DELETION_REFUSED_CODES.has(error.code)) {
-        const reason = `${meaningOf(error.code)} (deletionPolicy "${policy}")`;
+      if (reactionTo(error.code, error.action) === "deletionRefused") {
+        const asked = policy === "deleteAccount" ? "deleting its account" : "removing it from the organization";
+        const reason = `${meaningOf(error.code)} (deletionPolicy "${policy}": ${asked})`;
         throw new DeletionRefusedError(memberUin, reason, error.code, error.requestId, hintFor(error.code));
       }
       throw error;
@@ -324,7 +351,7 @@ export class MemberLifecycle implements MemberProvider {
     return withRetry(
       () => this.members.deleteAccount(memberUin),
       {
-        retryable: (error) => error instanceof TencentApiError && reactionTo(error.code) === "deregisterPending",
+        retryable: (error) => error instanceof TencentApiError && reactionTo(error.code, error.action) === "deregisterPending",
         exhausted: (_attempt, elapsedMs) => elapsedMs >= waitMs,
         delayMs: (attempt, elapsedMs) => Math.max(1, Math.min(backoffDelayMs(attempt, DEREGISTRATION_BACKOFF, this.api.random), waitMs - elapsedMs)),
         onRetry: (error, _attempt, delay) =>
@@ -332,11 +359,16 @@ export class MemberLifecycle implements MemberProvider {
             `deletion of member ${memberUin} is under review (RequestId ${(error as TencentApiError).requestId ?? "unknown"}); checking again in ${delay} ms`,
           ),
         giveUp: (error, attempts, elapsedMs) =>
-          error instanceof TencentApiError && reactionTo(error.code) === "deregisterPending"
+          error instanceof TencentApiError && reactionTo(error.code, error.action) === "deregisterPending"
             ? new DeregistrationPendingError(memberUin, Math.round(elapsedMs / 1000), attempts, error.requestId)
             : error,
       },
       this.clock,
     );
   }
+}
+
+/** What waits for an invited member's confirmation, in words. */
+function pendingText(permissionIds: readonly number[]): string {
+  return `the permission change to [${permissionIds.join(", ")}] awaits the member's confirmation (permissionStatus UnConfirmed); Tencent reports the old permissions until the member confirms it in its own console`;
 }

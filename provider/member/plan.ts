@@ -2,8 +2,10 @@
  * Turns a diff into the API calls that carry it out: only the calls the changed fields need, in
  * the provider's terms (api/wire.ts writes them in Tencent's). Pure, so every combination is table-tested without a server.
  */
+import { ownerTag } from "../core/ownership";
 import { tagChanges, userTags, type Tags } from "../core/tags";
 import { diffMember, identityIdsOf } from "./diff";
+import { memberOwnerMarker } from "./ownership";
 import type { MemberInputs, MemberOutputs, MemberUpdate } from "./types";
 
 /** The calls an update needs; absent parts need no call. */
@@ -12,8 +14,10 @@ export interface UpdatePlan {
   updateMember?: MemberUpdate;
   /** Target department for MoveOrganizationNodeMembers. */
   moveToNodeId?: number;
-  /** Tags to set and tag keys to delete (ModifyResourceTags). */
+  /** Tags to set and tag keys to delete (ModifyResourceTags), the restored ownership marker included. */
   tags?: { replace: Tags; remove: string[] };
+  /** The ownership marker tag written again because it was removed outside Pulumi (also in `tags.replace`). */
+  restoredMarker?: Tags;
   /** Identities to grant and to revoke. */
   identities?: { add: number[]; remove: number[] };
 }
@@ -37,7 +41,13 @@ export function planUpdate(current: Partial<MemberOutputs>, desired: MemberInput
 
   if (effects.has("nodeId")) plan.moveToNodeId = desired.nodeId;
 
-  if (effects.has("tags")) plan.tags = tagChanges(userTags(current.tags), desired.tags ?? {});
+  if (effects.has("tags") || effects.has("ownerMarker")) {
+    const { replace, remove } = effects.has("tags") ? tagChanges(userTags(current.tags), desired.tags ?? {}) : { replace: {}, remove: [] };
+    // The marker the member was created with (the state's), not one derived from new inputs.
+    const restoredMarker = effects.has("ownerMarker") ? ownerTag(memberOwnerMarker(current)) : {};
+    plan.tags = { replace: { ...replace, ...restoredMarker }, remove };
+    if (Object.keys(restoredMarker).length > 0) plan.restoredMarker = restoredMarker;
+  }
 
   if (effects.has("identityRoleIds") && desired.identityRoleIds !== undefined) {
     const before = identityIdsOf(current);

@@ -71,6 +71,8 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
   declare public readonly payName: pulumi.Output<string>;
   declare public readonly bindStatus: pulumi.Output<string>;
   declare public readonly permissionStatus: pulumi.Output<string>;
+  /** Permissions requested but not yet confirmed by the (invited) member; `permissionIds` keeps Tencent's current ones meanwhile. */
+  declare public readonly pendingPermissionIds: pulumi.Output<number[] | undefined>;
   declare public readonly identities: pulumi.Output<MemberIdentity[]>;
   declare public readonly createTime: pulumi.Output<string>;
   declare public readonly updateTime: pulumi.Output<string>;
@@ -79,7 +81,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
     // Pulumi creates an output property only for keys present in props, so every output is
     // listed (as undefined) before the declared inputs; otherwise `member.remark` of a member
     // declared without a remark, or any field of `OrganizationMember.get`, would never resolve.
-    const outputs: Record<Exclude<keyof MemberOutputs, "ownerMarker" | "recordId" | "adoptMemberUin">, undefined> = {
+    const outputs: Record<Exclude<keyof MemberOutputs, "ownerMarker" | "ownerTags" | "recordId" | "adoptMemberUin">, undefined> = {
       memberUin: undefined,
       name: undefined,
       accountName: undefined,
@@ -100,6 +102,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
       payName: undefined,
       bindStatus: undefined,
       permissionStatus: undefined,
+      pendingPermissionIds: undefined,
       identities: undefined,
       createTime: undefined,
       updateTime: undefined,

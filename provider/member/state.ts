@@ -2,22 +2,28 @@
  * Maps what Tencent reports about a member to the state Pulumi keeps, and back to the inputs a
  * refresh records. Pure.
  */
-import { userTags } from "../core/tags";
+import { ownerTags, userTags } from "../core/tags";
+import { sameIds } from "./diff";
+import { markerMissing } from "./ownership";
 import type { MemberInputs, MemberOutputs, ReportedMember } from "./types";
 
 /**
  * Outputs for `member`, keeping from `declared` what the API does not report (accountName,
  * authRelationId, deletionPolicy, recordId, adoption and ownership). Absent values are omitted,
  * never `undefined`, which the engine cannot encode.
+ *
+ * `requestedPermissionIds`: the permissions this provider last asked for. While the member has not
+ * confirmed them Tencent reports the old ones, so the request is kept as `pendingPermissionIds`.
  */
-export function toOutputs(member: ReportedMember, declared: Partial<MemberInputs>): MemberOutputs {
+export function toOutputs(member: ReportedMember, declared: Partial<MemberInputs>, requestedPermissionIds?: readonly number[]): MemberOutputs {
+  const permissionIds = member.permissions.map((p) => p.id);
   const name = member.name || declared.name || "";
   const outputs: MemberOutputs = {
     memberUin: member.memberUin,
     name,
     accountName: declared.accountName ?? name,
     policyType: "Financial",
-    permissionIds: member.permissions.map((p) => p.id),
+    permissionIds,
     nodeId: member.nodeId,
     tags: userTags(member.tags),
     isAllowQuit: member.isAllowQuit,
@@ -32,7 +38,11 @@ export function toOutputs(member: ReportedMember, declared: Partial<MemberInputs
     identities: member.identities,
     createTime: member.createTime,
     updateTime: member.updateTime,
+    ownerTags: ownerTags(member.tags),
   };
+  if (member.permissionChangePending && requestedPermissionIds && !sameIds(requestedPermissionIds, permissionIds)) {
+    outputs.pendingPermissionIds = [...requestedPermissionIds];
+  }
   if (member.remark) outputs.remark = member.remark;
   if (member.payUin) outputs.payUin = member.payUin;
   // Identities are recorded as an input only when the program manages them.
@@ -63,12 +73,16 @@ export function toRefreshedInputs(outputs: MemberOutputs): Partial<MemberInputs>
     name: outputs.name,
     accountName: outputs.accountName,
     policyType: outputs.policyType,
-    permissionIds: outputs.permissionIds,
+    // Requested and waiting for the member's confirmation: still what the program declares.
+    permissionIds: outputs.pendingPermissionIds ?? outputs.permissionIds,
     nodeId: outputs.nodeId,
     deletionPolicy: outputs.deletionPolicy,
   };
   // No tags is recorded as no input, as a program without `tags` declares it.
   if (Object.keys(outputs.tags ?? {}).length > 0) inputs.tags = outputs.tags;
   Object.assign(inputs, pickDefined(outputs, ["remark", "payUin", "identityRoleIds", ...UNREPORTED_OPTIONAL_FIELDS]));
+  // A member that lost its ownership marker is recorded without it, so the preview shows the
+  // marker being written again (`+ ownerMarker`).
+  if (markerMissing(outputs)) delete inputs.ownerMarker;
   return inputs;
 }

@@ -70,9 +70,20 @@ export interface MemberOutputs extends MemberInputs {
   payName: string;
   bindStatus: string;
   permissionStatus: string;
+  /**
+   * The permissions this provider asked for that the (invited) member has not confirmed yet
+   * (`permissionStatus` UnConfirmed). Tencent keeps reporting the old ones in `permissionIds`
+   * until the member confirms; absent when nothing waits.
+   */
+  pendingPermissionIds?: number[];
   identities: MemberIdentity[];
   createTime: string;
   updateTime: string;
+  /**
+   * The ownership-marker tags the member carried at the last read (keys `pulumi:owner…`), so a
+   * marker removed outside Pulumi is noticed and written again. Absent in states written before the provider recorded it: then nothing is restored.
+   */
+  ownerTags?: Record<string, string>;
 }
 
 /** What Tencent reports about one member, in the provider's terms (api/wire.ts maps Tencent's shape to it). */
@@ -95,6 +106,8 @@ export interface ReportedMember {
   isAllowQuit: boolean;
   bindStatus: string;
   permissionStatus: string;
+  /** An invited member has a permission change it has not confirmed (Tencent reports the old permissions meanwhile). */
+  permissionChangePending: boolean;
   createTime: string;
   updateTime: string;
   /** The RequestId of the answer that reported the member, for logs. */

@@ -2,6 +2,8 @@
  * The adoption example through the real engine: an existing (invited) member comes under
  * Pulumi by UIN without a new account, takes the declared values, and leaves the organization
  * on destroy when its deletionPolicy says so; another member is looked up without being managed.
+ * An invited member confirms a permission change itself: until it does, the change waits (Tencent
+ * reports the old permissions), and runs in between neither show a diff nor ask again.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
@@ -32,10 +34,12 @@ describe.sequential("the adoption example", () => {
     const adopted = member(legacyUin)!;
     expect({ nodeId: adopted.nodeId, permissionIds: adopted.permissionIds, tags: adopted.tags }).toEqual({
       nodeId: 100002,
-      permissionIds: [1, 2, 8],
+      permissionIds: [1, 2], // the new ones wait for the member's confirmation
       tags: [{ TagKey: "team", TagValue: "ops" }],
     });
-    expect(up.outputs.adopted.value).toMatchObject({ memberUin: legacyUin, memberType: "Invite", nodeName: "Finance" });
+    expect(adopted.pendingPermissions?.permissionIds).toEqual([1, 2, 8]);
+    expect(up.outputs.adopted.value).toMatchObject({ memberUin: legacyUin, memberType: "Invite", nodeName: "Finance", permissionIds: [1, 2] });
+    expect(up.stdout + up.stderr).toContain(`member ${legacyUin}: the permission change to [1, 2, 8] awaits the member's confirmation`);
   });
 
   it("looks another member up by name without managing it", async () => {
@@ -46,12 +50,22 @@ describe.sequential("the adoption example", () => {
     expect(ids).not.toContain(String(payerUin));
   });
 
-  it("a second up changes nothing", async () => {
+  it("while the change waits, a second up --refresh changes nothing and asks nothing again (no ChangePermissionRecordExist)", async () => {
     const before = h.emulator.admin.counters();
-    const up = await stack.up();
+    const up = await stack.up({ refresh: true });
     expect(up.summary.resourceChanges).toEqual({ same: 2 });
     const calls = h.callsSince(before);
     for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
+    expect(up.stdout + up.stderr).toContain("awaits the member's confirmation");
+  });
+
+  it("once the member confirms, the drift check passes and the permissions are Tencent's", async () => {
+    h.emulator.admin.confirmPermissionChange(legacyUin);
+    await stack.preview({ refresh: true, expectNoChanges: true });
+    const up = await stack.up({ refresh: true });
+    expect(up.summary.resourceChanges).toEqual({ same: 2 });
+    expect(up.outputs.adopted.value).toMatchObject({ permissionIds: [1, 2, 8] });
+    expect(member(legacyUin)!.permissionIds).toEqual([1, 2, 8]);
   });
 
   it("destroy removes the adopted member from the organization (deletionPolicy removeFromOrganization) and leaves the looked-up one", async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
 import { engineFailureOf, membersByName, startEngineHarness, type EngineHarness, type OutOfBand, type PipelineMember } from "./harness";
+import { isOwnerTagKey } from "../../provider/core/tags";
 import { userTagsOf } from "../support/emulatorState";
 
 const DECLARED: PipelineMember[] = [
@@ -65,6 +66,26 @@ describe.sequential("drift made outside Pulumi", () => {
       permissionIds: declared.permissionIds,
       tags: declared.tags ?? {},
     });
+    await stack.preview({ refresh: true, expectNoChanges: true });
+  });
+
+  it("an ownership marker removed outside Pulumi is reported by the drift check and written again by up --refresh", async () => {
+    const memberUin = uinOf("moved")!;
+    const markerTag = () => h.emulator.admin.members().find((m) => m.memberUin === memberUin)!.tags.find((t) => isOwnerTagKey(t.TagKey));
+    const removed = markerTag()!;
+    await h.outOfBand.setTags(memberUin, {}, [removed.TagKey]);
+    expect(markerTag()).toBeUndefined();
+
+    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
+    expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
+    expect(report).toContain("OrganizationMember::moved");
+    expect(report).toMatch(/\+ ownerMarker\b/);
+    expect(report).toContain(`member ${memberUin} lost its ownership marker tag (removed outside Pulumi)`);
+
+    const up = await stack.up({ refresh: true });
+    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(markerTag()).toEqual(removed);
+    expect(up.stdout + up.stderr).toContain(`member ${memberUin}: writing its ownership marker tag ${removed.TagKey} again`);
     await stack.preview({ refresh: true, expectNoChanges: true });
   });
 

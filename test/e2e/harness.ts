@@ -119,7 +119,8 @@ function outOfBandClients(emulator: RunningEmulator): OutOfBand {
     async setTags(memberUin, replace, remove = []) {
       await tags.ModifyResourceTags({
         Resource: `qcs::organization::uin/${ADMIN_UIN}:member/${memberUin}`,
-        ReplaceTags: Object.entries(replace).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
+        // Tencent refuses an empty list: a list is sent only when it holds something.
+        ...(Object.keys(replace).length > 0 ? { ReplaceTags: Object.entries(replace).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) } : {}),
         ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
       });
     },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../../provider/api/failure";
 import { redactor } from "../../provider/api/redact";
-import { IDENTITY_NOT_GRANTED_CODES, TENCENT_CODES } from "../../provider/api/codes";
+import { IDENTITY_NOT_GRANTED_CODES, reactionTo, TENCENT_CODES } from "../../provider/api/codes";
+import { COMMON_CODES, isDocumentedFor } from "../emulator/codes";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/retry";
 import { fakeClock } from "./harness";
 import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
@@ -103,6 +104,28 @@ describe("the table of Tencent codes", () => {
       expect(row.actions.length, code).toBeGreaterThan(0);
       expect(row.source, code).not.toBe("");
     }
+  });
+
+  // The Go SDK's per-action lists, as the emulator holds them (test/emulator/codes.ts): the
+  // provider may only wait for a code from an action that can answer it.
+  it("lists for each code only actions whose documented list holds it, and common codes for every action", () => {
+    // On Tencent's common error code page, but missing from the emulator's common list.
+    const commonBeyondEmulator = ["RequestLimitExceeded.GlobalRegionUinLimitExceeded"];
+    for (const [code, row] of Object.entries(TENCENT_CODES) as [string, { actions: readonly string[] }][]) {
+      for (const action of row.actions) {
+        if (action === "*") expect([...COMMON_CODES, ...commonBeyondEmulator], code).toContain(code);
+        else expect(isDocumentedFor(action, code), `${code} for ${action}`).toBe(true);
+      }
+    }
+  });
+
+  it("reacts to a code only when the action that answered documents it", () => {
+    expect(reactionTo("FailedOperation.TagResourcesError", "CreateOrganizationMember")).toBe("createdWithoutTags");
+    expect(reactionTo("UnsupportedOperation.DeleteAccountDisabled", "DeleteAccount")).toBe("deletionRefused");
+    expect(reactionTo("UnsupportedOperation.DeleteAccountDisabled", "DeleteOrganizationMembers")).toBe("surface");
+    expect(reactionTo("ResourceNotFound.OrganizationIdentityNotExist", "DeleteOrganizationMemberAuthIdentity")).toBe("identityNotGranted");
+    expect(reactionTo("ResourceNotFound.OrganizationIdentityNotExist", "CreateOrganizationMemberAuthIdentity")).toBe("surface");
+    expect(reactionTo("RequestLimitExceeded", "ModifyResourceTags")).toBe("throttled");
   });
 
   it("knows identity codes by the names Tencent documents", () => {

@@ -31,13 +31,24 @@ describe("check rejects bad input with a failure that names the field and the ru
     ["ten tags besides the ownership marker", { tags: tagsOf(10), ownerMarker: "p/s/n" }, "tags", /at most 9 tags.*ownership marker.*got 10/],
     ["eleven tags without a marker", { tags: tagsOf(11) }, "tags", /at most 10 tags/],
     ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
-    ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /reserves/],
+    ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /tag "qcloud:env": its key starts with "qcloud", which Tencent Cloud reserves/],
     ["a reserved tag prefix in capitals", { tags: { "Project-x": "v" } }, "tags", /reserves/],
     ["the ownership marker's 0.1.0 key", { tags: { [OWNER_TAG_KEYS[0]]: "v" } }, "tags", /reserved for the provider/],
     ["a sharded ownership marker key", { tags: { [OWNER_TAG_KEYS[3]]: "v" } }, "tags", /reserved for the provider/],
     ["a key under the marker prefix, any case", { tags: { "Pulumi:Owner-x": "v" } }, "tags", /reserved for the provider/],
-    ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /at most 255/],
-    ["a non-string tag value", { tags: { k: 5 } }, "tags", /must be a string/],
+    ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /tag "k": its value must be 1 to 255 characters/],
+    ["an empty tag value", { tags: { k: "" } }, "tags", /tag "k": its value must be 1 to 255 characters \(Tencent refuses an empty value\)/],
+    ["a non-string tag value", { tags: { k: 5 } }, "tags", /tag "k": its value must be a string/],
+    ["a tag key with a character outside Tencent's set", { tags: { "team!": "a" } }, "tags", /tag "team!": its key may hold only letters.*\(not "!"\)/],
+    ["a tag value with characters outside Tencent's set", { tags: { team: "a#b$" } }, "tags", /tag "team": its value may hold only .*\(not "#", "\$"\)/],
+    ["a tag key starting with a space", { tags: { " team": "a" } }, "tags", /tag " team": its key must not start or end with a space/],
+    ["a tag value ending with a space", { tags: { team: "a " } }, "tags", /tag "team": its value must not start or end with a space/],
+    ["the reserved prefix qcs:", { tags: { "qcs:x": "v" } }, "tags", /"qcs:", which Tencent Cloud reserves/],
+    ["the reserved prefix 项目", { tags: { 项目组: "v" } }, "tags", /"项目", which Tencent Cloud reserves/],
+    ["the reserved prefix tencent, any case", { tags: { TencentTeam: "v" } }, "tags", /"tencent", which Tencent Cloud reserves/],
+    ["the reserved prefix qcloud without a colon", { tags: { qcloudx: "v" } }, "tags", /"qcloud", which Tencent Cloud reserves/],
+    ["isAllowQuit: true on a member this resource creates", { isAllowQuit: true }, "isAllowQuit", /cannot be set on a member this resource creates.*adoptMemberUin/],
+    ["isAllowQuit: true with a payer", { isAllowQuit: true, adoptMemberUin: 100000100001, payUin: "100000000001" }, "isAllowQuit", /together with payUin/],
     ["an unknown deletion policy", { deletionPolicy: "destroy" }, "deletionPolicy", /retain, removeFromOrganization, deleteAccount/],
     ["an adoptMemberUin of text", { adoptMemberUin: "abc" }, "adoptMemberUin", /positive integer/],
     ["a misspelt input", { permisionIds: [1, 2] }, "permisionIds", /unknown input/],
@@ -48,6 +59,34 @@ describe("check rejects bad input with a failure that names the field and the ru
     const failure = failures.find((f) => f.property === property);
     expect(failure, JSON.stringify(failures)).toBeDefined();
     expect(failure!.reason).toMatch(rule);
+  });
+});
+
+describe("check names every refused tag, and only what the program wrote", () => {
+  it("lists each refused tag with its rule in one failure", () => {
+    const { failures } = checkMember({}, { ...minimalDeclaration, tags: { ok: "fine", "qcs:a": "x", b: "" } });
+    expect(failures).toEqual([
+      { property: "tags", reason: expect.stringMatching(/^tags: tag "qcs:a": .*reserves.*; tag "b": its value must be 1 to 255/) },
+    ]);
+  });
+
+  it("an invalid name is not also reported as an invalid accountName the program did not write", () => {
+    const { failures } = checkMember({}, { ...minimalDeclaration, name: "alice smith" });
+    expect(failures.map((f) => f.property)).toEqual(["name"]);
+  });
+
+  it("an accountName the program wrote is reported on its own", () => {
+    const { failures } = checkMember({}, { ...minimalDeclaration, name: "alice smith", accountName: "a/b" });
+    expect(failures.map((f) => f.property)).toEqual(["name", "accountName"]);
+  });
+
+  it("accepts every character Tencent allows, inner spaces and Chinese included", () => {
+    const tags = { "a-Z0 9+=._:/@()[],;><": "值 +-=._:/@()[],;><", 团队: "平台 组" };
+    expect(checkMember({}, { ...minimalDeclaration, tags }).failures).toEqual([]);
+  });
+
+  it("accepts isAllowQuit: true for an adopted member, which may be an invited one", () => {
+    expect(checkMember({}, { ...minimalDeclaration, isAllowQuit: true, adoptMemberUin: 100000100001 }).failures).toEqual([]);
   });
 });
 
@@ -103,10 +142,12 @@ describe("check properties", () => {
     permissionIds: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 10 }).map((ids) => [1, 2, ...ids]),
     nodeId: fc.integer({ min: 1, max: 2 ** 40 }),
     remark: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
-    tags: fc.option(fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/), fc.string({ maxLength: 30 }), { maxKeys: 9 }), {
-      nil: undefined,
-    }),
-    isAllowQuit: fc.option(fc.boolean(), { nil: undefined }),
+    tags: fc.option(
+      fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/), fc.stringMatching(/^[A-Za-z0-9团队+\-=._:/@()[\],;><]([A-Za-z0-9 团队]{0,28}[a-z])?$/), { maxKeys: 9 }),
+      { nil: undefined },
+    ),
+    // A member this resource creates can never be allowed to quit (see the table above).
+    isAllowQuit: fc.option(fc.constant(false), { nil: undefined }),
   });
 
   it("accepts every valid declaration", () => {

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkMember } from "../../provider/member/check";
 import { diffMember } from "../../provider/member/diff";
+import { ownerTagKey } from "../../provider/core/ownership";
 import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../provider/core/tags";
+import { memberOwnerMarker } from "../../provider/member/ownership";
 import type { MemberInputs } from "../../provider/member/types";
 import { UNKNOWN, type MaybeUnknown } from "../../provider/core/unknown";
 import { fullInputs, fullOutputs } from "./fixtures";
@@ -41,6 +43,36 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
     expect(result.replaces).toEqual(expected.replaces);
     expect([...new Set(result.changed.map((c) => c.effect))]).toEqual(expected.effects);
     expect(result.deleteBeforeReplace).toBe(expected.replaces.length > 0);
+  });
+
+  describe("a permission change waiting for the member's confirmation", () => {
+    const waiting = { ...fullOutputs, permissionIds: [1, 2], pendingPermissionIds: [1, 2, 4], permissionStatus: "UnConfirmed" };
+
+    it("compares the declared permissions with the requested ones, not the old ones Tencent still reports", () => {
+      expect(diffMember(waiting, fullInputs).changes).toBe(false);
+    });
+
+    it("reports a further change as a permission update (which Tencent will refuse until the member answers)", () => {
+      expect(diffMember(waiting, { ...fullInputs, permissionIds: [1, 2, 9] }).changed).toEqual([{ field: "permissionIds", effect: "updateMember" }]);
+    });
+  });
+
+  describe("the ownership marker", () => {
+    const marker = memberOwnerMarker(fullOutputs)!;
+    const withMarker = { ...fullOutputs, ownerTags: { [ownerTagKey(marker)]: marker } };
+
+    it.each([
+      ["the marker under its key", withMarker, false],
+      ["the marker under the 0.1.0 key", { ...fullOutputs, ownerTags: { [OWNER_TAG_KEY]: marker } }, false],
+      ["no marker tag at all: a tag update restores it", { ...fullOutputs, ownerTags: {} }, true],
+      ["someone else's marker value", { ...fullOutputs, ownerTags: { [ownerTagKey(marker)]: "f".repeat(40) } }, true],
+      ["no marker on an adopted member, which never had one", { ...fullOutputs, ownerTags: {}, adoptMemberUin: 100000100000 }, false],
+      ["no marker recorded by an older state", fullOutputs, false],
+      ["no marker on a member created without one (no ownerMarker input)", { ...fullOutputs, ownerMarker: undefined, ownerTags: {} }, false],
+    ] as const)("%s", (_title, state, restores) => {
+      const changed = diffMember(state, fullInputs).changed;
+      expect(changed).toEqual(restores ? [{ field: "ownerMarker", effect: "modifyTags" }] : []);
+    });
   });
 
   it("does not count the ownership marker tag as a user tag", () => {

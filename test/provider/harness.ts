@@ -95,7 +95,7 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
 }
 
 /** Checks a declaration the way the engine does before create/update; fails the test on failures. */
-export function checked(declaration: Record<string, unknown>, olds: Record<string, unknown> = {}): MemberInputs {
+export function checked(declaration: Record<string, unknown>, olds: object = {}): MemberInputs {
   const { inputs, failures } = checkMember(olds, declaration);
   if (failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
   return inputs;

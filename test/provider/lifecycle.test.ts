@@ -9,9 +9,13 @@ import {
   ResourceInitError,
   TencentApiError,
 } from "../../provider/core/errors";
+import { carriesMarker, ownerTagKey } from "../../provider/core/ownership";
 import { OWNER_TAG_KEYS } from "../../provider/core/tags";
+import { memberOwnerMarker } from "../../provider/member/ownership";
 import type { MemberOutputs } from "../../provider/member/types";
-import { DEFAULT_SECRET_KEY } from "../emulator";
+import { DEFAULT_SECRET_KEY, type TagPair } from "../emulator";
+import { tagClient } from "../emulator/fixtures";
+import { userTagsOf } from "../support/emulatorState";
 import { checked, startProviderHarness, type ProviderHarness } from "./harness";
 
 const ENGINEERING = 100001;
@@ -24,19 +28,35 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.fresh());
 
-const alice = (extra: Record<string, unknown> = {}) =>
-  checked({
-    name: "alice",
-    permissionIds: [1, 2, 4],
-    nodeId: ENGINEERING,
-    remark: "platform",
-    tags: { team: "platform", env: "prod" },
-    identityRoleIds: [1, 2],
-    ownerMarker: "proj/dev/alice",
-    ...extra,
-  });
+/** alice's declaration, checked; `olds` as the engine passes them for an update (the account name stays). */
+const alice = (extra: Record<string, unknown> = {}, olds: object = {}) =>
+  checked(
+    {
+      name: "alice",
+      permissionIds: [1, 2, 4],
+      nodeId: ENGINEERING,
+      remark: "platform",
+      tags: { team: "platform", env: "prod" },
+      identityRoleIds: [1, 2],
+      ownerMarker: "proj/dev/alice",
+      ...extra,
+    },
+    olds,
+  );
 
 const membersNamed = (name: string) => h.emulator.admin.members().filter((m) => m.name === name);
+const tagMap = (tags: readonly TagPair[]) => Object.fromEntries(tags.map((t) => [t.TagKey, t.TagValue]));
+/** Whether the emulated member carries the ownership marker of the member these inputs create. */
+const carriesOwnMarker = (tags: readonly TagPair[], inputs = alice()) => carriesMarker(tagMap(tags), memberOwnerMarker(inputs));
+/** Changes a member's tags as another administrator would, with the Tag service. */
+const retagOutOfBand = (memberUin: number | string, change: { ReplaceTags?: TagPair[]; DeleteTags?: { TagKey: string }[] }) =>
+  tagClient(h.emulator).ModifyResourceTags({ Resource: `qcs::organization:ap-guangzhou:uin/:member/${memberUin}`, ...change });
+/** An invited member adopted by a resource, as the engine would create it. */
+const adoptInvited = async (extra: Record<string, unknown> = {}) => {
+  const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
+  const inputs = checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, ...extra });
+  return { uin, inputs, ...(await h.provider.create(inputs)) };
+};
 
 describe("create", () => {
   it("creates the member with tags, identities and the ownership marker in one call, then reads it back once", async () => {
@@ -53,10 +73,47 @@ describe("create", () => {
     expect(h.counts()).toEqual({ CreateOrganizationMember: 1, DescribeOrganizationMembers: 1 });
   });
 
-  it("applies isAllowQuit, which creation cannot set, right after creating", async () => {
-    const { outs } = await h.provider.create(alice({ isAllowQuit: true }));
+  // Creation cannot set isAllowQuit, and Tencent never lets a member the organization created leave it
+  // (QuitOrganization: CreateMemberNotAllowQuit; UpdateOrganizationMember refuses "Allow" for it). So
+  // isAllowQuit: true is refused at preview for a member this resource creates — instead of failing
+  // after the account exists — and is applied right after adoption for an invited member.
+  it("refuses isAllowQuit: true for a member it creates, and applies it right after adopting an invited one", async () => {
+    expect(() => alice({ isAllowQuit: true })).toThrow(/isAllowQuit: true cannot be set on a member this resource creates/);
+    const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
+    await h.outOfBand.UpdateOrganizationMember({ MemberUin: uin, IsAllowQuit: "Denied" });
+    h.resetCounts();
+    const { outs } = await h.provider.create(checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, isAllowQuit: true }));
     expect(outs.isAllowQuit).toBe(true);
-    expect(h.counts()).toMatchObject({ CreateOrganizationMember: 1, UpdateOrganizationMember: 1 });
+    expect(h.emulator.admin.members()[0].isAllowQuit).toBe("Allow");
+    expect(h.counts()).toMatchObject({ UpdateOrganizationMember: 1 });
+    expect(h.counts().CreateOrganizationMember).toBeUndefined();
+  });
+
+  it("an adopted member that the organization created cannot be allowed to quit: Tencent's refusal says what to do", async () => {
+    const { id } = await h.provider.create(alice());
+    const error = await h.provider.create(checked({ name: "alice", permissionIds: [1, 2, 4], nodeId: ENGINEERING, adoptMemberUin: Number(id), isAllowQuit: true })).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.reasons[0]).toMatch(/UnsupportedOperation.MemberNotAllowQuit.*What to do: Tencent does not let this member leave/s);
+  });
+
+  it("FailedOperation.TagResourcesError: the member this call created without tags is taken, then tagged and marked", async () => {
+    h.emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "tagResourcesError" });
+    const { id, outs } = await h.provider.create(alice());
+    const [member] = membersNamed("alice");
+    expect(String(member.memberUin)).toBe(id);
+    expect(userTagsOf(member.tags)).toEqual({ env: "prod", team: "platform" });
+    expect(carriesOwnMarker(member.tags)).toBe(true);
+    expect(diffMember(outs, alice()).changes).toBe(false);
+    expect(h.counts()).toMatchObject({ CreateOrganizationMember: 1, ModifyResourceTags: 1 });
+    expect(h.logs.join("\n")).toMatch(/TagResourcesError on create \(RequestId [0-9a-f-]{36}\): member \d+ \("alice"\) was created without its tags; taking it/);
+  });
+
+  it("FailedOperation.TagResourcesError with no member of that name is surfaced: nothing was created", async () => {
+    h.emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "error", code: "FailedOperation.TagResourcesError" });
+    const error = await h.provider.create(alice()).catch((e) => e);
+    expect(error).toBeInstanceOf(TencentApiError);
+    expect(error.message).toMatch(/TagResourcesError.*What to do: no member of that name exists, so nothing was created/s);
+    expect(h.emulator.admin.members()).toHaveLength(0);
   });
 
   it("surfaces a rule the API enforces, with Tencent's code, RequestId and what to do", async () => {
@@ -183,13 +240,15 @@ describe("create is retry-safe", () => {
   });
 
   it("a failing follow-up step after the account exists throws an error that carries the id", async () => {
-    h.emulator.admin.injectFault({ action: "UpdateOrganizationMember", mode: "error", code: "FailedOperation.ChangePermissionRecordExist" });
-    const error = await h.provider.create(alice({ isAllowQuit: true })).catch((e) => e);
+    // Tagging after a TagResourcesError is the follow-up step of a creation.
+    h.emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "tagResourcesError" });
+    h.emulator.admin.injectFault({ action: "ModifyResourceTags", mode: "error", code: "FailedOperation.PolicyEnforcedInvalid" });
+    const error = await h.provider.create(alice()).catch((e) => e);
     expect(error).toBeInstanceOf(ResourceInitError);
     const [member] = h.emulator.admin.members();
     expect(error.id).toBe(String(member.memberUin));
     expect(error.properties).toMatchObject({ memberUin: member.memberUin, name: "alice", accountName: "alice" });
-    expect(error.reasons[0]).toMatch(/ChangePermissionRecordExist/);
+    expect(error.reasons[0]).toMatch(/PolicyEnforcedInvalid/);
   });
 });
 
@@ -236,7 +295,7 @@ describe("update makes only the calls the changed fields need, then reads back o
     ["identities", { identityRoleIds: [2, 3] }, { CreateOrganizationMemberAuthIdentity: 1, DeleteOrganizationMemberAuthIdentity: 1 }],
     ["name and department", { name: "alice2", nodeId: FINANCE }, { UpdateOrganizationMember: 1, MoveOrganizationNodeMembers: 1 }],
   ])("%s", async (_title, change, calls) => {
-    const desired = alice(change);
+    const desired = alice(change, state.outs);
     const { outs } = await h.provider.update(state.id, state.outs, desired);
     expect(h.counts()).toEqual({ ...calls, DescribeOrganizationMembers: 1 });
     expect(diffMember(outs, desired).changes).toBe(false);
@@ -245,22 +304,21 @@ describe("update makes only the calls the changed fields need, then reads back o
     expect(member.name).toBe(desired.name);
   });
 
-  it("removes more tags than one ModifyResourceTags call takes, in batches of 10", async () => {
-    const tag = (await import("tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client")).Client;
-    const tagClient = new tag({
-      credential: { secretId: h.settings.secretId, secretKey: h.settings.secretKey },
-      region: "",
-      profile: { httpProfile: { endpoint: h.emulator.url.replace("http://", ""), protocol: "http://" } },
-    });
-    const resource = `qcs::organization:ap-guangzhou:uin/:member/${state.id}`;
-    const extra = Array.from({ length: 12 }, (_, i) => ({ TagKey: `extra${i}`, TagValue: "x" }));
-    await tagClient.ModifyResourceTags({ Resource: resource, ReplaceTags: extra.slice(0, 10) });
-    await tagClient.ModifyResourceTags({ Resource: resource, ReplaceTags: extra.slice(10) });
+  // A member carries at most 10 tags and check allows 9 plus the marker, so no tag change needs more
+  // than ModifyResourceTags' 10 per list: the largest one possible is still a single call.
+  it("the largest tag change Tencent's limits allow is one ModifyResourceTags call", async () => {
+    const markerKey = OWNER_TAG_KEYS.find((key) => h.emulator.admin.members()[0].tags.some((t) => t.TagKey === key))!;
+    const byHand = Array.from({ length: 10 }, (_, i) => ({ TagKey: `byhand${i}`, TagValue: "x" }));
+    await retagOutOfBand(state.id, { ReplaceTags: byHand, DeleteTags: ["env", "team", markerKey].map((TagKey) => ({ TagKey })) });
     const drifted = (await h.provider.read(state.id, state.outs)).props!;
+    const nine = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`declared${i}`, `v${i}`]));
     h.resetCounts();
-    const { outs } = await h.provider.update(state.id, drifted, alice());
-    expect(outs.tags).toEqual({ env: "prod", team: "platform" });
-    expect(h.counts().ModifyResourceTags).toBe(2);
+    const { outs } = await h.provider.update(state.id, drifted, alice({ tags: nine }, state.outs));
+    expect(h.counts().ModifyResourceTags).toBe(1);
+    const [member] = h.emulator.admin.members();
+    expect(userTagsOf(member.tags)).toEqual(nine);
+    expect(carriesOwnMarker(member.tags)).toBe(true);
+    expect(outs.tags).toEqual(nine);
   });
 
   it("revoking an identity whose answer was lost after it took effect still converges", async () => {
@@ -316,6 +374,47 @@ describe("delete follows the deletion policy", () => {
     expect(h.logs.join("\n")).toMatch(new RegExp(`member ${uin} is already gone`));
   });
 
+  it("deleteAccount while the organization's member deletion permission is off names the setting to enable", async () => {
+    h.emulator.admin.setMemberDeletion(false);
+    const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
+    const error = await h.provider.delete(id, outs).catch((e) => e);
+    expect(error).toBeInstanceOf(DeletionRefusedError);
+    expect(error.code).toBe("UnsupportedOperation.DeleteAccountDisabled");
+    expect(error.message).toMatch(/member deletion permission is not enabled \(deletionPolicy "deleteAccount": deleting its account\)/);
+    expect(error.message).toMatch(/What to do: enable the organization setting "Member deletion permission".*Basic information.*"Enable member deletion permission"/s);
+    expect(membersNamed("alice")).toHaveLength(1);
+    h.emulator.admin.setMemberDeletion(true);
+    await h.provider.delete(id, outs);
+    expect(membersNamed("alice")).toHaveLength(0);
+  });
+
+  it("deleteAccount on an invited member says to use removeFromOrganization or retain", async () => {
+    const { id, outs } = await adoptInvited({ deletionPolicy: "deleteAccount" });
+    const error = await h.provider.delete(id, outs).catch((e) => e);
+    expect(error).toBeInstanceOf(DeletionRefusedError);
+    expect(error.code).toBe("UnsupportedOperation.InviteAccountNotAllowDelete");
+    expect(error.message).toMatch(/joined by invitation.*What to do: set deletionPolicy: "removeFromOrganization".*deletionPolicy: "retain"/s);
+    expect(h.emulator.admin.members()).toHaveLength(1);
+  });
+
+  it.each([
+    ["resources", "deleteAccount", "UnsupportedOperation.MemberAccountExistResource", /still holds resources.*What to do: release the account's remaining resources first/s],
+    ["services", "deleteAccount", "UnsupportedOperation.MemberExistServiceNotAllowDelete", /still uses services.*What to do: stop the account's services first/s],
+    ["sharedResources", "deleteAccount", "FailedOperation.MemberShareResource", /shares resources.*What to do: stop sharing the member's resources first/s],
+    ["services", "removeFromOrganization", "UnsupportedOperation.MemberExistServiceNotAllowDelete", /still uses services.*removing it from the organization/s],
+    ["sharedResources", "removeFromOrganization", "FailedOperation.MemberShareResource", /shares resources.*removing it from the organization/s],
+  ] as const)("a member holding %s: %s is refused with %s, saying to release them first", async (holding, policy, code, text) => {
+    const { id, outs } =
+      policy === "deleteAccount" ? await h.provider.create(alice({ deletionPolicy: policy })) : await adoptInvited({ deletionPolicy: policy });
+    h.emulator.admin.setHoldings(Number(id), { [holding]: true });
+    const error = await h.provider.delete(id, outs).catch((e) => e);
+    expect(error).toBeInstanceOf(DeletionRefusedError);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(text);
+    expect(error.message).toMatch(/then destroy again; or set deletionPolicy: "retain"/);
+    expect(h.emulator.admin.members()).toHaveLength(1);
+  });
+
   it("a member already gone counts as deleted", async () => {
     const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
     await h.outOfBand.DeleteAccount({ MemberUin: Number(id) });
@@ -358,7 +457,12 @@ describe("adoption", () => {
     expect(id).toBe(String(uin));
     expect(h.counts().CreateOrganizationMember).toBeUndefined();
     expect(h.logs.join("\n")).toMatch(new RegExp(`adopting existing member ${uin} \\("carol", RequestId [0-9a-f-]{36}\\)`));
-    expect(outs).toMatchObject({ nodeId: FINANCE, permissionIds: [1, 2, 8], tags: { team: "new" }, memberType: "Invite" });
+    // An invited member confirms a permission change itself: until then Tencent reports the old permissions.
+    expect(outs).toMatchObject({ nodeId: FINANCE, permissionIds: [1, 2], pendingPermissionIds: [1, 2, 8], permissionStatus: "UnConfirmed" });
+    expect(outs).toMatchObject({ tags: { team: "new" }, memberType: "Invite" });
+    expect(h.logs.join("\n")).toMatch(new RegExp(`member ${uin}: the permission change to \\[1, 2, 8\\] awaits the member's confirmation`));
+    h.emulator.admin.confirmPermissionChange(uin);
+    expect((await h.provider.read(id, outs)).props).toMatchObject({ permissionIds: [1, 2, 8], permissionStatus: "Confirmed" });
   });
 
   it("refuses to adopt a UIN that is not a member, naming the field", async () => {
@@ -373,6 +477,107 @@ describe("adoption", () => {
     expect((await h.provider.lookup({ name: "erin" }))?.memberUin).toBe(uin);
     expect((await h.provider.lookup({ memberUin: uin }))?.name).toBe("erin");
     expect(await h.provider.lookup({ name: "nobody" })).toBeUndefined();
+  });
+});
+
+describe("a permission change waiting for an invited member's confirmation", () => {
+  const declared = { permissionIds: [1, 2, 8] };
+
+  it("shows no diff and sends nothing on the next up, says what waits, and is normal again once confirmed", async () => {
+    const { uin, id, outs, inputs } = await adoptInvited(declared);
+    expect(outs.pendingPermissionIds).toEqual([1, 2, 8]);
+    expect(diffMember(outs, inputs).changes).toBe(false);
+    h.resetCounts();
+    h.logs.length = 0;
+    expect((await h.provider.diff(id, outs, inputs)).changes).toBe(false);
+    expect(h.logs.join("\n")).toMatch(/awaits the member's confirmation.*nothing is sent for the permissions meanwhile/);
+
+    const refreshed = await h.provider.read(id, outs);
+    expect(refreshed.props).toMatchObject({ permissionIds: [1, 2], pendingPermissionIds: [1, 2, 8] });
+    expect(refreshed.inputs?.permissionIds).toEqual([1, 2, 8]);
+    const withRemark = checked({ ...inputs, remark: "ops" }, refreshed.inputs);
+    await h.provider.update(id, refreshed.props!, withRemark);
+    expect(h.counts()).toMatchObject({ UpdateOrganizationMember: 1 }); // the remark only: no ChangePermissionRecordExist
+    expect(h.emulator.admin.members()[0]).toMatchObject({ remark: "ops", pendingPermissions: { permissionIds: [1, 2, 8] } });
+
+    h.emulator.admin.confirmPermissionChange(uin);
+    const confirmed = (await h.provider.read(id, refreshed.props)).props!;
+    expect(confirmed.permissionIds).toEqual([1, 2, 8]);
+    expect(confirmed.pendingPermissionIds).toBeUndefined();
+    expect(diffMember(confirmed, withRemark).changes).toBe(false);
+  });
+
+  it("another permission change meanwhile is refused by Tencent with what to do, and diff says so at preview", async () => {
+    const { id, outs, inputs } = await adoptInvited(declared);
+    const other = checked({ ...inputs, permissionIds: [1, 2, 9] }, outs);
+    h.logs.length = 0;
+    expect((await h.provider.diff(id, outs, other)).changes).toBe(true);
+    expect(h.logs.join("\n")).toMatch(/awaits the member's confirmation.*refuses another permission change until the member answers/);
+    const error = await h.provider.update(id, outs, other).catch((e) => e);
+    expect(error.code).toBe("FailedOperation.ChangePermissionRecordExist");
+    expect(error.message).toMatch(/What to do: the member must first confirm \(or decline\) the permission change/);
+  });
+});
+
+describe("the ownership marker", () => {
+  it("removed outside Pulumi: read notices, diff reports it, update writes it again with the Tag service", async () => {
+    const { id, outs } = await h.provider.create(alice());
+    const markerKey = ownerTagKey(memberOwnerMarker(alice())!);
+    await retagOutOfBand(id, { DeleteTags: [{ TagKey: markerKey }] });
+    expect(carriesOwnMarker(h.emulator.admin.members()[0].tags)).toBe(false);
+
+    const refreshed = await h.provider.read(id, outs);
+    expect(refreshed.props!.ownerTags).toEqual({});
+    expect(refreshed.inputs).not.toHaveProperty("ownerMarker"); // the preview shows it written again
+    const desired = alice({}, refreshed.inputs);
+    expect(diffMember(refreshed.props!, desired).changed).toEqual([{ field: "ownerMarker", effect: "modifyTags" }]);
+    h.logs.length = 0;
+    expect((await h.provider.diff(id, refreshed.props!, desired)).changes).toBe(true);
+    expect(h.logs.join("\n")).toMatch(new RegExp(`member ${id} lost its ownership marker tag`));
+
+    h.resetCounts();
+    const { outs: healed } = await h.provider.update(id, refreshed.props!, desired);
+    expect(h.counts()).toEqual({ ModifyResourceTags: 1, DescribeOrganizationMembers: 1 });
+    expect(carriesOwnMarker(h.emulator.admin.members()[0].tags)).toBe(true);
+    expect(h.logs.join("\n")).toMatch(new RegExp(`member ${id}: writing its ownership marker tag ${markerKey} again`));
+    expect(diffMember(healed, desired).changes).toBe(false);
+    // And it still does its job: a re-run after a crash recognises the member.
+    expect((await h.provider.create(alice())).id).toBe(id);
+  });
+
+  it("an adopted member is never given a marker, and a state from before markers were recorded shows no change", async () => {
+    const { outs, inputs } = await adoptInvited();
+    expect(diffMember(outs, inputs).changes).toBe(false);
+    const { outs: created } = await h.provider.create(alice());
+    const { ownerTags: _dropped, ...older } = created;
+    expect(diffMember({ ...older }, alice()).changes).toBe(false);
+  });
+});
+
+describe("ownership markers past the per-key value quota", () => {
+  // The markers of these members, spread over the 8 keys; the emulator lets each key hold only as
+  // many distinct values as the fullest key needs, far fewer than the members: one key could not.
+  const names = Array.from({ length: 24 }, (_, i) => `m${String(i).padStart(2, "0")}`);
+  const inputsOf = (name: string) => checked({ name, permissionIds: [1, 2], nodeId: ENGINEERING, ownerMarker: `proj/dev/${name}` });
+  const perKey = new Map<string, number>();
+  for (const name of names) {
+    const key = ownerTagKey(memberOwnerMarker(inputsOf(name))!);
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
+  }
+  const quota = Math.max(...perKey.values());
+  let small: ProviderHarness;
+  beforeAll(async () => {
+    small = await startProviderHarness({ tagValueQuota: quota });
+  });
+  afterAll(() => small.close());
+
+  it(`creates more members than one key could mark, every one carrying its marker`, async () => {
+    expect(quota).toBeLessThan(names.length / 3);
+    small.fresh();
+    for (const name of names) await small.provider.create(inputsOf(name));
+    const members = small.emulator.admin.members();
+    expect(members).toHaveLength(names.length);
+    for (const member of members) expect(carriesMarker(tagMap(member.tags), memberOwnerMarker(inputsOf(member.name))), member.name).toBe(true);
   });
 });
 

@@ -99,7 +99,7 @@ describe("UnauthorizedOperation", () => {
   it("is a common code, final: never retried, whatever the action", () => {
     for (const code of ["UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"]) {
       expect(UNAUTHORIZED_CODES.has(code)).toBe(true);
-      expect(reactionTo(code)).toBe("unauthorized");
+      expect(reactionTo(code, "DeleteAccount")).toBe("unauthorized");
       expect(treatmentOf(classifyFailure({ code, message: "no" }))).toBe("final");
     }
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ownerTagKey } from "../../provider/core/ownership";
+import { memberOwnerMarker } from "../../provider/member/ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "../../provider/member/plan";
 import type { MemberInputs } from "../../provider/member/types";
 import { fullInputs, fullOutputs } from "./fixtures";
@@ -39,5 +41,23 @@ describe("an update makes only the calls the changed fields need", () => {
     const plan = planUpdate(fullOutputs, { ...fullInputs, ...change });
     expect(plan).toEqual(expected);
     expect(isEmptyPlan(plan)).toBe(Object.keys(expected).length === 0);
+  });
+});
+
+describe("an update around what Tencent holds back", () => {
+  it("sends nothing for permissions that already await the member's confirmation", () => {
+    const waiting = { ...fullOutputs, permissionIds: [1, 2], pendingPermissionIds: [1, 2, 8] };
+    expect(planUpdate(waiting, { ...fullInputs, permissionIds: [1, 2, 8] })).toEqual({});
+  });
+
+  it("writes the state's ownership marker again when the member lost it, alongside the user's tag changes", () => {
+    const marker = memberOwnerMarker(fullOutputs)!;
+    const lost = { ...fullOutputs, ownerTags: {} };
+    const restoredMarker = { [ownerTagKey(marker)]: marker };
+    expect(planUpdate(lost, fullInputs)).toEqual({ tags: { replace: restoredMarker, remove: [] }, restoredMarker });
+    expect(planUpdate(lost, { ...fullInputs, tags: { env: "dev" } })).toEqual({
+      tags: { replace: { env: "dev", ...restoredMarker }, remove: ["team"] },
+      restoredMarker,
+    });
   });
 });

@@ -26,6 +26,7 @@ function aMember(memberUin: number, marking: Marking): ReportedMember {
     memberType: "Invite",
     orgPolicyName: "",
     permissions: [],
+    permissionChangePending: false,
     identities: [],
     tags: marking === undefined ? {} : { [marking]: `marker-${memberUin}` },
     isAllowQuit: false,
