@@ -31,6 +31,7 @@ export const COMMON_CODES: readonly string[] = [
   "RequestLimitExceeded",
   "RequestLimitExceeded.IPLimitExceeded",
   "RequestLimitExceeded.UinLimitExceeded",
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
   "RequestSizeLimitExceeded",
   "ResourceInUse",
   "ResourceInsufficient",

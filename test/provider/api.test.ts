@@ -109,11 +109,9 @@ describe("the table of Tencent codes", () => {
   // The Go SDK's per-action lists, as the emulator holds them (test/emulator/codes.ts): the
   // provider may only wait for a code from an action that can answer it.
   it("lists for each code only actions whose documented list holds it, and common codes for every action", () => {
-    // On Tencent's common error code page, but missing from the emulator's common list.
-    const commonBeyondEmulator = ["RequestLimitExceeded.GlobalRegionUinLimitExceeded"];
     for (const [code, row] of Object.entries(TENCENT_CODES) as [string, { actions: readonly string[] }][]) {
       for (const action of row.actions) {
-        if (action === "*") expect([...COMMON_CODES, ...commonBeyondEmulator], code).toContain(code);
+        if (action === "*") expect([...COMMON_CODES], code).toContain(code);
         else expect(isDocumentedFor(action, code), `${code} for ${action}`).toBe(true);
       }
     }
