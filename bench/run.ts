@@ -16,8 +16,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { RateLimiter, type CallLimiter } from "../provider/api/rateLimiter";
+import { RateLimiter, type CallLimiter, type CallPermit } from "../provider/api/rateLimiter";
 import { resolveSettings } from "../provider/api/settings";
+import { createSdkClients } from "../provider/api/transport";
 import { checkMember } from "../provider/member/check";
 import { MemberLifecycle } from "../provider/member/lifecycle";
 import { clearProxyVariables } from "../scripts/lib/proxy";
@@ -53,16 +54,31 @@ const callsText = (calls: Record<string, number>) =>
 
 // ------------------------------------------------------------------ provider only
 
-function configureFor(emulator: RunningEmulator, limiter?: CallLimiter): MemberLifecycle {
+function configureFor(emulator: RunningEmulator, limiter?: CallLimiter, maxSockets?: number): MemberLifecycle {
   const config: Record<string, string> = {
     "tencentcloud:secretId": DEFAULT_SECRET_ID,
     "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
     "tencentcloud:endpointUrl": emulator.url,
   };
-  return MemberLifecycle.fromSettings(resolveSettings((k) => config[k], {}, () => undefined), {
+  const settings = resolveSettings((k) => config[k], {}, () => undefined);
+  return MemberLifecycle.fromSettings(settings, {
     logger: { info: () => {} },
     ...(limiter ? { limiter } : {}),
+    ...(maxSockets ? { clients: createSdkClients(settings, { maxSockets }) } : {}),
   });
+}
+
+/**
+ * The limiter as merged before this change (perf): the send stamped when the limiter grants it,
+ * halved on every throttling event. Made from today's limiter by reporting the write at the grant.
+ */
+class GrantStampedLimiter implements CallLimiter {
+  private readonly inner = new RateLimiter({ isolatedDecrease: 0.5 });
+  async acquire(action: string): Promise<CallPermit> {
+    const permit = await this.inner.acquire(action);
+    permit.written?.();
+    return (outcome) => permit(outcome);
+  }
 }
 
 async function readCoalescing(): Promise<string[]> {
@@ -94,21 +110,28 @@ interface CreateRun {
   seconds: number;
   createPhaseSeconds: number;
   creates: number;
+  calls: number;
   throttled: number;
   members: number;
 }
 
-/** N members created at once by `lifecycle.create` (create + read back), old and new limiter. */
+/** The limiters compared, in the order the table shows them. */
+const CREATE_LIMITERS: [string, () => CallLimiter, number | undefined][] = [
+  ["0.1.0: slot held until answer + 1 s", () => new AnswerCountingLimiter(20), 32],
+  ["before (perf): sends stamped at grant, ×0.5, pool of 32 sockets", () => new GrantStampedLimiter(), 32],
+  ["now: sends stamped when written, bursts, ×0.7 isolated / ×0.5, no pool cap", () => new RateLimiter(20), undefined],
+  ["now, evenly spaced (1050/20 ms apart)", () => new RateLimiter({ evenSpacing: true }), undefined],
+];
+
+/** N members created at once by `lifecycle.create` (create + read back), each limiter. */
 async function createThroughput(): Promise<{ rows: string[]; runs: CreateRun[] }> {
   const n = quick ? 100 : 200;
   const runs: CreateRun[] = [];
-  for (const latencyMs of LATENCIES) {
-    for (const [label, makeLimiter] of [
-      ["0.1.0: slot held until answer + 1 s", () => new AnswerCountingLimiter(20)],
-      ["now: sends counted, 20 per 1.05 s, AIMD", () => new RateLimiter(20)],
-    ] as const) {
+  const latencies = process.env.BENCH_LATENCIES ? process.env.BENCH_LATENCIES.split(",").map(Number) : LATENCIES;
+  for (const latencyMs of latencies) {
+    for (const [label, makeLimiter, maxSockets] of CREATE_LIMITERS) {
       const emulator = await startEmulator({ latencyMs, memberLimit: 10_000 });
-      const provider = configureFor(emulator, makeLimiter());
+      const provider = configureFor(emulator, makeLimiter(), maxSockets);
       const startedIso = new Date().toISOString();
       const started = performance.now();
       await Promise.all(
@@ -118,32 +141,48 @@ async function createThroughput(): Promise<{ rows: string[]; runs: CreateRun[] }
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      const log = emulator.admin.requestLog().filter((e) => e.time >= startedIso);
-      const createsAnswered = log
+      const entries = emulator.admin.requestLog().filter((e) => e.time >= startedIso);
+      const createsAnswered = entries
         .filter((e) => e.action === "CreateOrganizationMember")
         .map((e) => Date.parse(e.time)); // the log's time is the answer's
-      runs.push({
+      const run: CreateRun = {
         limiter: label,
         latencyMs,
         n,
         seconds,
         createPhaseSeconds: (Math.max(...createsAnswered) - Date.parse(startedIso)) / 1000,
         creates: emulator.admin.counters().CreateOrganizationMember ?? 0,
-        throttled: log.filter((e) => e.errorCode?.startsWith("RequestLimitExceeded")).length,
+        calls: entries.length,
+        throttled: entries.filter((e) => e.errorCode?.startsWith("RequestLimitExceeded")).length,
         members: emulator.admin.members().length,
-      });
+      };
+      runs.push(run);
+      log(`creates ${latencyMs} ms, ${label}: ${fmt(run.seconds)}, create phase ${fmt(run.createPhaseSeconds)}, ${run.throttled} of ${run.calls} throttled`);
       await emulator.close();
+      // The next limiter starts with an empty window.
+      await new Promise((r) => setTimeout(r, 1100));
     }
   }
   const rows = [
-    "| latency per call | limiter | N | wall time (create + read back) | ratio to N/20 | last CreateOrganizationMember answered | ratio to N/20 | Create calls | throttled answers | members |",
+    "| latency per call | limiter | N | wall time (create + read back) | ratio to N/20 | last CreateOrganizationMember answered | ratio to N/20 | calls (Create + Describe) | throttled answers (% of calls) | members |",
     "|---|---|---|---|---|---|---|---|---|---|",
     ...runs.map(
       (r) =>
-        `| ${r.latencyMs} ms | ${r.limiter} | ${r.n} | ${fmt(r.seconds)} | ${ratio(r.seconds, floor(r.n))} | ${fmt(r.createPhaseSeconds)} | ${ratio(r.createPhaseSeconds, floor(r.n))} | ${r.creates} | ${r.throttled} (${((100 * r.throttled) / Math.max(1, r.creates)).toFixed(1)}%) | ${r.members} |`,
+        `| ${r.latencyMs} ms | ${r.limiter} | ${r.n} | ${fmt(r.seconds)} | ${ratio(r.seconds, floor(r.n))} | ${fmt(r.createPhaseSeconds)} | ${ratio(r.createPhaseSeconds, floor(r.n))} | ${r.calls} (${r.creates} + ${r.calls - r.creates}) | ${r.throttled} (${((100 * r.throttled) / Math.max(1, r.calls)).toFixed(1)}%) | ${r.members} |`,
     ),
+    "",
+    `Floors for N = ${n} at latency L (Create and Describe have separate 20/s budgets, so read-backs overlap later creates, but the last member's read-back can only start once its create is answered): ` +
+      `last create answered ≥ (⌈N/20⌉ − 1) · W + L, wall ≥ (⌈N/20⌉ − 1) · W + 2L, W = 1 s at Tencent's limit, 1.05 s with the limiter's margin. ` +
+      `At 1.5 s: ${LATENCY_FLOOR_TEXT(n, 1500)}; at 50 ms: ${LATENCY_FLOOR_TEXT(n, 50)}.`,
   ];
   return { rows, runs };
+}
+
+function LATENCY_FLOOR_TEXT(n: number, latencyMs: number): string {
+  const windows = Math.ceil(n / 20) - 1;
+  const l = latencyMs / 1000;
+  const at = (w: number) => `creation ${ratio(windows * w + l, floor(n))}, wall ${ratio(windows * w + 2 * l, floor(n))}`;
+  return `${at(1)} (W = 1 s), ${at(1.05)} (W = 1.05 s)`;
 }
 
 function loadCost(): string[] {
@@ -195,7 +234,9 @@ async function engineCell(latencyMs: number, n: number): Promise<EngineCell> {
     const cell: EngineCell = {
       latencyMs,
       n,
-      parallel: parallel ? String(parallel) : "default (4 × cores = 8)",
+      parallel: parallel
+        ? `PULUMI_PARALLEL=${parallel} — slow calls need it: a member is two calls (${((2 * latencyMs) / 1000).toFixed(1)} s), so the default 4 × cores = 8 would allow ${(8 / ((2 * latencyMs) / 1000)).toFixed(1)} members/s (README, "Slow calls need more engine parallelism")`
+        : "default (4 × cores = 8)",
       provider: { up, noop, refresh },
       baseline: { up: baseUp, noop: baseNoop, refresh: baseRefresh },
       stateBytesPerMember: state.bytes / n,

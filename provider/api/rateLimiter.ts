@@ -16,10 +16,27 @@
  * large share of the budget every second. 50 ms (19.0 calls/s) covers the common jitter for 5% of
  * the budget; the rare late handshake is what adaptation is for.
  *
+ * **A send is when the request is written to the socket**, not when the limiter grants it: a
+ * request can wait in the connection pool, behind TLS, or behind a busy event loop (signing, the
+ * engine's own work) for hundreds of ms, and the window must count what actually left. The
+ * transport reports the write (`written()` on the permit); until then a granted call counts as
+ * leaving *now*, so no window can ever hold more than the allowance of writes (proof: take the
+ * last-granted call of any window; at its grant every other call of that window was either
+ * written inside the span or still unsent, and both were counted). A call that ends without a
+ * reported write (a client without the transport hook) counts from its grant, as before.
+ *
+ * **Bursts, not even spacing, by default.** Tencent counts a sliding (or fixed) second; 20 sends
+ * at once and 20 sends 52 ms apart leave the same margin between call k and call k+20 (50 ms),
+ * so spacing does not make a throttle less likely in steady state — but it costs a whole window
+ * at the end of every job (the N-th call leaves at (N−1)/20 windows instead of ⌊(N−1)/20⌋).
+ * `evenSpacing` spaces sends by span/allowance for callers that prefer it; the benchmark
+ * measures both (bench/REPORT.md).
+ *
  * **Adaptation (AIMD, as TCP).** A `RequestLimitExceeded*` answer means the budget is smaller than
- * we think — someone else spends it, or our margin was short. The action's allowance is halved,
- * once per congestion event: throttled answers to calls sent before the last cut are the same
- * event, not news. Every answer to a call sent after the cut adds 1/allowance, i.e. about one call
+ * we think — someone else spends it, or our margin was short. An isolated throttle (no cut in the
+ * last `isolationMs`) is most likely our own jitter: the allowance is cut gently (×0.7); a throttle
+ * soon after a cut means someone else spends the budget: halved. Once per congestion event:
+ * throttled answers to calls sent before the last cut are the same event, not news. Every answer to a call sent after the cut adds 1/allowance, i.e. about one call
  * per window while the budget is used: back from 10 to 20 in about ten windows. Two processes
  * sharing one budget converge to about half each, as TCP flows share a link.
  *
@@ -35,56 +52,109 @@ export interface LimiterPolicy {
   windowMs: number;
   /** Added to the window when counting sends, for network jitter. @default 50 */
   marginMs: number;
-  /** Factor applied to the allowance on a new throttling event. @default 0.5 */
+  /** Factor applied to the allowance on a throttle that follows another cut within `isolationMs`. @default 0.5 */
   decrease: number;
+  /** Factor applied to the allowance on an isolated throttle (no cut within `isolationMs`). @default 0.7 */
+  isolatedDecrease: number;
+  /** How long after a cut a new throttle still counts as congestion rather than an isolated one. @default 5000 */
+  isolationMs: number;
   /** Smallest allowance per window. @default 1 */
   minimum: number;
-  /** Least time between two sends of one action, so a burst does not queue up in our own process. @default 0 */
+  /** Least time between two grants of one action. @default 0 */
   minGapMs: number;
+  /** Space grants evenly, (window + margin) / allowance apart, instead of allowing bursts. @default false */
+  evenSpacing: boolean;
 }
 
-/** The defaults: Tencent's 20 per second, counted over 1.05 s, halved on throttling. */
-export const DEFAULT_LIMITER_POLICY: LimiterPolicy = { limit: 20, windowMs: 1000, marginMs: 50, decrease: 0.5, minimum: 1, minGapMs: 0 };
+/** The defaults: Tencent's 20 per second, counted over 1.05 s, bursts allowed, ×0.7 then ×0.5 on throttling. */
+export const DEFAULT_LIMITER_POLICY: LimiterPolicy = {
+  limit: 20,
+  windowMs: 1000,
+  marginMs: 50,
+  decrease: 0.5,
+  isolatedDecrease: 0.7,
+  isolationMs: 5000,
+  minimum: 1,
+  minGapMs: 0,
+  evenSpacing: false,
+};
 
 /** What the limiter knows about one action. */
 export interface ActionBudget {
   /** Calls allowed per (window + margin) now; fractional while recovering, `limit` at most. */
   allowance: number;
-  /** Send times (monotonic ms) of the calls within the last window + margin, oldest first. */
+  /** Times (monotonic ms) the calls within the last window + margin were written, oldest first. */
   sends: number[];
+  /** Calls granted whose request has not been written yet: each counts as leaving now. */
+  unsent: number;
+  /** When the last call was granted (−Infinity: never); even spacing counts from it. */
+  lastGrantAt: number;
   /** When the allowance was last cut (−Infinity: never). */
   lastCutAt: number;
 }
 
 /** A fresh budget: the whole limit, nothing sent. */
 export function freshBudget(policy: LimiterPolicy): ActionBudget {
-  return { allowance: policy.limit, sends: [], lastCutAt: -Infinity };
+  return { allowance: policy.limit, sends: [], unsent: 0, lastGrantAt: -Infinity, lastCutAt: -Infinity };
 }
 
-/** Send times still inside the counting window at `now`. */
+/** Written send times still inside the counting window at `now`. */
 export function recentSends(budget: ActionBudget, policy: LimiterPolicy, now: number): number[] {
   const span = policy.windowMs + policy.marginMs;
   const first = budget.sends.findIndex((t) => now - t < span);
   return first < 0 ? [] : budget.sends.slice(first);
 }
 
+/** Whole calls allowed per span now. */
+export function allowedNow(budget: ActionBudget, policy: LimiterPolicy): number {
+  return Math.max(policy.minimum, Math.floor(budget.allowance));
+}
+
 /**
- * Milliseconds to wait before one more call may be sent at `now` (0: send now). With `allowance`
- * calls allowed per span, the next send must come one span after the allowance-th most recent one.
+ * Milliseconds to wait before one more call may be granted at `now` (0: now). With `allowed` calls
+ * per span, the next send must come one span after the allowed-th most recent one. Infinity when
+ * the allowance is taken by calls not yet written: wait for a write (or an end) and ask again.
  */
 export function waitBeforeSend(budget: ActionBudget, policy: LimiterPolicy, now: number): number {
   if (policy.limit <= 0) return 0;
-  const allowed = Math.max(policy.minimum, Math.floor(budget.allowance));
-  const recent = recentSends(budget, policy, now);
-  const gap = recent.length > 0 ? Math.max(0, recent[recent.length - 1] + policy.minGapMs - now) : 0;
-  if (recent.length < allowed) return gap;
   const span = policy.windowMs + policy.marginMs;
-  return Math.max(gap, recent[recent.length - allowed] + span - now);
+  const allowed = allowedNow(budget, policy);
+  const gapMs = policy.evenSpacing ? Math.max(policy.minGapMs, span / allowed) : policy.minGapMs;
+  const gap = Math.max(0, budget.lastGrantAt + gapMs - now);
+  const recent = recentSends(budget, policy, now);
+  const counted = recent.length + budget.unsent;
+  if (counted < allowed) return gap;
+  // The allowed-th most recent send, counting the unsent ones as the most recent of all.
+  const back = allowed - budget.unsent;
+  if (back <= 0) return Infinity;
+  return Math.max(gap, recent[recent.length - back] + span - now);
 }
 
-/** The budget after a call is sent at `now` (old send times dropped). */
+/** The budget after a call is granted at `now`: one more unsent call. */
+export function afterGrant(budget: ActionBudget, policy: LimiterPolicy, now: number): ActionBudget {
+  return { ...budget, sends: recentSends(budget, policy, now), unsent: budget.unsent + 1, lastGrantAt: now };
+}
+
+/** The budget after a granted call's request was written at `at` (send times kept in order). */
+export function afterWritten(budget: ActionBudget, policy: LimiterPolicy, at: number): ActionBudget {
+  const sends = [...recentSends(budget, policy, at)];
+  let i = sends.length;
+  while (i > 0 && sends[i - 1] > at) i--;
+  sends.splice(i, 0, at);
+  return { ...budget, sends, unsent: Math.max(0, budget.unsent - 1) };
+}
+
+/**
+ * The budget after a call is sent at `now` and written at once (grant and write together).
+ * @deprecated kept for callers that do not report writes; same as afterGrant then afterWritten.
+ */
 export function afterSend(budget: ActionBudget, policy: LimiterPolicy, now: number): ActionBudget {
-  return { ...budget, sends: [...recentSends(budget, policy, now), now] };
+  return afterWritten(afterGrant(budget, policy, now), policy, now);
+}
+
+/** The factor a throttle at `now` applies: gentle when isolated, halving when it follows a recent cut. */
+export function decreaseFactor(budget: ActionBudget, policy: LimiterPolicy, now: number): number {
+  return now - budget.lastCutAt >= policy.isolationMs ? policy.isolatedDecrease : policy.decrease;
 }
 
 /**
@@ -93,7 +163,7 @@ export function afterSend(budget: ActionBudget, policy: LimiterPolicy, now: numb
  */
 export function afterThrottled(budget: ActionBudget, policy: LimiterPolicy, sentAt: number, now: number): ActionBudget {
   if (sentAt < budget.lastCutAt) return budget;
-  return { ...budget, allowance: Math.max(policy.minimum, budget.allowance * policy.decrease), lastCutAt: now };
+  return { ...budget, allowance: Math.max(policy.minimum, budget.allowance * decreaseFactor(budget, policy, now)), lastCutAt: now };
 }
 
 /**
@@ -108,10 +178,19 @@ export function afterAnswered(budget: ActionBudget, policy: LimiterPolicy, sentA
 /** How a call sent through the limiter ended. */
 export type CallOutcome = "answered" | "throttled";
 
-/** What the API client needs of a limiter: a send permit, and a report of how the call ended. */
+/**
+ * A send permit: call it once the call has ended, saying whether Tencent throttled it; call
+ * `written` (when the limiter offers it) when the request has been written to the socket.
+ */
+export interface CallPermit {
+  (outcome?: CallOutcome): void;
+  written?: () => void;
+}
+
+/** What the API client needs of a limiter: a send permit, reporting when the call left and how it ended. */
 export interface CallLimiter {
-  /** Resolves when one more `action` call may be sent, with the function to call once it is answered. */
-  acquire(action: string): Promise<(outcome?: CallOutcome) => void>;
+  /** Resolves when one more `action` call may be sent, with its permit. */
+  acquire(action: string): Promise<CallPermit>;
 }
 
 /** One budget per action, shared by every resource of the provider process. */
@@ -119,6 +198,8 @@ export class RateLimiter implements CallLimiter {
   private readonly policy: LimiterPolicy;
   private readonly budgets = new Map<string, ActionBudget>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per action, whoever waits for an unsent call to be written or to end. */
+  private readonly wakers = new Map<string, () => void>();
 
   /**
    * @param policy the budget per action; a number is the limit per second (0 turns limiting off)
@@ -135,12 +216,12 @@ export class RateLimiter implements CallLimiter {
 
   /**
    * Resolves when one more `action` call may be sent (concurrent callers in arrival order), with
-   * the function to call once the call has ended, saying whether Tencent throttled it.
+   * its permit: `written()` when the request has left, and a call once it has ended.
    */
-  acquire(action: string): Promise<(outcome?: CallOutcome) => void> {
+  acquire(action: string): Promise<CallPermit> {
     if (this.policy.limit <= 0) return Promise.resolve(() => {});
     const previous = this.queues.get(action) ?? Promise.resolve();
-    const next = previous.then(() => this.send(action));
+    const next = previous.then(() => this.grant(action));
     this.queues.set(action, next);
     return next;
   }
@@ -150,22 +231,45 @@ export class RateLimiter implements CallLimiter {
     return this.budgets.get(action) ?? freshBudget(this.policy);
   }
 
-  private async send(action: string): Promise<(outcome?: CallOutcome) => void> {
+  private update(action: string, change: (budget: ActionBudget) => ActionBudget): void {
+    this.budgets.set(action, change(this.budget(action)));
+    const wake = this.wakers.get(action);
+    if (wake) {
+      this.wakers.delete(action);
+      wake();
+    }
+  }
+
+  private async grant(action: string): Promise<CallPermit> {
     for (let wait = waitBeforeSend(this.budget(action), this.policy, this.now()); wait > 0; ) {
-      await this.sleep(wait);
+      if (wait === Infinity) await new Promise<void>((resolve) => this.wakers.set(action, resolve));
+      else await this.sleep(wait);
       wait = waitBeforeSend(this.budget(action), this.policy, this.now());
     }
-    const sentAt = this.now();
-    this.budgets.set(action, afterSend(this.budget(action), this.policy, sentAt));
+    const grantedAt = this.now();
+    this.update(action, (b) => afterGrant(b, this.policy, grantedAt));
+    let sentAt: number | undefined;
     let ended = false;
-    return (outcome = "answered") => {
+    const written = () => {
+      if (sentAt !== undefined || ended) return;
+      sentAt = this.now();
+      const at = sentAt;
+      this.update(action, (b) => afterWritten(b, this.policy, at));
+    };
+    const permit: CallPermit = (outcome = "answered") => {
       if (ended) return;
+      if (sentAt === undefined) {
+        // No write was reported (a client without the transport hook): it left when granted.
+        sentAt = grantedAt;
+        this.update(action, (b) => afterWritten(b, this.policy, grantedAt));
+      }
       ended = true;
-      const budget = this.budget(action);
-      this.budgets.set(
-        action,
-        outcome === "throttled" ? afterThrottled(budget, this.policy, sentAt, this.now()) : afterAnswered(budget, this.policy, sentAt),
+      const at = sentAt;
+      this.update(action, (b) =>
+        outcome === "throttled" ? afterThrottled(b, this.policy, at, this.now()) : afterAnswered(b, this.policy, at),
       );
     };
+    permit.written = written;
+    return permit;
   }
 }

@@ -9,7 +9,7 @@ import { RateLimiter, type CallLimiter, type CallOutcome } from "./rateLimiter";
 import { redactor } from "./redact";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, treatmentOf, withRetry, type Clock, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
-import { createSdkClients, type SdkClients, type Service } from "./transport";
+import { createSdkClients, whenWritten, type SdkClients, type Service } from "./transport";
 
 /** Where progress lines go; the dynamic-provider host passes console output to the Pulumi CLI. */
 export interface Logger {
@@ -85,7 +85,9 @@ export class TencentApi {
         const answered = await this.limiter.acquire(action);
         let outcome: CallOutcome = "answered";
         try {
-          return (await this.clients[service].request(action, params)) as T;
+          // The limiter counts the send when the request is written to the socket (transport.ts).
+          const send = () => this.clients[service].request(action, params);
+          return (await (answered.written ? whenWritten(answered.written, send) : send())) as T;
         } catch (error) {
           const failure = classifyFailure(error);
           const treatment = treatmentOf(failure);

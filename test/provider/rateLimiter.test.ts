@@ -6,8 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   afterAnswered,
+  afterGrant,
   afterSend,
   afterThrottled,
+  afterWritten,
+  decreaseFactor,
   DEFAULT_LIMITER_POLICY,
   freshBudget,
   RateLimiter,
@@ -23,7 +26,13 @@ delete process.env.http_proxy;
 delete process.env.HTTP_PROXY;
 
 const policy: LimiterPolicy = DEFAULT_LIMITER_POLICY; // 20 per 1000 + 50 ms
-const budget = (allowance: number, sends: number[], lastCutAt = -Infinity): ActionBudget => ({ allowance, sends, lastCutAt });
+const budget = (allowance: number, sends: number[], lastCutAt = -Infinity, unsent = 0, lastGrantAt = -Infinity): ActionBudget => ({
+  allowance,
+  sends,
+  unsent,
+  lastGrantAt,
+  lastCutAt,
+});
 const times = (count: number, from = 0, step = 0) => Array.from({ length: count }, (_, i) => from + i * step);
 
 describe("when the next call may be sent", () => {
@@ -42,9 +51,28 @@ describe("when the next call may be sent", () => {
 
   it("keeps a minimum gap between sends when asked, even with budget left", () => {
     const spaced = { ...policy, minGapMs: 10 };
-    expect(waitBeforeSend(budget(20, [100]), spaced, 104)).toBe(6);
-    expect(waitBeforeSend(budget(20, [100]), spaced, 110)).toBe(0);
-    expect(waitBeforeSend(budget(20, times(20)), spaced, 10)).toBe(1040); // the window still rules
+    expect(waitBeforeSend(budget(20, [100], -Infinity, 0, 100), spaced, 104)).toBe(6);
+    expect(waitBeforeSend(budget(20, [100], -Infinity, 0, 100), spaced, 110)).toBe(0);
+    expect(waitBeforeSend(budget(20, times(20), -Infinity, 0, 0), spaced, 10)).toBe(1040); // the window still rules
+  });
+
+  it.each<[string, ActionBudget, number, number]>([
+    ["19 written at 0, one unsent: the 21st when the writes at 0 leave the span", budget(20, times(19), -Infinity, 1), 10, 1040],
+    ["18 written, one unsent: the 20th may go", budget(20, times(18), -Infinity, 1), 10, 0],
+    ["allowance 10, 5 unsent, writes at 0..19: the 5th most recent write (15) sets the time", budget(10, times(20, 0, 1), -Infinity, 5), 20, 1045],
+    ["20 unsent: no time frees a place, only a write or an end", budget(20, [], -Infinity, 20), 5000, Infinity],
+    ["writes long gone do not help unsent calls", budget(20, times(10), -Infinity, 20), 5000, Infinity],
+  ])("unsent calls count as leaving now: %s", (_title, state, now, wait) => {
+    expect(waitBeforeSend(state, policy, now)).toBe(wait);
+  });
+
+  it.each<[string, ActionBudget, number, number]>([
+    ["nothing granted yet: at once", budget(20, []), 0, 0],
+    ["last grant 20 ms ago, 1050/20 = 52.5 ms apart: 32.5 ms more", budget(20, [0], -Infinity, 0, 0), 20, 32.5],
+    ["allowance 10: 105 ms apart", budget(10, [0], 0, 0, 0), 100, 5],
+    ["the window still rules when it is further", budget(20, times(20), -Infinity, 0, 19), 100, 950],
+  ])("with even spacing: %s", (_title, state, now, wait) => {
+    expect(waitBeforeSend(state, { ...policy, evenSpacing: true }, now)).toBeCloseTo(wait, 10);
   });
 
   it("never waits when limiting is off", () => {
@@ -57,11 +85,37 @@ describe("when the next call may be sent", () => {
   });
 });
 
+describe("grants and writes", () => {
+  it("a grant adds an unsent call; its write replaces it with the write time, in order", () => {
+    const granted = afterGrant(budget(20, [100, 300]), policy, 400);
+    expect(granted).toMatchObject({ sends: [100, 300], unsent: 1, lastGrantAt: 400 });
+    // Written late, after a later call already left: kept in time order.
+    expect(afterWritten({ ...granted, sends: [100, 300, 500] }, policy, 450)).toMatchObject({ sends: [100, 300, 450, 500], unsent: 0 });
+  });
+
+  it("drops writes older than the span", () => {
+    expect(afterWritten(budget(20, [0, 100], -Infinity, 1), policy, 1100)).toMatchObject({ sends: [100, 1100], unsent: 0 });
+  });
+
+  it("afterSend is a grant and a write at one time", () => {
+    expect(afterSend(budget(20, [5]), policy, 10)).toMatchObject({ sends: [5, 10], unsent: 0, lastGrantAt: 10 });
+  });
+});
+
 describe("how throttling and answers move the allowance", () => {
+  it.each<[string, ActionBudget, number, number]>([
+    ["never cut: isolated, gentle", budget(20, []), 300, 0.7],
+    ["cut 5 s ago or more: isolated, gentle", budget(20, [], 1000), 6000, 0.7],
+    ["cut 1 s ago: congestion, halved", budget(14, [], 1000), 2000, 0.5],
+  ])("decrease factor: %s", (_title, state, now, factor) => {
+    expect(decreaseFactor(state, policy, now)).toBe(factor);
+  });
+
   it.each<[string, ActionBudget, number, number, number, number]>([
     // title, before, sentAt, now, allowance after, lastCutAt after
-    ["a first throttled answer halves the allowance", budget(20, []), 100, 300, 10, 300],
-    ["a call sent after the cut and throttled halves it again", budget(10, [], 300), 400, 600, 5, 600],
+    ["a first (isolated) throttled answer cuts the allowance by 0.7", budget(20, []), 100, 300, 14, 300],
+    ["an isolated throttle long after the last cut: 0.7 again", budget(20, [], 300), 6000, 6300, 14, 6300],
+    ["a call sent after a recent cut and throttled halves it", budget(10, [], 300), 400, 600, 5, 600],
     ["a call sent before the cut is the same congestion event", budget(10, [], 300), 250, 350, 10, 300],
     ["the allowance stops at the minimum", budget(1.5, [], 0), 10, 20, 1, 20],
   ])("%s", (_title, before, sentAt, now, allowance, lastCutAt) => {
@@ -107,7 +161,7 @@ describe("the limiter on a fake clock", () => {
     const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
     const sent: number[] = [];
     // No call is ever answered: a limiter that counted answers would stop after 20.
-    await Promise.all(times(60).map(() => limiter.acquire("CreateOrganizationMember").then(() => sent.push(clock.now))));
+    await Promise.all(times(60).map(() => limiter.acquire("CreateOrganizationMember").then((p) => (sent.push(clock.now), p.written?.()))));
     expect(sent.filter((t) => t === 0)).toHaveLength(20);
     expect(sent.filter((t) => t === 1050)).toHaveLength(20);
     expect(sent.filter((t) => t === 2100)).toHaveLength(20);
@@ -126,17 +180,74 @@ describe("the limiter on a fake clock", () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
     const inFlight = await Promise.all(times(20).map(() => limiter.acquire("A")));
+    for (const permit of inFlight) permit.written?.();
     clock.now = 200;
     for (const end of inFlight.slice(0, 5)) end("throttled"); // five answers, one event
-    expect(limiter.budget("A").allowance).toBe(10);
+    expect(limiter.budget("A").allowance).toBe(14);
     const sent: number[] = [];
     for (let i = 0; i < 30; i++) {
       const end = await limiter.acquire("A");
       sent.push(clock.now);
       end("answered");
     }
-    expect(busiestWindow(sent, 1050)).toBeLessThanOrEqual(11);
-    expect(limiter.budget("A").allowance).toBeGreaterThan(12);
+    expect(busiestWindow(sent, 1050)).toBeLessThanOrEqual(15);
+    expect(limiter.budget("A").allowance).toBeGreaterThan(15);
+  });
+
+  it("counts a send when it is written, not when it is granted: a late write holds its place", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const first = await Promise.all(times(20).map(() => limiter.acquire("A")));
+    // 19 leave at once; one waits 400 ms in the connection pool.
+    for (const permit of first.slice(0, 19)) permit.written?.();
+    clock.now = 400;
+    first[19].written?.();
+    expect(limiter.budget("A")).toMatchObject({ unsent: 0 });
+    expect(limiter.budget("A").sends.slice(-2)).toEqual([0, 400]);
+    const permit = await limiter.acquire("A");
+    expect(clock.now).toBe(1050); // one span after the writes at 0
+    permit.written?.();
+    // 18 more fit beside the writes at 400 and 1050; the 21st of that span waits for 400 to leave.
+    const more = await Promise.all(times(18).map(() => limiter.acquire("A")));
+    for (const p of more) p.written?.();
+    expect(clock.now).toBe(1050);
+    const last = await limiter.acquire("A");
+    expect(clock.now).toBe(1450);
+    last("answered");
+  });
+
+  it("a granted call that is never written blocks its place until it ends", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ limit: 2 }, () => clock.now, clock.sleep);
+    const [a, b] = await Promise.all([limiter.acquire("A"), limiter.acquire("A")]);
+    let granted = false;
+    const next = limiter.acquire("A").then((p) => ((granted = true), p));
+    await new Promise((r) => setImmediate(r));
+    expect(granted).toBe(false);
+    clock.now = 10;
+    a.written?.();
+    b.written?.();
+    await next;
+    expect(granted).toBe(true);
+    expect(clock.now).toBe(1060); // the span after the writes at 10
+  });
+
+  it("a call that ends without a reported write counts from its grant", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const permit = await limiter.acquire("A");
+    clock.now = 300;
+    permit("answered");
+    expect(limiter.budget("A")).toMatchObject({ sends: [0], unsent: 0 });
+  });
+
+  it("with even spacing, sends leave span/allowance apart", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ evenSpacing: true }, () => clock.now, clock.sleep);
+    const sent: number[] = [];
+    await Promise.all(times(40).map(() => limiter.acquire("A").then((p) => (sent.push(clock.now), p.written?.()))));
+    sent.forEach((t, i) => expect(t).toBeCloseTo(i * 52.5, 6));
+    expect(busiestWindow(sent, 1000)).toBe(20);
   });
 
   it("lets nothing wait when limiting is off", async () => {
@@ -170,6 +281,7 @@ async function twoStacks(latencyMs: number): Promise<{ sent: number; throttled: 
       times(200).map(async () => {
         for (let attempt = 1; attempt <= 8; attempt++) {
           const end = await limiter.acquire("CreateOrganizationMember");
+          end.written?.();
           const admitted = tencent();
           await sleep(latencyMs);
           if (admitted) return end("answered");
