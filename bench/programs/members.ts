@@ -1,7 +1,7 @@
 /**
  * Benchmark program: `count` OrganizationMembers (names `<prefix>m<i>`) in one seed department.
  * Config `shim: legacy` stores the 0.1.0 provider shim instead of today's, for the state-size
- * before/after (the same seven forwarders 0.1.0 serialized; see provider/provider.ts).
+ * before/after (the same seven forwarders 0.1.0 serialized; see provider/shim.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationMember } from "pulumi-tencentcloud-organization";
@@ -24,7 +24,7 @@ export = async () => {
   const prefix = config.get("prefix") ?? "";
   if (config.get("shim") === "legacy") {
     // resource.js reads this export at construction time; bench-only substitution.
-    (require("pulumi-tencentcloud-organization/dist/provider") as Record<string, unknown>).organizationMemberProvider = legacyShim;
+    (require("pulumi-tencentcloud-organization/dist/shim") as Record<string, unknown>).organizationMemberProvider = legacyShim;
   }
   for (let i = 0; i < count; i++) {
     new OrganizationMember(`m${i}`, { name: `${prefix}m${i}`, nodeId: 100001, permissionIds: [1, 2] });
