@@ -26,3 +26,18 @@ export const organizationMemberProvider: dynamic.ResourceProvider = {
   update: (...a: unknown[]) => f("update", a),
   delete: (...a: unknown[]) => f("delete", a),
 };
+
+// Departments: the same pattern, their own permanent module (`dist/nodeLifecycle`, a promise to
+// every stack holding an OrganizationNode, kept by provider/nodeLifecycle.ts).
+const g = (m: string, a: unknown[]) => require("pulumi-tencentcloud-organization/dist/nodeLifecycle")[m](...a);
+
+/** The dynamic provider of OrganizationNode. */
+export const organizationNodeProvider: dynamic.ResourceProvider = {
+  configure: (...a: unknown[]) => g("configure", a),
+  check: (...a: unknown[]) => g("check", a),
+  diff: (...a: unknown[]) => g("diff", a),
+  create: (...a: unknown[]) => g("create", a),
+  read: (...a: unknown[]) => g("read", a),
+  update: (...a: unknown[]) => g("update", a),
+  delete: (...a: unknown[]) => g("delete", a),
+};

@@ -12,10 +12,9 @@ import type { Tags } from "../core/tags";
 import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
 import { IDENTITY_NOT_GRANTED_CODES } from "./codes";
 import type { TencentApi } from "./tencentApi";
-import { toCreateRequest, toReportedMember, toTagList, toUpdateRequest } from "./wire";
+import { modifyResourceTags } from "./tags";
+import { toCreateRequest, toReportedMember, toUpdateRequest } from "./wire";
 
-/** ModifyResourceTags takes at most this many ReplaceTags and DeleteTags per call. */
-export const TAGS_PER_CALL = 10;
 
 /** CreateOrganizationMemberAuthIdentity takes at most this many identities per call. */
 export const IDENTITIES_PER_CALL = 5;
@@ -103,16 +102,7 @@ export class MemberApi {
    * more than that, so the work is split.
    */
   async modifyTags(memberUin: number, replace: Tags, remove: readonly string[]): Promise<void> {
-    const replaceList = toTagList(replace);
-    for (let i = 0; i < Math.max(replaceList.length, remove.length); i += TAGS_PER_CALL) {
-      const replaceTags = replaceList.slice(i, i + TAGS_PER_CALL);
-      const deleteTags = remove.slice(i, i + TAGS_PER_CALL).map((TagKey) => ({ TagKey }));
-      await this.api.call("tag", "ModifyResourceTags", {
-        Resource: memberResourceName(this.region, memberUin),
-        ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
-        ...(deleteTags.length > 0 ? { DeleteTags: deleteTags } : {}),
-      });
-    }
+    await modifyResourceTags(this.api, memberResourceName(this.region, memberUin), replace, remove);
   }
 
   /** Grants access identities, in batches the API accepts. */
