@@ -249,7 +249,7 @@ export class NodeLifecycle implements NodeProvider {
       if (plan.tags) await this.nodes.modifyTags(current.nodeId, plan.tags.replace, plan.tags.remove);
     } catch (error) {
       if (error instanceof TencentApiError && reactionTo(error.code) === "nameUsed") {
-        const sibling = (await this.reader.all()).find((n) => n.parentNodeId === current.parentNodeId && n.name === desired.name);
+        const sibling = (await this.nodes.listAll()).find((n) => n.parentNodeId === current.parentNodeId && n.name === desired.name);
         throw new NodeNameTakenError(desired.name, current.parentNodeId, sibling?.nodeId, error.code, error.requestId);
       }
       throw error;
