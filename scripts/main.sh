@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The first of the README's two commands: on a fresh machine, install and build what is needed,
 # run `pulumi up` of the root program (examples/basic) through the real Pulumi engine, check for
-# drift (`preview --refresh --expect-no-changes`), and print the members it manages.
+# drift (`preview --refresh --expect-no-changes`), and print the department tree with its members.
 #
 # Target: a local emulator started for the run (default), an emulator already running
 # (TENCENTCLOUD_ENDPOINT_URL), or Tencent Cloud (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY
@@ -9,7 +9,7 @@
 #
 # Usage: bash scripts/main.sh [--fresh] [--config key=value ...]
 #   --fresh    start the emulator and the stack from scratch (emulator targets only)
-#   --config   program config, e.g. --config namePrefix=acme- --config engineeringNodeId=123456
+#   --config   program config, e.g. --config namePrefix=acme-
 #
 # State stays out of git, in .pulumi-state/main/<target>/.
 set -euo pipefail
