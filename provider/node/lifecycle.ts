@@ -10,7 +10,7 @@ import { NodeApi } from "../api/nodes";
 import { backoffDelayMs, withRetry } from "../api/retry";
 import { loadSettings, type ProviderSettings } from "../api/settings";
 import { CONSOLE_LOGGER, LOG_PREFIX, TencentApi, type Logger, type TencentApiDeps } from "../api/tencentApi";
-import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, ResourceInitError, TencentApiError } from "../core/errors";
+import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError, ResourceInitError, TencentApiError } from "../core/errors";
 import { carriesMarker, ownerTag, ownerTagValue } from "../core/ownership";
 import { checkNode, type NodeCheckOutcome, type NodeDeclaration } from "./check";
 import { diffNode } from "./diff";
@@ -107,7 +107,7 @@ export class NodeLifecycle implements NodeProvider {
   async create(inputs: NodeInputs): Promise<Required<dynamic.CreateResult<NodeOutputs>>> {
     const created = inputs.adoptNodeId !== undefined ? await this.adopt(inputs) : await this.createOrFind(inputs);
     // From here on the department exists: a failure must carry its id, or the engine would forget it.
-    let outs: NodeOutputs = { ...unreportedNodeInputs(inputs), ...toNodeOutputs(created, inputs) };
+    let outs = toNodeOutputs(created, inputs);
     try {
       outs = await this.reconcile(outs, inputs);
       return { id: String(created.nodeId), outs };
@@ -123,13 +123,7 @@ export class NodeLifecycle implements NodeProvider {
     const nodeId = inputs.adoptNodeId!;
     const node = (await this.nodes.listAll()).find((n) => n.nodeId === nodeId);
     if (!node) throw new NodeNotFoundError(nodeId, "adoptNodeId");
-    if (node.parentNodeId !== inputs.parentNodeId) {
-      throw new NodeNotFoundError(
-        nodeId,
-        "adoptNodeId",
-        `Department ${nodeId} ("${node.name}") sits under ${node.parentNodeId}, not under parentNodeId ${inputs.parentNodeId}; no API moves a department, so declare parentNodeId: ${node.parentNodeId}.`,
-      );
-    }
+    if (node.parentNodeId !== inputs.parentNodeId) throw new NodeParentMismatchError(nodeId, node.name, node.parentNodeId, inputs.parentNodeId);
     this.api.log(`adopting existing department ${nodeId} ("${node.name}", RequestId ${node.requestId ?? "unknown"}); no department is created`);
     return node;
   }

@@ -3,7 +3,7 @@
  * (drift, gone), update, delete per deletionPolicy, look-ups — and the calls each costs.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, ResourceInitError, TencentApiError } from "../../provider/core/errors";
+import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError, ResourceInitError, TencentApiError } from "../../provider/core/errors";
 import { OWNER_TAG_KEYS } from "../../provider/core/tags";
 import { checkNode } from "../../provider/node/check";
 import type { NodeInputs, NodeOutputs } from "../../provider/node/types";
@@ -255,8 +255,9 @@ describe("adoption and look-ups", () => {
 
   it("refuses to adopt a department under another parent than declared", async () => {
     const error = await h.nodeProvider.create(platform({ name: "Finance", adoptNodeId: FINANCE })).catch((e) => e);
-    expect(error).toBeInstanceOf(NodeNotFoundError);
+    expect(error).toBeInstanceOf(NodeParentMismatchError);
     expect(error.message).toMatch(/sits under 100000, not under parentNodeId 100001/);
+    expect(error.message).toMatch(/What to do: no API moves a department: declare parentNodeId: 100000/);
   });
 
   it("finds a department by id, by name under its parent, by path, and the root — from one listing", async () => {

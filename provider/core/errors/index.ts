@@ -11,3 +11,4 @@ export { ConfigurationError } from "./ConfigurationError";
 export { NodeNameTakenError } from "./NodeNameTakenError";
 export { NodeNotFoundError } from "./NodeNotFoundError";
 export { NodeNotEmptyError } from "./NodeNotEmptyError";
+export { NodeParentMismatchError } from "./NodeParentMismatchError";
