@@ -34,3 +34,13 @@ export const organizationMemberProvider = {
   // prettier-ignore
   configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/lifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
 } as unknown as dynamic.ResourceProvider;
+
+/**
+ * The dynamic provider of OrganizationNode: the same one-method pattern. PERMANENT PROMISE, as for
+ * members: "pulumi-tencentcloud-organization/dist/nodeLifecycle" (provider/nodeLifecycle.ts) exists
+ * in every future version and exports the seven dynamic-provider methods.
+ */
+export const organizationNodeProvider = {
+  // prettier-ignore
+  configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/nodeLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
+} as unknown as dynamic.ResourceProvider;

@@ -2,7 +2,7 @@
 # The first of the README's two commands: on a fresh machine, install and build what is needed,
 # run `pulumi up` of the root program (examples/basic) through the real Pulumi engine, check for
 # drift (`preview --refresh --json`, read by the package's tencentcloud-organization-drift), and
-# print the members it manages. Exit codes: 0 no drift, 1 drift, 3 the stack is locked.
+# print the department tree with its members. Exit codes: 0 no drift, 1 drift, 3 the stack is locked.
 #
 # Target: a local emulator started for the run (default), an emulator already running
 # (TENCENTCLOUD_ENDPOINT_URL), or Tencent Cloud (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY
@@ -12,7 +12,7 @@
 #   --fresh    start the emulator and the stack from scratch (emulator targets only)
 #   --recover  after a killed run: pulumi cancel, pulumi refresh --clear-pending-creates, then up
 #              (refused while the process holding the lock still runs)
-#   --config   program config, e.g. --config namePrefix=acme- --config engineeringNodeId=123456
+#   --config   program config, e.g. --config namePrefix=acme-
 #
 # State stays out of git, in .pulumi-state/main/<target>/.
 set -euo pipefail

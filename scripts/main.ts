@@ -1,6 +1,6 @@
 /**
  * What `bash scripts/main.sh` runs once everything is built: `pulumi up` of the root program,
- * a drift check, and a table of the members the stack manages.
+ * a drift check, and the department tree the stack manages with the members in each department.
  *
  * Target, in order: TENCENTCLOUD_ENDPOINT_URL set → that emulator; TENCENTCLOUD_SECRET_ID set →
  * Tencent Cloud, with the key pair read from the environment by the provider (never written
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     writeFileSync(previewFile, await stack.previewJson({ refresh: true }));
     const drift = spawnSync(process.execPath, [driftCommand(), previewFile], { stdio: "inherit" });
     console.log();
-    printMembers(up.outputs);
+    printTree(up.outputs);
     if (drift.status !== 0) process.exitCode = drift.status ?? EXIT_DRIFT;
   } finally {
     await resolved.emulator?.close();
@@ -146,31 +146,65 @@ function rootProjectName(): string {
 interface MemberRow {
   memberUin: number;
   name: string;
-  nodeName: string;
+  nodeId: number;
   permissionIds: number[];
   tags: Record<string, string>;
 }
 
-function printMembers(outputs: OutputMap): void {
+interface DepartmentRow {
+  nodeId: number;
+  name: string;
+  parentNodeId: number;
+  tags: Record<string, string>;
+}
+
+/** `k=v k=v`, in key order. */
+function tagText(tags: Record<string, string> | undefined): string {
+  return Object.entries(tags ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+}
+
+/**
+ * The stack's departments as a tree under the root, each with its members:
+ *
+ *   Root (100000)
+ *   ├── Product (100004)  team=product
+ *   │   └── Platform (100007)  team=platform
+ *   │       · platform-ci  100000100002  permissions 1,2,8  env=prod team=platform
+ */
+function printTree(outputs: OutputMap): void {
+  const root = outputs.rootNode?.value as { nodeId: number; name: string } | undefined;
+  const departments = Object.values((outputs.departments?.value ?? {}) as Record<string, DepartmentRow>);
   const members = Object.values((outputs.members?.value ?? {}) as Record<string, MemberRow>);
-  const header = ["NAME", "UIN", "DEPARTMENT", "PERMISSIONS", "TAGS"];
-  const rows = members
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((m) => [
-      m.name,
-      String(m.memberUin),
-      m.nodeName,
-      m.permissionIds.join(","),
-      Object.entries(m.tags ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join(" "),
-    ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  console.log(`Members managed by this stack (${members.length}):`);
-  console.log(line(header));
-  console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const row of rows) console.log(line(row));
+  const childrenOf = (nodeId: number) => departments.filter((d) => d.parentNodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
+  const membersOf = (nodeId: number) => members.filter((m) => m.nodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
+  const lines: string[] = [];
+  const walk = (nodeId: number, indent: string): void => {
+    for (const member of membersOf(nodeId)) {
+      lines.push(`${indent}· ${member.name}  ${member.memberUin}  permissions ${member.permissionIds.join(",")}  ${tagText(member.tags)}`.trimEnd());
+    }
+    const children = childrenOf(nodeId);
+    children.forEach((child, i) => {
+      const last = i === children.length - 1;
+      lines.push(`${indent}${last ? "└── " : "├── "}${child.name} (${child.nodeId})  ${tagText(child.tags)}`.trimEnd());
+      walk(child.nodeId, indent + (last ? "    " : "│   "));
+    });
+  };
+  console.log(`Departments and members managed by this stack (${departments.length} departments, ${members.length} members):`);
+  const rootId = root?.nodeId ?? 0;
+  lines.push(`${root?.name ?? "Root"} (${rootId})`);
+  walk(rootId, "");
+  // Departments whose parent is outside the stack and not the root, and members outside the stack's departments.
+  const shown = new Set([rootId, ...departments.map((d) => d.nodeId)]);
+  for (const orphan of departments.filter((d) => !shown.has(d.parentNodeId))) {
+    lines.push(`(under department ${orphan.parentNodeId}) ${orphan.name} (${orphan.nodeId})`);
+    walk(orphan.nodeId, "    ");
+  }
+  for (const member of members.filter((m) => !shown.has(m.nodeId))) {
+    lines.push(`(in department ${member.nodeId}) · ${member.name}  ${member.memberUin}`);
+  }
+  for (const line of lines) console.log(line);
 }
 
 function splitPair(pair: string): [string, string] {

@@ -1,29 +1,52 @@
 /**
- * Three member accounts of a Tencent Cloud Organization, each in its department, with its
- * financial permissions and tags.
+ * A small department tree of a Tencent Cloud Organization and three member accounts placed in it,
+ * each with its financial permissions and tags.
  *
  * Runs against the local emulator by default (see README.md); set real credentials and unset
  * TENCENTCLOUD_ENDPOINT_URL to run it against Tencent Cloud.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { OrganizationMember } from "pulumi-tencentcloud-organization";
+import { getRootOrganizationNode, OrganizationMember, OrganizationNode } from "pulumi-tencentcloud-organization";
 
 export = async () => {
   const config = new pulumi.Config();
-  // Member names are unique within an organization: a prefix lets several stacks share one.
+  // Member names are unique within an organization, department names among their siblings: a
+  // prefix lets several stacks share one organization.
   const prefix = config.get("namePrefix") ?? "";
-  // Department (organization node) ids. The defaults are the emulator's seed departments;
-  // on Tencent Cloud, take yours from the console or DescribeOrganizationNodes.
+  // Every tree starts at the organization's root department, looked up once per run.
+  const root = await getRootOrganizationNode();
+
   const departments = {
-    engineering: config.getNumber("engineeringNodeId") ?? 100001,
-    finance: config.getNumber("financeNodeId") ?? 100002,
-    sandbox: config.getNumber("sandboxNodeId") ?? 100003,
+    product: new OrganizationNode("product", {
+      name: `${prefix}Product`,
+      parentNodeId: root.nodeId,
+      remark: "product engineering",
+      tags: { team: "product" },
+    }),
+    finance: new OrganizationNode("finance-ops", {
+      name: `${prefix}FinanceOps`,
+      parentNodeId: root.nodeId,
+      tags: { team: "finance" },
+    }),
+    sandboxes: new OrganizationNode("sandboxes", {
+      name: `${prefix}Sandboxes`,
+      parentNodeId: root.nodeId,
+      remark: "throwaway accounts",
+      // Emptied by destroy (its only member's account is deleted), so it can go too.
+      deletionPolicy: "delete",
+    }),
   };
+  // A sub-department: its parent is another department's output, so the engine creates Product first.
+  const platform = new OrganizationNode("platform", {
+    name: `${prefix}Platform`,
+    parentNodeId: departments.product.nodeId,
+    tags: { team: "platform" },
+  });
 
   const members = {
     platformCi: new OrganizationMember("platform-ci", {
       name: `${prefix}platform-ci`,
-      nodeId: departments.engineering,
+      nodeId: platform.nodeId,
       // 1 view bills and 2 view balance are mandatory; 8 cost explorer.
       permissionIds: [1, 2, 8],
       remark: "CI and deployment account",
@@ -31,14 +54,14 @@ export = async () => {
     }),
     financeReporting: new OrganizationMember("finance-reporting", {
       name: `${prefix}finance-reporting`,
-      nodeId: departments.finance,
+      nodeId: departments.finance.nodeId,
       // 5 invoice, 8 cost explorer, 9 budget management.
       permissionIds: [1, 2, 5, 8, 9],
       tags: { team: "finance", "cost-center": "cc-1001" },
     }),
     sandbox: new OrganizationMember("sandbox-alice", {
       name: `${prefix}sandbox-alice`,
-      nodeId: departments.sandbox,
+      nodeId: departments.sandboxes.nodeId,
       permissionIds: [1, 2],
       tags: { owner: "alice", env: "sandbox" },
       // A throwaway account: `pulumi destroy` deletes it. The others are kept (the default, "retain").
@@ -47,12 +70,20 @@ export = async () => {
   };
 
   return {
+    rootNode: { nodeId: root.nodeId, name: root.name },
+    departments: Object.fromEntries(
+      Object.entries({ ...departments, platform }).map(([key, node]) => [
+        key,
+        { nodeId: node.nodeId, name: node.name, parentNodeId: node.parentNodeId, tags: node.tags },
+      ]),
+    ),
     members: Object.fromEntries(
       Object.entries(members).map(([key, member]) => [
         key,
         {
           memberUin: member.memberUin,
           name: member.name,
+          nodeId: member.nodeId,
           nodeName: member.nodeName,
           permissionIds: member.permissionIds,
           tags: member.tags,

@@ -42,6 +42,8 @@ export type CodeReaction =
    * changes the policy); the error names the action and the policy line to add (permissions.ts).
    */
   | "unauthorized"
+  /** DeleteOrganizationNodes: the department still holds members or sub-departments. */
+  | "nodeNotEmpty"
   /** Surfaced as is, with the hint. */
   | "surface";
 
@@ -81,6 +83,9 @@ const ORGANIZATION_ACTIONS = [
 ];
 /** Where a deletion refusal says to release something first. */
 const RELEASE_FIRST = 'then destroy again; or set deletionPolicy: "retain" to keep the account and drop it from the stack.';
+const ADD_NODE = "AddOrganizationNode";
+const UPDATE_NODE = "UpdateOrganizationNode";
+const DELETE_NODES = "DeleteOrganizationNodes";
 
 /** The table. */
 export const TENCENT_CODES = {
@@ -238,6 +243,66 @@ export const TENCENT_CODES = {
     source: COMMON,
   },
 
+  // ---- departments (organization nodes)
+  "FailedOperation.OrganizationNodeNameUsed": {
+    reaction: "nameUsed",
+    meaning: "another department under the same parent has this name",
+    hint: "department names are unique among siblings: choose another name, or adopt the existing department with adoptNodeId.",
+    actions: [ADD_NODE, UPDATE_NODE],
+    source: GO_SDK,
+  },
+  "FailedOperation.NodeNotEmpty": {
+    reaction: "nodeNotEmpty",
+    meaning: "the department still has members",
+    hint:
+      "move its members to another department first (declare their nodeId), or set deletionPolicy: \"retain\" on the department " +
+      "and run `pulumi up`, then destroy again.",
+    actions: [DELETE_NODES],
+    source: GO_SDK,
+  },
+  "FailedOperation.OrganizationNodeNotEmpty": {
+    reaction: "nodeNotEmpty",
+    meaning: "the department still has sub-departments",
+    hint:
+      "delete or retain its sub-departments first, or set deletionPolicy: \"retain\" on the department and run `pulumi up`, then destroy again.",
+    actions: [DELETE_NODES],
+    source: GO_SDK,
+  },
+  "FailedOperation.ShareNodeExisted": {
+    reaction: "surface",
+    meaning: "the department is used by a resource-sharing unit",
+    hint: "remove the department from its resource-sharing units first, or set deletionPolicy: \"retain\".",
+    actions: [DELETE_NODES],
+    source: GO_SDK,
+  },
+  "FailedOperation.OrganizationNodeDeleteOverLimit": {
+    reaction: "surface",
+    meaning: "too many departments in one deletion",
+    actions: [DELETE_NODES],
+    source: GO_SDK,
+  },
+  "LimitExceeded.NodeDepthExceedLimit": {
+    reaction: "surface",
+    meaning: "the department tree would be too deep",
+    hint: "the new department would be deeper than Tencent allows: choose a parentNodeId nearer the root.",
+    actions: [ADD_NODE],
+    source: GO_SDK,
+  },
+  "LimitExceeded.NodeExceedLimit": {
+    reaction: "surface",
+    meaning: "the organization has as many departments as Tencent allows",
+    hint: "delete departments no longer used, or ask Tencent to raise the limit.",
+    actions: [ADD_NODE],
+    source: GO_SDK,
+  },
+  "InvalidParameter.OrganizationNodeNotExist": {
+    reaction: "surface",
+    meaning: "no such parent department",
+    hint: "parentNodeId is not a department of this organization: use getRootOrganizationNode() or another department's nodeId.",
+    actions: [ADD_NODE],
+    source: GO_SDK,
+  },
+
   // ---- surfaced with a hint
   "AuthFailure.SecretIdNotFound": { reaction: "surface", meaning: "unknown SecretId", hint: "the SecretId is unknown: check tencentcloud:secretId / TENCENTCLOUD_SECRET_ID.", actions: ["*"], source: COMMON },
   "AuthFailure.SignatureFailure": { reaction: "surface", meaning: "wrong SecretKey", hint: "the SecretKey does not match the SecretId: check tencentcloud:secretKey / TENCENTCLOUD_SECRET_KEY.", actions: ["*"], source: COMMON },
@@ -315,6 +380,8 @@ export const NAME_USED_CODES = codesWith("nameUsed");
 export const IDENTITY_NOT_GRANTED_CODES = codesWith("identityNotGranted");
 /** "CAM does not allow this action": final, never retried. */
 export const UNAUTHORIZED_CODES = codesWith("unauthorized");
+/** Refusals of the removal a deletion policy asks for. */
+export const DELETION_REFUSED_CODES = codesWith("deletionRefused");
 
 /** What a user should do about each code, shown with the error and listed in the README. */
 export const ERROR_HINTS: Readonly<Record<string, string>> = Object.fromEntries(

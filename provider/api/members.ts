@@ -12,7 +12,8 @@ import type { Tags } from "../core/tags";
 import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
 import { reactionTo } from "./codes";
 import type { TencentApi } from "./tencentApi";
-import { toCreateRequest, toReportedMember, toTagKeyFilter, toTagList, toUpdateRequest } from "./wire";
+import { modifyResourceTags } from "./tags";
+import { toCreateRequest, toReportedMember, toTagKeyFilter, toUpdateRequest } from "./wire";
 
 /** CreateOrganizationMemberAuthIdentity takes at most this many identities per call. */
 export const IDENTITIES_PER_CALL = 5;
@@ -105,12 +106,7 @@ export class MemberApi {
    * at most 10 tags (so at most 10 to delete), while `check` allows 9 user tags plus the marker.
    */
   async modifyTags(memberUin: number, replace: Tags, remove: readonly string[]): Promise<void> {
-    const replaceTags = toTagList(replace);
-    await this.api.call("tag", "ModifyResourceTags", {
-      Resource: memberResourceName(this.region, memberUin),
-      ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
-      ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
-    });
+    await modifyResourceTags(this.api, memberResourceName(this.region, memberUin), replace, remove);
   }
 
   /** Grants access identities, in batches the API accepts. */

@@ -44,6 +44,16 @@ export const RESOURCE_PERMISSIONS = {
     { action: "organization:DeleteOrganizationMembers", usedFor: "delete", deletionPolicies: ["removeFromOrganization"] },
     { action: "organization:DeleteAccount", usedFor: "delete", deletionPolicies: ["deleteAccount"] },
   ],
+  // Departments have their own deletion policies ("retain" | "delete"); their actions go into every
+  // document, since a stack's departments and members choose their policies independently.
+  OrganizationNode: [
+    { action: "organization:DescribeOrganizationNodes", usedFor: "read back after create and update; refresh; look-ups (`getOrganizationNode`, `getRootOrganizationNode`, crash recovery on create, \"already gone\" on delete)" },
+    { action: "organization:AddOrganizationNode", usedFor: "create (tags and ownership marker in the same call)" },
+    { action: "organization:UpdateOrganizationNode", usedFor: "update of `name`, `remark`" },
+    { action: "tag:ModifyResourceTags", usedFor: "update of `tags`; the tags of an adopted department" },
+    { action: "organization:DeleteOrganizationNodes", usedFor: "delete of a department whose deletionPolicy is `delete`" },
+    { action: "organization:DescribeOrganizationMembers", usedFor: "naming the members still inside when a deletion is refused (`NodeNotEmpty`)" },
+  ],
 } as const satisfies Record<string, readonly ActionUse[]>;
 
 /** The resources with their actions, in declaration order. */
@@ -94,7 +104,7 @@ export function permissionsTable(): string {
     const policies = (use.deletionPolicies ?? DELETION_POLICIES).map((p) => `\`${p}\``).join(", ");
     return `| \`${use.action}\` | ${resource} | ${use.usedFor} | ${policies} |`;
   });
-  return ["| action | resource | called for | deletion policies |", "|---|---|---|---|", ...rows].join("\n");
+  return ["| action | resource | called for | in the documents for members with deletionPolicy |", "|---|---|---|---|", ...rows].join("\n");
 }
 
 /**

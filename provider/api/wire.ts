@@ -1,19 +1,23 @@
 /**
- * Tencent's wire format for members, and its mapping to and from the provider's own types. The
+ * Tencent's wire format for members and departments, and its mapping to and from the provider's own types. The
  * only place that knows `Tags: [{TagKey, TagValue}]`, `OrgPermission`, `IsAllowQuit: "Allow"` and
  * the SDK's request and response models; everything outside api/ speaks `ReportedMember`,
  * `MemberInputs` and `MemberUpdate`.
  */
 import type {
+  AddOrganizationNodeRequest,
   CreateOrganizationMemberRequest,
   OrgMember,
+  OrgNode,
   Tag,
   UpdateOrganizationMemberRequest,
+  UpdateOrganizationNodeRequest,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
 import type { Tags } from "../core/tags";
 import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
+import type { NodeInputs, NodeUpdate, ReportedNode } from "../node/types";
 
-export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest };
+export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest, OrgNode };
 
 /** What `PermissionStatus` says while an invited member has not confirmed a permission change. */
 const PERMISSION_CHANGE_UNCONFIRMED = "UnConfirmed";
@@ -86,6 +90,40 @@ export function toUpdateRequest(memberUin: number, update: MemberUpdate): Update
  */
 export function toTagKeyFilter(tagKey: string): Tag {
   return { TagKey: tagKey } as Tag;
+}
+
+/** A department as DescribeOrganizationNodes reports it, in the provider's terms. */
+export function toReportedNode(node: OrgNode, requestId?: string): ReportedNode {
+  return {
+    nodeId: node.NodeId ?? 0,
+    name: node.Name ?? "",
+    parentNodeId: node.ParentNodeId ?? 0,
+    remark: node.Remark ?? "",
+    tags: fromTagList(node.Tags ?? []),
+    createTime: node.CreateTime ?? "",
+    updateTime: node.UpdateTime ?? "",
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+/** The AddOrganizationNode request for checked inputs; `ownerTag` is written with the user tags. */
+export function toAddNodeRequest(inputs: NodeInputs, ownerTag: Tags): AddOrganizationNodeRequest {
+  const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
+  return {
+    ParentNodeId: inputs.parentNodeId,
+    Name: inputs.name,
+    ...(inputs.remark !== undefined ? { Remark: inputs.remark } : {}),
+    ...(tags.length > 0 ? { Tags: tags } : {}),
+  };
+}
+
+/** The UpdateOrganizationNode request that sets exactly the fields of `update`. */
+export function toUpdateNodeRequest(nodeId: number, update: NodeUpdate): UpdateOrganizationNodeRequest {
+  return {
+    NodeId: nodeId,
+    ...(update.name !== undefined ? { Name: update.name } : {}),
+    ...(update.remark !== undefined ? { Remark: update.remark } : {}),
+  };
 }
 
 /** A tag map as Tencent's list of pairs. */

@@ -10,9 +10,9 @@
 export interface DriftRow {
   /** The resource name in the program (the last part of its URN). */
   resource: string;
-  /** The member's name in Tencent (or in the program when Tencent has none). */
+  /** The member's or department's name in Tencent (or in the program when Tencent has none). */
   memberName?: string;
-  /** The input that differs, or `(member)` when the whole member is missing on one side. */
+  /** The input that differs, or `(member)` / `(department)` when the whole resource is missing on one side. */
   field: string;
   /** The value Tencent reports, formatted for reading. */
   inTencent: string;
@@ -60,6 +60,12 @@ const NO_CHANGE_OPS = new Set(["same", "read", "refresh", "discard", "remove-pen
 const REPLACE_OPS = new Set(["replace", "create-replacement", "delete-replaced", "read-replacement", "import-replacement"]);
 // Types that belong to Pulumi itself: the stack and provider resources.
 const PULUMI_TYPE = /^pulumi:(pulumi:Stack|providers:)/;
+// The field shown when a whole resource is missing on one side, by the type its class registers.
+const WHOLE_RESOURCE: Readonly<Record<string, string>> = {
+  "pulumi-nodejs:dynamic/tencentcloud:OrganizationMember": "(member)",
+  "pulumi-nodejs:dynamic/tencentcloud:OrganizationNode": "(department)",
+};
+const NO_DRIFT = "No drift: every department and member matches the program.";
 
 /**
  * Parses the text `pulumi preview --json` printed.
@@ -110,12 +116,13 @@ export function driftRows(preview: PreviewDocument): DriftRow[] {
     const before = step.oldState?.inputs ?? steps.find((s) => s.oldState)?.oldState?.inputs;
     const after = step.newState?.inputs ?? steps.find((s) => s.newState)?.newState?.inputs;
     const memberName = textOf(before?.name) ?? textOf(after?.name);
+    const whole = WHOLE_RESOURCE[typeOf(step)] ?? "(resource)";
     if (step.op === "create" || !before) {
-      rows.push({ resource, memberName, field: "(member)", inTencent: "(missing: deleted outside Pulumi, or never created)", inProgram: "(declared)", action: "create" });
+      rows.push({ resource, memberName, field: whole, inTencent: "(missing: deleted outside Pulumi, or never created)", inProgram: "(declared)", action: "create" });
       continue;
     }
     if (step.op === "delete" || !after) {
-      rows.push({ resource, memberName, field: "(member)", inTencent: "(exists)", inProgram: "(not declared)", action: "delete" });
+      rows.push({ resource, memberName, field: whole, inTencent: "(exists)", inProgram: "(not declared)", action: "delete" });
       continue;
     }
     for (const field of changedFields(step, before, after)) {
@@ -163,7 +170,7 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-const HEADER = ["MEMBER", "FIELD", "IN TENCENT", "IN THE PROGRAM", "NEXT UP"] as const;
+const HEADER = ["RESOURCE", "FIELD", "IN TENCENT", "IN THE PROGRAM", "NEXT UP"] as const;
 
 function cells(row: DriftRow): string[] {
   const member = row.memberName && row.memberName !== row.resource ? `${row.resource} (${row.memberName})` : row.resource;
@@ -175,7 +182,7 @@ function cells(row: DriftRow): string[] {
  * @param rows - from {@link driftRows}
  */
 export function formatTable(rows: DriftRow[]): string {
-  if (rows.length === 0) return "No drift: every member matches the program.\n";
+  if (rows.length === 0) return `${NO_DRIFT}\n`;
   const body = rows.map(cells);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
@@ -194,7 +201,7 @@ export function formatTable(rows: DriftRow[]): string {
  * @param title - the heading
  */
 export function formatMarkdown(rows: DriftRow[], title = "Tencent Cloud Organization drift"): string {
-  if (rows.length === 0) return `### ${title}\n\nNo drift: every member matches the program.\n`;
+  if (rows.length === 0) return `### ${title}\n\n${NO_DRIFT}\n`;
   const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
   const code = (text: string) => (text.startsWith("(") ? escape(text) : `\`${escape(text).replace(/`/g, "'")}\``);
   const header = HEADER.map((h) => h.charAt(0) + h.slice(1).toLowerCase());

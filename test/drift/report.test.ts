@@ -36,21 +36,21 @@ describe("the drift rows of a real preview", () => {
 
 describe("the drift table", () => {
   it("says so when nothing drifted, in text and in Markdown", () => {
-    expect(formatTable([])).toBe("No drift: every member matches the program.\n");
-    expect(formatMarkdown([])).toContain("No drift: every member matches the program.");
+    expect(formatTable([])).toBe("No drift: every department and member matches the program.\n");
+    expect(formatMarkdown([])).toContain("No drift: every department and member matches the program.");
   });
 
   it("is aligned text with one line per row", () => {
     const lines = formatTable(driftRows(parsePreview(fixture("tags")))).trimEnd().split("\n");
     expect(lines[0]).toMatch(/^Drift: 1 difference between Tencent and the program/);
-    expect(lines[1]).toMatch(/^MEMBER\s+FIELD\s+IN TENCENT\s+IN THE PROGRAM\s+NEXT UP$/);
+    expect(lines[1]).toMatch(/^RESOURCE\s+FIELD\s+IN TENCENT\s+IN THE PROGRAM\s+NEXT UP$/);
     expect(lines[3]).toMatch(/^retagged \(drift-retagged\)\s+tags\s+owner=bob team=ml\s+team=data\s+update$/);
     expect(lines[1].indexOf("FIELD")).toBe(lines[3].indexOf("tags"));
   });
 
   it("is a Markdown table with the same rows, pipes escaped", () => {
     const markdown = formatMarkdown([{ resource: "a|b", field: "tags", inTencent: "k=x|y", inProgram: "(not set)", action: "update" }]);
-    expect(markdown).toContain("| Member | Field | In tencent | In the program | Next up |");
+    expect(markdown).toContain("| Resource | Field | In tencent | In the program | Next up |");
     expect(markdown).toContain("| a\\|b | `tags` | `k=x\\|y` | (not set) | update |");
   });
 });

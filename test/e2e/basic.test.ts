@@ -1,6 +1,7 @@
 /**
- * The basic example through the real engine: create, a no-op second run, a clean drift check,
- * what the state holds, and destroy following each member's deletionPolicy.
+ * The basic example through the real engine: its departments, then the members placed in them,
+ * a no-op second run, a clean drift check, what the state holds, and destroy following each
+ * member's and department's deletionPolicy.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,10 +12,14 @@ import { membersByName, MUTATING_ACTIONS, startEngineHarness, type EngineHarness
 import { userTagsOf } from "../support/emulatorState";
 
 const DECLARED = {
-  "platform-ci": { nodeId: 100001, permissionIds: [1, 2, 8], tags: { team: "platform", env: "prod" } },
-  "finance-reporting": { nodeId: 100002, permissionIds: [1, 2, 5, 8, 9], tags: { team: "finance", "cost-center": "cc-1001" } },
-  "sandbox-alice": { nodeId: 100003, permissionIds: [1, 2], tags: { owner: "alice", env: "sandbox" } },
+  "platform-ci": { department: "Platform", permissionIds: [1, 2, 8], tags: { team: "platform", env: "prod" } },
+  "finance-reporting": { department: "FinanceOps", permissionIds: [1, 2, 5, 8, 9], tags: { team: "finance", "cost-center": "cc-1001" } },
+  "sandbox-alice": { department: "Sandboxes", permissionIds: [1, 2], tags: { owner: "alice", env: "sandbox" } },
 };
+/** Department name → parent name, as the example declares them. */
+const TREE = { Product: "Root", Platform: "Product", FinanceOps: "Root", Sandboxes: "Root" };
+/** Three members, four departments and the stack. */
+const RESOURCES = 8;
 
 let h: EngineHarness;
 let stack: EngineStack;
@@ -29,14 +34,19 @@ const filesUnder = (dir: string): string[] =>
 
 
 describe.sequential("the basic example", () => {
-  it("pulumi up creates the declared members in their departments with their permissions and tags", async () => {
+  it("pulumi up creates the declared departments, then the members in them with their permissions and tags", async () => {
     const result = await stack.up();
-    expect(result.summary.resourceChanges).toMatchObject({ create: 4 }); // three members and the stack
+    expect(result.summary.resourceChanges).toMatchObject({ create: RESOURCES });
+    const nodes = h.emulator.admin.nodes();
+    const nameOf = (nodeId: number) => nodes.find((n) => n.NodeId === nodeId)?.Name;
+    for (const [name, parent] of Object.entries(TREE)) {
+      expect(nameOf(nodes.find((n) => n.Name === name)!.ParentNodeId), name).toBe(parent);
+    }
     const members = membersByName(h.emulator);
     expect([...members.keys()].sort()).toEqual(Object.keys(DECLARED).sort());
     for (const [name, declared] of Object.entries(DECLARED)) {
       const member = members.get(name)!;
-      expect({ nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }).toEqual(declared);
+      expect({ department: nameOf(member.nodeId), permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }).toEqual(declared);
       expect(member.memberType).toBe("Create");
     }
   });
@@ -44,14 +54,16 @@ describe.sequential("the basic example", () => {
   it("a second pulumi up changes nothing and sends no call that changes a member", async () => {
     const before = h.emulator.admin.counters();
     const result = await stack.up();
-    expect(result.summary.resourceChanges).toEqual({ same: 4 });
+    expect(result.summary.resourceChanges).toEqual({ same: RESOURCES });
     const calls = h.callsSince(before);
-    for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
+    for (const action of [...MUTATING_ACTIONS, "AddOrganizationNode", "UpdateOrganizationNode", "DeleteOrganizationNodes"]) {
+      expect(calls[action] ?? 0, action).toBe(0);
+    }
   });
 
   it("preview --refresh --expect-no-changes succeeds when nothing drifted", async () => {
     const result = await stack.preview({ refresh: true, expectNoChanges: true });
-    expect(result.changeSummary).toEqual({ same: 4 });
+    expect(result.changeSummary).toEqual({ same: RESOURCES });
   });
 
   it("the exported stack holds no credential and every __provider fits in 2 KB", async () => {
@@ -62,9 +74,9 @@ describe.sequential("the basic example", () => {
       expect(text).not.toContain(DEFAULT_SECRET_KEY);
       expect(text).not.toContain(DEFAULT_SECRET_ID);
     }
-    const members = deployment.deployment.resources.filter((r: { type: string }) => r.type.endsWith(":OrganizationMember"));
-    expect(members).toHaveLength(3);
-    for (const resource of members) {
+    const managed = deployment.deployment.resources.filter((r: { type: string }) => /:Organization(Member|Node)$/.test(r.type));
+    expect(managed).toHaveLength(RESOURCES - 1);
+    for (const resource of managed) {
       for (const side of [resource.inputs, resource.outputs]) {
         const provider = side.__provider as string;
         expect(typeof provider).toBe("string");
@@ -73,10 +85,11 @@ describe.sequential("the basic example", () => {
     }
   });
 
-  it("destroy keeps members with deletionPolicy retain and deletes the account of the deleteAccount one", async () => {
+  it("destroy keeps what is retained, deletes the deleteAccount member's account and then its emptied department", async () => {
     const result = await stack.destroy();
-    expect(result.summary.resourceChanges).toMatchObject({ delete: 4 });
+    expect(result.summary.resourceChanges).toMatchObject({ delete: RESOURCES });
     expect([...membersByName(h.emulator).keys()].sort()).toEqual(["finance-reporting", "platform-ci"]);
+    expect(h.emulator.admin.nodes().map((n) => n.Name).sort()).toEqual(["Engineering", "Finance", "FinanceOps", "Platform", "Product", "Root", "Sandbox"]);
     expect((await stack.exportStack()).deployment.resources ?? []).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@
  * root node_modules), stacks of the examples through the real engine, and the calls another
  * administrator would make behind Pulumi's back.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
@@ -149,4 +150,28 @@ export async function engineFailureOf(operation: Promise<unknown>): Promise<stri
     return error instanceof Error ? error.message : String(error);
   }
   throw new Error("expected the operation to fail, but it succeeded");
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+/** `pid` and every process below it (the engine starts its provider plugin in a process group of its own). */
+function treeOf(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap(treeOf)];
+}
+
+/** SIGKILLs `pid` and every process below it, as a crash or `kill -9` of a CI job would. */
+export function killProcessTree(pid: number): void {
+  for (const each of treeOf(pid)) {
+    try {
+      process.kill(each, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
 }

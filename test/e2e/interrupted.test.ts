@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../scripts/lib/engine";
 import { stackLocks } from "../../scripts/lib/locks";
-import { startEngineHarness, type EngineHarness } from "./harness";
+import { killProcessTree, startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
   key,
@@ -29,19 +29,6 @@ beforeAll(async () => {
   h = await startEngineHarness("interrupted");
 });
 afterAll(async () => h?.close());
-
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
-}
-
-/** `pid` and every process below it (the engine starts its provider plugin in a process group of its own). */
-function treeOf(pid: number): number[] {
-  return [pid, ...childrenOf(pid).flatMap(treeOf)];
-}
 
 const creates = () => h.emulator.admin.requestLog().filter((entry) => entry.action === "CreateOrganizationMember").length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,14 +52,7 @@ describe("an interrupted pulumi up", () => {
     while (creates() < 2 && Date.now() < deadline) await sleep(100);
     expect(creates(), "the first up reached CreateOrganizationMember").toBeGreaterThanOrEqual(2);
 
-    const tree = treeOf(child.pid!);
-    for (const pid of tree) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    killProcessTree(child.pid!);
     await exited;
     await sleep(2000); // requests the emulator had already received complete, as Tencent's would
     h.emulator.admin.setLatency(0, "CreateOrganizationMember");

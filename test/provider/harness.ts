@@ -5,6 +5,7 @@
  */
 import { checkMember } from "../../provider/member/check";
 import { MemberLifecycle } from "../../provider/member/lifecycle";
+import { NodeLifecycle } from "../../provider/node/lifecycle";
 import type { MemberInputs } from "../../provider/member/types";
 import { resolveSettings, type ProviderSettings } from "../../provider/api/settings";
 import type { Clock } from "../../provider/api/retry";
@@ -22,12 +23,16 @@ export interface ProviderHarness {
   settings: ProviderSettings;
   /** The provider instance of the current test, as the engine's provider process holds one. */
   provider: MemberLifecycle;
+  /** The department provider instance of the current test (same settings, logs and clock). */
+  nodeProvider: NodeLifecycle;
   /** Lines the provider logged since the last `fresh()`. */
   logs: string[];
   /** Milliseconds the provider waited (backoff, review waits) since the last `fresh()`, on its fake clock. */
   waitedMs(): number;
   /** An SDK client acting as another administrator, for out-of-band changes. */
   outOfBand: OrgClient;
+  /** New provider instances with the same settings, the emulator untouched: the next Pulumi operation. */
+  restart(): void;
   /** Resets the emulator and builds a new provider instance; `config` adds tencentcloud:* settings. */
   fresh(options?: { config?: Record<string, string> }): void;
   /** Calls since the last `fresh()` or `resetCounts()`, per action. */
@@ -69,11 +74,14 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
     );
   const instance = (settings: ProviderSettings) =>
     MemberLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
+  const nodeInstance = (settings: ProviderSettings) =>
+    NodeLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
   const settings = build();
   const harness: ProviderHarness = {
     emulator,
     settings,
     provider: instance(settings),
+    nodeProvider: nodeInstance(settings),
     logs,
     waitedMs: () => clock.waited,
     outOfBand: orgClient(emulator),
@@ -83,7 +91,12 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
       clock = fakeClock();
       harness.settings = build(options.config);
       harness.provider = instance(harness.settings);
+      harness.nodeProvider = nodeInstance(harness.settings);
       baseline = {};
+    },
+    restart() {
+      harness.provider = instance(harness.settings);
+      harness.nodeProvider = nodeInstance(harness.settings);
     },
     counts: () => callsSince(emulator, baseline),
     resetCounts() {

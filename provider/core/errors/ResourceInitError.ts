@@ -1,7 +1,7 @@
 import { ProviderError } from "./ProviderError";
 
 /**
- * The member account exists but a step after its creation failed (tagging, identities, read-back).
+ * The member account (or department) exists but a step after its creation failed (tagging, identities, read-back).
  * Carrying `id` and `properties` makes the Pulumi engine record the resource as created but not
  * fully initialised instead of forgetting an account that really exists; the next `pulumi up`
  * then finishes the job through `update`.
@@ -14,12 +14,14 @@ export class ResourceInitError extends ProviderError {
     /** Outputs known so far, stored in the state. */
     readonly properties: Record<string, unknown>,
     cause: Error,
+    /** What was created, in words. @default "member" */
+    resource = "member",
   ) {
     super({
-      summary: `member ${id} was created, but a follow-up step failed`,
+      summary: `${resource} ${id} was created, but a follow-up step failed`,
       detail: cause.message,
       cause,
-      hint: "the account exists and is in the state; fix the cause and run `pulumi up`, which finishes the job.",
+      hint: `the ${resource === "member" ? "account" : resource} exists and is in the state; fix the cause and run \`pulumi up\`, which finishes the job.`,
     });
   }
   /** The reasons the engine shows with the failed resource. */

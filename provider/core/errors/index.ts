@@ -8,3 +8,7 @@ export { DeletionRefusedError } from "./DeletionRefusedError";
 export { DeregistrationPendingError } from "./DeregistrationPendingError";
 export { ResourceInitError } from "./ResourceInitError";
 export { ConfigurationError } from "./ConfigurationError";
+export { NodeNameTakenError } from "./NodeNameTakenError";
+export { NodeNotFoundError } from "./NodeNotFoundError";
+export { NodeNotEmptyError } from "./NodeNotEmptyError";
+export { NodeParentMismatchError } from "./NodeParentMismatchError";

@@ -1,0 +1,104 @@
+/**
+ * `check`: validates and normalises the inputs of one department before anything is planned, so
+ * bad input fails at `pulumi preview` with a message naming the field and the rule.
+ * Pure: (old inputs, new inputs) → {inputs, failures}.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { checkInputs, type Props, type Validator } from "../core/checkInputs";
+import { checkTags, TAG_VALUE_MAX_LENGTH } from "../core/tags";
+import { containsUnknown } from "../core/unknown";
+import { NODE_NAME_MAX_LENGTH, NODE_NAME_PATTERN, NODE_REMARK_MAX_LENGTH } from "./rules";
+import { NODE_DELETION_POLICIES, type NodeInputs } from "./types";
+
+/** What `check` returns: the normalised inputs (unknown values passed through) and any failures. */
+export interface NodeCheckOutcome extends dynamic.CheckResult<NodeInputs> {
+  inputs: NodeInputs;
+  failures: dynamic.CheckFailure[];
+}
+
+/** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
+export type NodeDeclaration = Readonly<Props> | Partial<NodeInputs>;
+
+const positiveInteger =
+  (field: string): Validator<number> =>
+  (value) => {
+    const n = typeof value === "string" && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : value;
+    return typeof n === "number" && Number.isSafeInteger(n) && n > 0
+      ? { value: n }
+      : { reason: `${field} must be a positive integer department id (got ${JSON.stringify(value)})` };
+  };
+
+/** One validator per input, in documentation order: the list of inputs is this table's keys. */
+const VALIDATORS: { [K in keyof Required<NodeInputs>]: Validator<NodeInputs[K]> } = {
+  name: (value) =>
+    typeof value === "string" && NODE_NAME_PATTERN.test(value)
+      ? { value }
+      : {
+          reason:
+            `name must be 1 to ${NODE_NAME_MAX_LENGTH} characters of letters, digits, Chinese characters and +@&._[]- ` +
+            `(got ${JSON.stringify(value)})`,
+        },
+  parentNodeId: positiveInteger("parentNodeId"),
+  remark: (value) =>
+    typeof value === "string" && [...value].length <= NODE_REMARK_MAX_LENGTH
+      ? { value }
+      : { reason: `remark must be a string of at most ${NODE_REMARK_MAX_LENGTH} characters (got ${typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value)})` },
+  tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
+  deletionPolicy: (value) =>
+    NODE_DELETION_POLICIES.some((policy) => policy === value)
+      ? { value: value as NodeInputs["deletionPolicy"] }
+      : { reason: `deletionPolicy must be one of ${NODE_DELETION_POLICIES.join(", ")} (got ${JSON.stringify(value)})` },
+  adoptNodeId: positiveInteger("adoptNodeId"),
+  ownerMarker: (value) =>
+    typeof value === "string" && value.length > 0 && value.length <= TAG_VALUE_MAX_LENGTH
+      ? { value }
+      : { reason: "ownerMarker is set by the OrganizationNode class; do not set it by hand" },
+};
+
+/** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */
+export const NODE_INPUT_NAMES = Object.keys(VALIDATORS) as (keyof NodeInputs)[];
+
+const REQUIRED: ReadonlySet<string> = new Set<keyof NodeInputs>(["name", "parentNodeId"]);
+
+/** Validates and normalises new inputs; `olds` (the inputs checked before) lets replacements be refused at preview. */
+export function checkNode(oldDeclaration: NodeDeclaration, newDeclaration: NodeDeclaration): NodeCheckOutcome {
+  const { inputs, failures } = checkInputs({ ...newDeclaration }, VALIDATORS as Record<string, Validator<unknown>>, REQUIRED, { deletionPolicy: "retain" });
+  const checked = inputs as Partial<NodeInputs> as NodeInputs;
+  failures.push(...blockedReplacements({ ...oldDeclaration }, checked));
+  return { inputs: checked, failures };
+}
+
+/**
+ * Replacements that cannot work, refused at preview before anything is touched:
+ * - an adopted department cannot move (no API moves a department), and re-adopting the same id
+ *   under another parent would fail at create after the old resource was released;
+ * - switching `adoptNodeId` releases the department adopted before through its deletion policy:
+ *   with `delete` that would delete a department adopted by mistake without asking.
+ * A created department that moves is replaced by a new one under the new parent (names are unique
+ * only among siblings, so the new one is created first); its deletion, with `delete`, is checked
+ * when it happens (see NodeLifecycle.delete), since members of the same stack move out first.
+ */
+function blockedReplacements(olds: Props, inputs: NodeInputs): dynamic.CheckFailure[] {
+  if (olds.name === undefined || olds.adoptNodeId === undefined) return [];
+  const failures: dynamic.CheckFailure[] = [];
+  const adopting = inputs.adoptNodeId ?? olds.adoptNodeId;
+  if (adopting === olds.adoptNodeId && !containsUnknown(inputs.parentNodeId) && olds.parentNodeId !== undefined && inputs.parentNodeId !== olds.parentNodeId) {
+    failures.push({
+      property: "parentNodeId",
+      reason:
+        `department ${String(olds.adoptNodeId)} is adopted and sits under ${String(olds.parentNodeId)}; no Tencent API moves a department, ` +
+        `so parentNodeId cannot become ${String(inputs.parentNodeId)}. Move its members in the console to a department under the new parent, ` +
+        `or drop adoptNodeId to create a new department there.`,
+    });
+  }
+  const oldPolicy = olds.deletionPolicy ?? "retain";
+  if (inputs.adoptNodeId !== undefined && !containsUnknown(inputs.adoptNodeId) && inputs.adoptNodeId !== olds.adoptNodeId && oldPolicy !== "retain") {
+    failures.push({
+      property: "adoptNodeId",
+      reason:
+        `adopting department ${String(inputs.adoptNodeId)} instead of ${String(olds.adoptNodeId)} would delete the latter (deletionPolicy "${String(oldPolicy)}"). ` +
+        `Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
+    });
+  }
+  return failures;
+}

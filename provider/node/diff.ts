@@ -1,0 +1,60 @@
+/**
+ * `diff`: what a change of inputs does to a department, decided by one table. Pure:
+ * (old outputs from the state, new checked inputs) → changes, replacements, changed fields.
+ * Outputs hold what Tencent reported at the last read, so comparing against them also reports drift.
+ */
+import { sameTags, userTags } from "../core/tags";
+import { containsUnknown, type MaybeUnknown } from "../core/unknown";
+import type { NodeInputs, NodeOutputs } from "./types";
+
+/**
+ * How a field's change is carried out.
+ * - `updateNode`: UpdateOrganizationNode, in place.
+ * - `modifyTags`: Tag service ModifyResourceTags on `qcs::organization:<region>:uin/:node/<nodeId>`, in place.
+ * - `stateOnly`: no call; the state records it so `delete`, which sees only the state, follows it.
+ * - `replace`: no API changes it; a new department is needed.
+ */
+export type NodeChangeEffect = "updateNode" | "modifyTags" | "stateOnly" | "replace";
+
+/** One row of the diff table. */
+export interface NodeFieldRule {
+  field: keyof NodeInputs;
+  effect: NodeChangeEffect;
+  /** Whether the declared value differs from the state. Only called with known values. */
+  differs(olds: Partial<NodeOutputs>, news: NodeInputs): boolean;
+}
+
+/** The diff table. `ownerMarker` never changes after creation, so it has no row. */
+export const NODE_DIFF_TABLE: readonly NodeFieldRule[] = [
+  { field: "name", effect: "updateNode", differs: (o, n) => o.name !== n.name },
+  { field: "remark", effect: "updateNode", differs: (o, n) => (o.remark ?? "") !== (n.remark ?? "") },
+  { field: "tags", effect: "modifyTags", differs: (o, n) => !sameTags(userTags(o.tags), n.tags ?? {}) },
+  { field: "deletionPolicy", effect: "stateOnly", differs: (o, n) => (o.deletionPolicy ?? "retain") !== n.deletionPolicy },
+  // UpdateOrganizationNode takes no parent and no API moves a department.
+  { field: "parentNodeId", effect: "replace", differs: (o, n) => o.parentNodeId !== undefined && o.parentNodeId !== n.parentNodeId },
+  // Adopting another department means managing another one: the old one is released first.
+  { field: "adoptNodeId", effect: "replace", differs: (o, n) => n.adoptNodeId !== undefined && n.adoptNodeId !== o.nodeId },
+];
+
+/** The outcome of `diffNode`. */
+export interface NodeDiff {
+  changes: boolean;
+  /** Fields that force a replacement. */
+  replaces: string[];
+  /** Every changed field, with how it is carried out. */
+  changed: { field: keyof NodeInputs; effect: NodeChangeEffect }[];
+  /**
+   * Always false: names are unique only among siblings and a replacement has another parent (or
+   * adopts an existing department), so the new one can exist beside the old — and members of the
+   * stack move to it before the old one is deleted.
+   */
+  deleteBeforeReplace: false;
+}
+
+/** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
+export function diffNode(olds: Partial<NodeOutputs>, news: MaybeUnknown<NodeInputs>): NodeDiff {
+  const known = news as NodeInputs;
+  const changed = NODE_DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(({ field, effect }) => ({ field, effect }));
+  const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
+  return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: false };
+}

@@ -1,0 +1,32 @@
+/**
+ * Turns a department's diff into the API calls that carry it out: only the calls the changed
+ * fields need. Pure.
+ */
+import { tagChanges, userTags, type Tags } from "../core/tags";
+import { diffNode } from "./diff";
+import type { NodeInputs, NodeOutputs, NodeUpdate } from "./types";
+
+/** The calls an update needs; absent parts need no call. */
+export interface NodeUpdatePlan {
+  /** Fields for one UpdateOrganizationNode call. */
+  updateNode?: NodeUpdate;
+  /** Tags to set and tag keys to delete (ModifyResourceTags). */
+  tags?: { replace: Tags; remove: string[] };
+}
+
+/** Plans the calls that bring `current` (the state) to `desired` (checked inputs). */
+export function planNodeUpdate(current: Partial<NodeOutputs>, desired: NodeInputs): NodeUpdatePlan {
+  const fields = new Set(diffNode(current, desired).changed.map((c) => c.field));
+  const plan: NodeUpdatePlan = {};
+  const update: NodeUpdate = {};
+  if (fields.has("name")) update.name = desired.name;
+  if (fields.has("remark")) update.remark = desired.remark ?? "";
+  if (Object.keys(update).length > 0) plan.updateNode = update;
+  if (fields.has("tags")) plan.tags = tagChanges(userTags(current.tags), desired.tags ?? {});
+  return plan;
+}
+
+/** True when the plan makes no API call. */
+export function isEmptyNodePlan(plan: NodeUpdatePlan): boolean {
+  return !plan.updateNode && !plan.tags;
+}

@@ -1,0 +1,69 @@
+/**
+ * `OrganizationNode`: a department of the organization, as users declare it in their programs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { organizationNodeProvider } from "../shim";
+import type { NodeDeletionPolicy, NodeOutputs } from "./types";
+
+/** Inputs of an OrganizationNode. See the README for every rule `check` enforces. */
+export interface OrganizationNodeArgs {
+  /** Department name, 1–40 letters, digits, Chinese characters and `+@&._[]-`; unique among its siblings. Updated in place. */
+  name: pulumi.Input<string>;
+  /**
+   * The department it sits under: another OrganizationNode's `nodeId`, or the root's id from
+   * `getRootOrganizationNode()`. No API moves a department: changing it replaces the resource
+   * (a new department is created under the new parent first).
+   */
+  parentNodeId: pulumi.Input<number>;
+  /** Remark, at most 40 characters. Omitted means empty. Updated in place. */
+  remark?: pulumi.Input<string>;
+  /** Tags, at most 9 (Tencent's 10 minus the ownership marker). Omitted means none. Updated in place (Tag service). */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * What deleting the resource does to the department:
+   * `retain` keeps it in the organization and only drops it from the stack;
+   * `delete` deletes it, which Tencent refuses while members or sub-departments are inside.
+   * @default "retain"
+   */
+  deletionPolicy?: pulumi.Input<NodeDeletionPolicy>;
+  /** Manage this existing department (by id) instead of creating one; it must sit under `parentNodeId`. */
+  adoptNodeId?: pulumi.Input<number>;
+}
+
+/** A department (organization node) of a Tencent Cloud Organization. */
+export class OrganizationNode extends pulumi.dynamic.Resource {
+  /** The department's id (also the resource id); give it to members as `nodeId`. */
+  declare public readonly nodeId: pulumi.Output<number>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly parentNodeId: pulumi.Output<number>;
+  declare public readonly remark: pulumi.Output<string | undefined>;
+  declare public readonly tags: pulumi.Output<Record<string, string>>;
+  declare public readonly deletionPolicy: pulumi.Output<NodeDeletionPolicy>;
+  declare public readonly adoptNodeId: pulumi.Output<number | undefined>;
+  declare public readonly createTime: pulumi.Output<string>;
+  declare public readonly updateTime: pulumi.Output<string>;
+
+  constructor(name: string, args: OrganizationNodeArgs, opts?: pulumi.CustomResourceOptions) {
+    // Pulumi creates an output property only for keys present in props, so every output is listed.
+    const outputs: Record<Exclude<keyof NodeOutputs, "ownerMarker">, undefined> = {
+      nodeId: undefined,
+      name: undefined,
+      parentNodeId: undefined,
+      remark: undefined,
+      tags: undefined,
+      deletionPolicy: undefined,
+      adoptNodeId: undefined,
+      createTime: undefined,
+      updateTime: undefined,
+    };
+    const props = opts?.id
+      ? { ...outputs, ...args }
+      : { ...outputs, ...args, ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` }; // see core/ownership.ts
+    super(organizationNodeProvider, name, props, opts, "tencentcloud", "OrganizationNode");
+  }
+
+  /** Reads an existing department into the program without managing it (`pulumi refresh` keeps it current). */
+  static get(name: string, nodeId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OrganizationNode {
+    return new OrganizationNode(name, {} as OrganizationNodeArgs, { ...opts, id: nodeId });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The shapes of one department (organization node) across the provider boundary: what a program
+ * declares (inputs), what the state keeps (outputs), and what Tencent reports (ReportedNode).
+ */
+
+/**
+ * What deleting the resource does to the department (`pulumi destroy`, replacement).
+ * `retain` drops it from the stack and leaves it in the organization; `delete` deletes it, which
+ * Tencent refuses while members or sub-departments are inside.
+ */
+export type NodeDeletionPolicy = "retain" | "delete";
+
+/** All deletion policies, in documentation order. `retain` is the default. */
+export const NODE_DELETION_POLICIES: readonly NodeDeletionPolicy[] = ["retain", "delete"];
+
+/** Resolved inputs of one `OrganizationNode`, after `check` normalised them. */
+export interface NodeInputs {
+  /** Department name, ≤ 40 characters; unique among its siblings. */
+  name: string;
+  /** The department it sits under. No API moves a department: changing it replaces the resource. */
+  parentNodeId: number;
+  /** Free text; omitted means empty. */
+  remark?: string;
+  /** User tags (the ownership marker is never among them). */
+  tags?: Record<string, string>;
+  /** What `delete` does. */
+  deletionPolicy: NodeDeletionPolicy;
+  /** Manage this existing department instead of creating one. */
+  adoptNodeId?: number;
+  /** project/stack/name of the Pulumi resource; written (hashed) as a tag at creation. */
+  ownerMarker?: string;
+}
+
+/** What the state keeps for one department: normalised inputs plus what the API reports. */
+export interface NodeOutputs extends NodeInputs {
+  /** The department id; also the resource id. */
+  nodeId: number;
+  createTime: string;
+  updateTime: string;
+}
+
+/** What DescribeOrganizationNodes reports about one department, in the provider's terms. */
+export interface ReportedNode {
+  nodeId: number;
+  name: string;
+  /** 0 for the root department. */
+  parentNodeId: number;
+  /** Empty when none. */
+  remark: string;
+  /** Every tag, the ownership marker included. */
+  tags: Record<string, string>;
+  createTime: string;
+  updateTime: string;
+  /** The RequestId of the answer that reported it, for logs. */
+  requestId?: string;
+}
+
+/** The fields one UpdateOrganizationNode call changes; absent fields are left as they are. */
+export interface NodeUpdate {
+  name?: string;
+  remark?: string;
+}
