@@ -1,7 +1,7 @@
 /**
  * The loop every resource's `check` runs: reject unknown input names, fill defaults, pass values
  * not yet known (preview) through untouched, and validate the rest with one validator per input.
- * Pure. (member/check.ts still carries its own copy of this loop; it can move onto this one.)
+ * Pure. Members and departments both run it (member/check.ts, node/check.ts).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Validated } from "./tags";
@@ -21,7 +21,9 @@ export interface CheckedProps {
 
 /**
  * Runs `validators` (their keys are the input names, in documentation order) over `news` with
- * `defaults` applied. `__provider`, the engine's own key, passes through.
+ * `defaults` applied. `__provider`, the engine's own key, passes through. A failure names only
+ * what the program wrote: a defaulted value that fails (members' accountName, taken from name) is
+ * wrong only because its source is, and that source's failure says so already.
  */
 export function checkInputs(news: Props, validators: Record<string, Validator<unknown>>, required: ReadonlySet<string>, defaults: Props): CheckedProps {
   const names = Object.keys(validators);
@@ -33,7 +35,8 @@ export function checkInputs(news: Props, validators: Record<string, Validator<un
       failures.push({ property: key, reason: `unknown input "${key}"; the inputs are ${names.join(", ")}` });
     }
   }
-  const withDefaults: Props = { ...defaults, ...Object.fromEntries(Object.entries(news).filter(([, v]) => v !== undefined)) };
+  const given: Props = Object.fromEntries(Object.entries(news).filter(([, v]) => v !== undefined));
+  const withDefaults: Props = { ...defaults, ...given };
   for (const property of names) {
     const value = withDefaults[property];
     if (value === undefined) {
@@ -45,8 +48,9 @@ export function checkInputs(news: Props, validators: Record<string, Validator<un
       continue;
     }
     const result = validators[property](value, withDefaults);
-    if (result.reason) failures.push({ property, reason: result.reason });
-    else inputs[property] = result.value;
+    if (result.reason) {
+      if (property in given) failures.push({ property, reason: result.reason });
+    } else inputs[property] = result.value;
   }
   return { inputs, failures };
 }

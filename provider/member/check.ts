@@ -4,7 +4,8 @@
  * Pure: (old inputs, new inputs) → {inputs, failures}.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkTags, TAG_VALUE_MAX_LENGTH, type Validated } from "../core/tags";
+import { checkInputs, type Props, type Validator } from "../core/checkInputs";
+import { checkTags, TAG_VALUE_MAX_LENGTH } from "../core/tags";
 import { containsUnknown } from "../core/unknown";
 import { replacingFields } from "./diff";
 import { MEMBER_NAME_PATTERN, PERMISSION_RANGE, POLICY_TYPES, REMARK_MAX_LENGTH, REQUIRED_PERMISSIONS, UIN_PATTERN } from "./rules";
@@ -19,57 +20,21 @@ export interface CheckOutcome extends dynamic.CheckResult<MemberInputs> {
   failures: CheckFailure[];
 }
 
-type Props = Record<string, unknown>;
-
 /** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
 export type Declaration = Readonly<Props> | Partial<MemberInputs>;
-
-/** Validates one input given every (defaulted) input; returns the normalised value or a reason. */
-type Validator<T> = (value: unknown, news: Props) => Validated<T>;
 
 /** Validates and normalises new inputs; `olds` keeps defaults stable across updates. */
 export function checkMember(oldDeclaration: Declaration, newDeclaration: Declaration): CheckOutcome {
   const olds: Props = { ...oldDeclaration };
   const news: Props = { ...newDeclaration };
-  const failures: CheckFailure[] = [];
-  const inputs: Props = {};
-  for (const [key, value] of Object.entries(news)) {
-    if (key === "__provider") inputs[key] = value;
-    else if (!(INPUT_NAMES as readonly string[]).includes(key)) {
-      if (value !== undefined) failures.push({ property: key, reason: `unknown input "${key}"; the inputs are ${INPUT_NAMES.join(", ")}` });
-    }
-  }
-
-  const given = stripUndefined(news);
-  const withDefaults: Props = {
+  const defaults: Props = {
     policyType: "Financial",
     deletionPolicy: "retain",
-    ...given,
+    // accountName defaults to the name *at creation*: renaming a member later must not change it
+    // (it cannot change without replacing the account), so the first value is kept.
+    accountName: typeof olds.accountName === "string" ? olds.accountName : news.name,
   };
-  // accountName defaults to the name *at creation*: renaming a member later must not change it
-  // (it cannot change without replacing the account), so the first value is kept.
-  if (withDefaults.accountName === undefined) {
-    withDefaults.accountName = typeof olds.accountName === "string" ? olds.accountName : withDefaults.name;
-  }
-
-  for (const property of INPUT_NAMES) {
-    const validate: Validator<unknown> = VALIDATORS[property];
-    const value = withDefaults[property];
-    if (value === undefined) {
-      if (REQUIRED.has(property)) failures.push({ property, reason: `${property} is required` });
-      continue;
-    }
-    if (containsUnknown(value)) {
-      inputs[property] = value; // known only after apply: nothing to validate yet
-      continue;
-    }
-    const result = validate(value, withDefaults);
-    // A failure names only what the program wrote: a defaulted value (accountName from name) is
-    // wrong only because its source is, and that source's failure says so already.
-    if (result.reason) {
-      if (property in given) failures.push({ property, reason: result.reason });
-    } else inputs[property] = result.value;
-  }
+  const { inputs, failures } = checkInputs(news, VALIDATORS as Record<string, Validator<unknown>>, REQUIRED, defaults);
   // The validators produced every field of MemberInputs that was set (or an unknown placeholder).
   const checked = inputs as Partial<MemberInputs> as MemberInputs;
   failures.push(...blockedReplacements(olds, checked));
@@ -216,8 +181,4 @@ export const INPUT_NAMES = Object.keys(VALIDATORS) as (keyof MemberInputs)[];
 
 function describeLength(value: unknown): string {
   return typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value);
-}
-
-function stripUndefined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
 }
