@@ -17,10 +17,15 @@ export const ROOT_NODE_ID = 100000;
 /** Creation time of every seed object, fixed so that seed state is reproducible. */
 export const SEED_TIME = "2024-01-01 08:00:00";
 
+/** The seed department "Engineering", below the root. */
+export const ENGINEERING_NODE_ID = 100001;
+/** The seed department "Finance", below the root. */
+export const FINANCE_NODE_ID = 100002;
+
 /** Seed departments below the root, in id order. */
 export const SEED_DEPARTMENTS: readonly { NodeId: number; Name: string }[] = [
-  { NodeId: 100001, Name: "Engineering" },
-  { NodeId: 100002, Name: "Finance" },
+  { NodeId: ENGINEERING_NODE_ID, Name: "Engineering" },
+  { NodeId: FINANCE_NODE_ID, Name: "Finance" },
   { NodeId: 100003, Name: "Sandbox" },
 ];
 

@@ -13,13 +13,11 @@ import { carriesMarker, ownerTagKey } from "../../provider/core/ownership";
 import { OWNER_TAG_KEYS } from "../../provider/core/tags";
 import { memberOwnerMarker } from "../../provider/member/ownership";
 import type { MemberOutputs } from "../../provider/member/types";
-import { DEFAULT_SECRET_KEY, type TagPair } from "../emulator";
+import { DEFAULT_SECRET_KEY, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, type TagPair } from "../emulator";
 import { tagClient } from "../emulator/fixtures";
 import { userTagsOf } from "../support/emulatorState";
 import { checked, startProviderHarness, type ProviderHarness } from "./harness";
 
-const ENGINEERING = 100001;
-const FINANCE = 100002;
 
 let h: ProviderHarness;
 beforeAll(async () => {

@@ -7,13 +7,11 @@ import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMis
 import { OWNER_TAG_KEYS } from "../../provider/core/tags";
 import { checkNode } from "../../provider/node/check";
 import type { NodeInputs, NodeOutputs } from "../../provider/node/types";
-import { ADMIN_UIN, ROOT_NODE_ID } from "../emulator";
+import { ADMIN_UIN, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, ROOT_NODE_ID } from "../emulator";
 import { tagClient } from "../emulator/fixtures";
 import { userTagsOf } from "../support/emulatorState";
 import { startProviderHarness, type ProviderHarness } from "./harness";
 
-const ENGINEERING = 100001;
-const FINANCE = 100002;
 
 let h: ProviderHarness;
 beforeAll(async () => {

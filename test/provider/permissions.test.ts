@@ -23,7 +23,7 @@ import {
 } from "../../provider/api/permissions";
 import { TencentApiError } from "../../provider/core/errors";
 import { DELETION_POLICIES, type DeletionPolicy } from "../../provider/member/types";
-import { DEFAULT_SECRET_ID } from "../emulator";
+import { DEFAULT_SECRET_ID, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE } from "../emulator";
 import { checked, startProviderHarness, type ProviderHarness } from "./harness";
 
 const REPO_ROOT = join(__dirname, "..", "..");
@@ -116,8 +116,6 @@ describe("UnauthorizedOperation", () => {
 });
 
 describe("through the lifecycle, against an emulator enforcing the policy", () => {
-  const ENGINEERING = 100001;
-  const FINANCE = 100002;
   let h: ProviderHarness;
   beforeAll(async () => {
     h = await startProviderHarness();
