@@ -120,7 +120,8 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
 
   /**
    * Reads an existing member into the program without managing it (`pulumi refresh` keeps it
-   * current). Tested with @pulumi/pulumi 3.248 and the CLI 3.274.1: every field resolves (test/e2e/get.test.ts).
+   * current). Tested with the CLI 3.274.1 and @pulumi/pulumi 3.248 and 3.276 (the two CI legs): every field resolves
+   * (test/e2e/get.test.ts).
    */
   static get(name: string, memberUin: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OrganizationMember {
     return new OrganizationMember(name, {} as OrganizationMemberArgs, { ...opts, id: memberUin });
