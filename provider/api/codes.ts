@@ -344,9 +344,6 @@ export const TENCENT_CODES = {
   "UnsupportedOperation.MemberAccountArrears": { reaction: "surface", meaning: "member in arrears", hint: "the member account has overdue payments; settle them first.", actions: [CREATE, UPDATE], source: GO_SDK },
 } as const satisfies Record<string, TencentCode>;
 
-/** A code the table knows. */
-export type KnownCode = keyof typeof TENCENT_CODES;
-
 const ROWS: readonly [string, TencentCode][] = Object.entries(TENCENT_CODES);
 
 /** The codes the provider answers with `reaction`. */
@@ -374,14 +371,6 @@ export function meaningOf(code: string): string {
 export const THROTTLING_CODES = codesWith("throttled");
 /** Server-side failures Tencent documents as temporary; the call may or may not have run. */
 export const TRANSIENT_CODES = codesWith("transient");
-/** "The member name is taken." */
-export const NAME_USED_CODES = codesWith("nameUsed");
-/** "The identity is not (any more) granted to the member." */
-export const IDENTITY_NOT_GRANTED_CODES = codesWith("identityNotGranted");
-/** "CAM does not allow this action": final, never retried. */
-export const UNAUTHORIZED_CODES = codesWith("unauthorized");
-/** Refusals of the removal a deletion policy asks for. */
-export const DELETION_REFUSED_CODES = codesWith("deletionRefused");
 
 /** What a user should do about each code, shown with the error and listed in the README. */
 export const ERROR_HINTS: Readonly<Record<string, string>> = Object.fromEntries(

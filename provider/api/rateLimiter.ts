@@ -144,14 +144,6 @@ export function afterWritten(budget: ActionBudget, policy: LimiterPolicy, at: nu
   return { ...budget, sends, unsent: Math.max(0, budget.unsent - 1) };
 }
 
-/**
- * The budget after a call is sent at `now` and written at once (grant and write together).
- * @deprecated kept for callers that do not report writes; same as afterGrant then afterWritten.
- */
-export function afterSend(budget: ActionBudget, policy: LimiterPolicy, now: number): ActionBudget {
-  return afterWritten(afterGrant(budget, policy, now), policy, now);
-}
-
 /** The factor a throttle at `now` applies: gentle when isolated, halving when it follows a recent cut. */
 export function decreaseFactor(budget: ActionBudget, policy: LimiterPolicy, now: number): number {
   return now - budget.lastCutAt >= policy.isolationMs ? policy.isolatedDecrease : policy.decrease;

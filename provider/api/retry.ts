@@ -90,11 +90,6 @@ export function treatmentOf(failure: SdkFailure): FailureTreatment {
   return "final";
 }
 
-/** Whether attempt number `attempt` (1-based) that failed this way should be followed by another. */
-export function shouldRetry(treatment: FailureTreatment, attempt: number, policy: Pick<RetryPolicy, "maxAttempts">): boolean {
-  return treatment !== "final" && attempt < policy.maxAttempts;
-}
-
 /**
  * Capped exponential backoff with full jitter: many resources throttled at once spread their
  * retries out instead of hitting the limit again together. `random` is injectable for tests.

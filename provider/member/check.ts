@@ -112,7 +112,7 @@ const integerSet =
     return reason ? { reason } : { value: ids };
   };
 
-/** One validator per input, in documentation order: the list of inputs is this table's keys. */
+/** One validator per input, in documentation order: the list of inputs (anything else is a typo) is this table's keys. */
 const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[K]> } = {
   name: memberName("name"),
   accountName: memberName("accountName"),
@@ -175,9 +175,6 @@ const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[
       ? { value }
       : { reason: "ownerMarker is set by the OrganizationMember class; do not set it by hand" },
 };
-
-/** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */
-export const INPUT_NAMES = Object.keys(VALIDATORS) as (keyof MemberInputs)[];
 
 function describeLength(value: unknown): string {
   return typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../../provider/api/failure";
 import { redactor } from "../../provider/api/redact";
-import { IDENTITY_NOT_GRANTED_CODES, reactionTo, TENCENT_CODES } from "../../provider/api/codes";
+import { codesWith, reactionTo, TENCENT_CODES } from "../../provider/api/codes";
 import { COMMON_CODES, isDocumentedFor } from "../emulator/codes";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, shouldRetry, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/retry";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/retry";
 import { fakeClock } from "./harness";
 import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
 
@@ -31,12 +31,6 @@ describe("retry decisions", () => {
     ["AuthFailure.SignatureFailure", "final"],
   ])("%s is %s", (code, treatment) => {
     expect(treatmentOf({ kind: "api", code, message: "" })).toBe(treatment);
-  });
-
-  it("never retries a final answer, and stops at the attempt budget", () => {
-    expect(shouldRetry("final", 1, DEFAULT_RETRY_POLICY)).toBe(false);
-    expect(shouldRetry("throttled", DEFAULT_RETRY_POLICY.maxAttempts - 1, DEFAULT_RETRY_POLICY)).toBe(true);
-    expect(shouldRetry("throttled", DEFAULT_RETRY_POLICY.maxAttempts, DEFAULT_RETRY_POLICY)).toBe(false);
   });
 
   it("backs off exponentially with full jitter, capped", () => {
@@ -127,7 +121,7 @@ describe("the table of Tencent codes", () => {
   });
 
   it("knows identity codes by the names Tencent documents", () => {
-    expect([...IDENTITY_NOT_GRANTED_CODES].sort()).toEqual(["ResourceNotFound.MemberIdentityNotExist", "ResourceNotFound.OrganizationIdentityNotExist"]);
+    expect([...codesWith("identityNotGranted")].sort()).toEqual(["ResourceNotFound.MemberIdentityNotExist", "ResourceNotFound.OrganizationIdentityNotExist"]);
   });
 });
 

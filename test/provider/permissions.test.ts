@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hintFor, reactionTo, UNAUTHORIZED_CODES } from "../../provider/api/codes";
+import { codesWith, hintFor, reactionTo } from "../../provider/api/codes";
 import { classifyFailure } from "../../provider/api/failure";
 import { treatmentOf } from "../../provider/api/retry";
 import {
@@ -99,7 +99,7 @@ describe("the least-privilege CAM policy is one table", () => {
 describe("UnauthorizedOperation", () => {
   it("is a common code, final: never retried, whatever the action", () => {
     for (const code of ["UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"]) {
-      expect(UNAUTHORIZED_CODES.has(code)).toBe(true);
+      expect(codesWith("unauthorized").has(code)).toBe(true);
       expect(reactionTo(code, "DeleteAccount")).toBe("unauthorized");
       expect(treatmentOf(classifyFailure({ code, message: "no" }))).toBe("final");
     }

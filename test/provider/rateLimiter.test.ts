@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   afterAnswered,
   afterGrant,
-  afterSend,
   afterThrottled,
   afterWritten,
   decreaseFactor,
@@ -81,7 +80,7 @@ describe("when the next call may be sent", () => {
 
   it("depends on send times only: there is no notion of an answer in the window", () => {
     // 20 sends, none answered: the 21st waits for the span from the first send, not for answers.
-    expect(waitBeforeSend(afterSend(budget(20, times(19)), policy, 0), policy, 0)).toBe(1050);
+    expect(waitBeforeSend(afterWritten(afterGrant(budget(20, times(19)), policy, 0), policy, 0), policy, 0)).toBe(1050);
   });
 });
 
@@ -95,10 +94,6 @@ describe("grants and writes", () => {
 
   it("drops writes older than the span", () => {
     expect(afterWritten(budget(20, [0, 100], -Infinity, 1), policy, 1100)).toMatchObject({ sends: [100, 1100], unsent: 0 });
-  });
-
-  it("afterSend is a grant and a write at one time", () => {
-    expect(afterSend(budget(20, [5]), policy, 10)).toMatchObject({ sends: [5, 10], unsent: 0, lastGrantAt: 10 });
   });
 });
 
