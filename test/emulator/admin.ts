@@ -153,6 +153,26 @@ export interface AdminResponse {
 
 const KNOWN_ACTIONS = new Set(HANDLERS.map((h) => h.action));
 
+/** A POST /_emulator/faults body as a FaultSpec, checked field by field (normaliseFault throws on anything else). */
+function faultSpecOf(body: unknown): FaultSpec {
+  const { action, mode, code, message, remaining, commit } = normaliseFault(body);
+  return { action, mode, code, message, count: remaining, commit };
+}
+
+/** A POST /_emulator/invite body as an InviteRequest; the values' own rules are inviteMember's. */
+function inviteRequestOf(input: Record<string, unknown>): InviteRequest {
+  const { name, nodeId, permissionIds, tags } = input;
+  if (typeof name !== "string") throw new Error("name must be a string");
+  if (nodeId !== undefined && typeof nodeId !== "number") throw new Error("nodeId must be a number");
+  if (permissionIds !== undefined && !(Array.isArray(permissionIds) && permissionIds.every((id) => typeof id === "number"))) {
+    throw new Error("permissionIds must be a list of numbers");
+  }
+  if (tags !== undefined && !(typeof tags === "object" && tags !== null && Object.values(tags).every((v) => typeof v === "string"))) {
+    throw new Error("tags must be an object of text values");
+  }
+  return { name, nodeId, permissionIds, tags: tags as Record<string, string> | undefined };
+}
+
 /**
  * Routes `/_emulator/...` requests to the admin interface.
  * @param body - the parsed JSON body (undefined for GET or an empty body)
@@ -175,7 +195,7 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
       case "GET /_emulator/faults":
         return { status: 200, body: admin.faults() };
       case "POST /_emulator/faults":
-        admin.injectFault(input as unknown as FaultSpec);
+        admin.injectFault(faultSpecOf(input));
         return { status: 200, body: { ok: true } };
       case "POST /_emulator/latency": {
         const { ms, action } = input;
@@ -188,8 +208,7 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
         admin.reset();
         return { status: 200, body: { ok: true } };
       case "POST /_emulator/invite": {
-        if (typeof input.name !== "string") throw new Error("name must be a string");
-        const memberUin = admin.inviteMember(input as unknown as InviteRequest);
+        const memberUin = admin.inviteMember(inviteRequestOf(input));
         return { status: 200, body: { memberUin } };
       }
     }
