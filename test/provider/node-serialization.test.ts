@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsEverywhere } from "../support/credentialsEverywhere";
 
 // Loaded natively, not through vitest's transform, exactly as a user's program loads them.
 const load = createRequire(__filename);
@@ -14,10 +15,10 @@ const SECRET_KEY = "node-serialization-secret-key-1a2b3c";
 const SECRET_ID = "AKIDnodeserializationid00000000001";
 const stored: { type: string; inputs: Record<string, unknown> }[] = [];
 
+let removeCredentials: () => void;
+
 beforeAll(async () => {
-  process.env.TENCENTCLOUD_SECRET_ID = SECRET_ID;
-  process.env.TENCENTCLOUD_SECRET_KEY = SECRET_KEY;
-  pulumi.runtime.setAllConfig({ "tencentcloud:secretKey": SECRET_KEY, "tencentcloud:secretId": SECRET_ID }, ["tencentcloud:secretKey"]);
+  removeCredentials = credentialsEverywhere(pulumi, SECRET_ID, SECRET_KEY);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -39,10 +40,7 @@ beforeAll(async () => {
   await new Promise((resolve) => member.memberUin.apply(resolve));
 });
 
-afterAll(() => {
-  delete process.env.TENCENTCLOUD_SECRET_ID;
-  delete process.env.TENCENTCLOUD_SECRET_KEY;
-});
+afterAll(() => removeCredentials());
 
 const departments = () => stored.filter((r) => r.type.endsWith(":OrganizationNode"));
 

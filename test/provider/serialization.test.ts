@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsEverywhere } from "../support/credentialsEverywhere";
 
 // Loaded natively, not through vitest's transform, exactly as a user's program loads them.
 const load = createRequire(__filename);
@@ -41,10 +42,10 @@ const SECRET_KEY = "serialization-test-secret-key-9f8e7d";
 const SECRET_ID = "AKIDserializationtestid0000000001";
 const stored: Record<string, unknown>[] = [];
 
+let removeCredentials: () => void;
+
 beforeAll(async () => {
-  process.env.TENCENTCLOUD_SECRET_ID = SECRET_ID;
-  process.env.TENCENTCLOUD_SECRET_KEY = SECRET_KEY;
-  pulumi.runtime.setAllConfig({ "tencentcloud:secretKey": SECRET_KEY, "tencentcloud:secretId": SECRET_ID }, ["tencentcloud:secretKey"]);
+  removeCredentials = credentialsEverywhere(pulumi, SECRET_ID, SECRET_KEY);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -64,10 +65,7 @@ beforeAll(async () => {
   await Promise.all(members.map((m) => new Promise((resolve) => m.memberUin.apply(resolve))));
 });
 
-afterAll(() => {
-  delete process.env.TENCENTCLOUD_SECRET_ID;
-  delete process.env.TENCENTCLOUD_SECRET_KEY;
-});
+afterAll(() => removeCredentials());
 
 describe("the serialized provider", () => {
   it("is stored for every member and stays within 768 bytes (0.1.0 stored 2038)", () => {
