@@ -14,6 +14,14 @@ export interface OwnerIdentity {
 }
 
 /**
+ * The `ownerMarker` input a resource class declares: `project/stack/resource name`, unique to one
+ * Pulumi resource (both resource classes set it at construction; `get` sets none).
+ */
+export function declaredOwnerMarker(project: string, stack: string, resourceName: string): string {
+  return `${project}/${stack}/${resourceName}`;
+}
+
+/**
  * The marker's tag value. It covers the resource's identity (project/stack/name) and the fields
  * that only a new account can change, so a replacement never mistakes the account it replaces
  * (say, one kept by `deletionPolicy: retain`) for its own.

@@ -2,6 +2,7 @@
  * `OrganizationMember`: the resource users declare in their Pulumi programs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declaredOwnerMarker } from "../core/ownership";
 import { organizationMemberProvider } from "../shim";
 import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } from "./types";
 
@@ -113,7 +114,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
           ...outputs,
           ...args,
           // Identifies this resource for the ownership marker; see core/ownership.ts.
-          ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+          ownerMarker: declaredOwnerMarker(pulumi.getProject(), pulumi.getStack(), name),
         };
     super(organizationMemberProvider, name, props, opts, "tencentcloud", "OrganizationMember");
   }

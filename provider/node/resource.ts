@@ -2,6 +2,7 @@
  * `OrganizationNode`: a department of the organization, as users declare it in their programs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declaredOwnerMarker } from "../core/ownership";
 import { organizationNodeProvider } from "../shim";
 import type { NodeDeletionPolicy, NodeOutputs } from "./types";
 
@@ -58,7 +59,7 @@ export class OrganizationNode extends pulumi.dynamic.Resource {
     };
     const props = opts?.id
       ? { ...outputs, ...args }
-      : { ...outputs, ...args, ownerMarker: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` }; // see core/ownership.ts
+      : { ...outputs, ...args, ownerMarker: declaredOwnerMarker(pulumi.getProject(), pulumi.getStack(), name) }; // see core/ownership.ts
     super(organizationNodeProvider, name, props, opts, "tencentcloud", "OrganizationNode");
   }
 
