@@ -7,10 +7,10 @@ import type { EmulatedMember, TagPair } from "./model";
 import { AUTH_RELATIONS } from "./seed";
 import type { OrganizationStore } from "./storage";
 
-// Letters, digits, Chinese characters and +@&._[]-:, — the syntax of Name and AccountName.
-const MEMBER_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]\-:,]{1,25}$/u;
-// Department names allow fewer symbols and 40 characters (AddOrganizationNode).
-const NODE_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
+/** Letters, digits, Chinese characters and +@&._[]-:, — the syntax of Name and AccountName. */
+export const MEMBER_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]\-:,]{1,25}$/u;
+/** Department names allow fewer symbols and 40 characters (AddOrganizationNode). */
+export const NODE_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
 /**
  * Tag key prefixes reserved for Tencent Cloud, compared case-insensitively: `qcs:`, `project` and
  * `项目` (Tag "Use Limits" page) and `qcloud`, `tencent`, `project` (tag errors.go, InvalidParameter.ReservedTagKey).

@@ -21,6 +21,7 @@
 import { readFileSync } from "node:fs";
 import type { EmulatedMember, OrganizationState } from "./model";
 import { invitedMember, ROOT_NODE_ID, SEED_TIME, seedState } from "./seed";
+import { MEMBER_NAME, NODE_NAME } from "./rules";
 
 /** A seed file with problems; `problems` holds one `file:line: field: …` text per problem. */
 export class SeedFileError extends Error {
@@ -33,9 +34,6 @@ export class SeedFileError extends Error {
   }
 }
 
-// Tencent's rules for a member name (also the department name rule, which is looser; one rule keeps the file simple).
-const NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9+@&._[\]\-:,]{1,25}$/u;
-const NODE_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9+@&._[\]\-:,() ]{1,40}$/u;
 // Member UINs the emulator hands out start here; seed UINs below avoid collisions with members created later.
 const SEED_UIN_LIMIT = 100000100000;
 
@@ -100,8 +98,8 @@ export function parseSeed(text: string, file: string): OrganizationState {
     if (!isPositiveInteger(id)) report(`${path}.id`, `must be a positive integer, got ${JSON.stringify(id)}`);
     else if (departmentIds.has(id)) report(`${path}.id`, `${id} is already used${id === ROOT_NODE_ID ? " by the root department" : ""}`);
     else departmentIds.add(id);
-    if (typeof entry.name !== "string" || !NODE_NAME_PATTERN.test(entry.name)) {
-      report(`${path}.name`, `must be 1–40 letters, digits, Chinese characters, spaces or +@&._[]-:,(), got ${JSON.stringify(entry.name)}`);
+    if (typeof entry.name !== "string" || !NODE_NAME.test(entry.name)) {
+      report(`${path}.name`, `must be 1–40 letters, digits, Chinese characters or +@&._[]- (AddOrganizationNode's rule), got ${JSON.stringify(entry.name)}`);
     }
     if (entry.remark !== undefined && typeof entry.remark !== "string") report(`${path}.remark`, "must be text");
   });
@@ -133,7 +131,7 @@ export function parseSeed(text: string, file: string): OrganizationState {
     unknownKeys(entry, ["name", "uin", "departmentId", "permissionIds", "tags", "memberType", "remark"], path, report);
     const before = problems.length;
     const name = entry.name;
-    if (typeof name !== "string" || !NAME_PATTERN.test(name)) {
+    if (typeof name !== "string" || !MEMBER_NAME.test(name)) {
       report(`${path}.name`, `must be 1–25 letters, digits, Chinese characters or +@&._[]-:, got ${JSON.stringify(name)}`);
     } else if (names.has(name)) {
       report(`${path}.name`, `"${name}" is already used by members[${names.get(name)}] (names are unique in an organization)`);
