@@ -1,6 +1,6 @@
 /**
- * The department tree as DescribeOrganizationNodes lists it: the root, paths of names, children.
- * Pure, for the look-ups and the main job's tree view.
+ * The department tree as DescribeOrganizationNodes lists it: the root, and a department by its
+ * path of names. Pure, for the look-ups (getOrganizationNode, getRootOrganizationNode).
  */
 import { PATH_SEPARATOR, ROOT_PARENT_ID } from "./rules";
 import type { ReportedNode } from "./types";
@@ -22,15 +22,4 @@ export function findByPath<T extends Pick<ReportedNode, "nodeId" | "parentNodeId
     current = nodes.find((n) => n.parentNodeId === parentId && n.name === name);
   }
   return current;
-}
-
-/** The names from the root's child down to `nodeId`, joined by "/" ("" for the root; undefined when unknown). */
-export function pathOf<T extends Pick<ReportedNode, "nodeId" | "parentNodeId" | "name">>(nodes: readonly T[], nodeId: number): string | undefined {
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const names: string[] = [];
-  for (let node = byId.get(nodeId); node && node.parentNodeId !== ROOT_PARENT_ID; node = byId.get(node.parentNodeId)) {
-    names.unshift(node.name);
-    if (names.length > nodes.length) return undefined; // a cycle: not a tree
-  }
-  return byId.has(nodeId) ? names.join(PATH_SEPARATOR) : undefined;
 }

@@ -9,7 +9,8 @@ import { checkNode, NODE_INPUT_NAMES } from "../../provider/node/check";
 import { diffNode, NODE_DIFF_TABLE } from "../../provider/node/diff";
 import { isEmptyNodePlan, planNodeUpdate } from "../../provider/node/plan";
 import { toNodeOutputs, toRefreshedNodeInputs } from "../../provider/node/state";
-import { findByPath, pathOf, rootOf } from "../../provider/node/tree";
+import { PATH_SEPARATOR, ROOT_PARENT_ID } from "../../provider/node/rules";
+import { findByPath, rootOf } from "../../provider/node/tree";
 import type { NodeInputs, NodeOutputs, ReportedNode } from "../../provider/node/types";
 
 const platformInputs: NodeInputs = {
@@ -182,3 +183,14 @@ describe("the department tree", () => {
     for (const n of tree) expect(findByPath(tree, pathOf(tree, n.nodeId)!)?.nodeId).toBe(n.nodeId);
   });
 });
+
+/** The test's oracle for findByPath: the names from the root's child down to `nodeId`, joined by "/". */
+function pathOf(nodes: readonly Pick<ReportedNode, "nodeId" | "parentNodeId" | "name">[], nodeId: number): string | undefined {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const names: string[] = [];
+  for (let node = byId.get(nodeId); node && node.parentNodeId !== ROOT_PARENT_ID; node = byId.get(node.parentNodeId)) {
+    names.unshift(node.name);
+    if (names.length > nodes.length) return undefined; // a cycle: not a tree
+  }
+  return byId.has(nodeId) ? names.join(PATH_SEPARATOR) : undefined;
+}
