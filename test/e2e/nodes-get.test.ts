@@ -1,6 +1,6 @@
 /**
  * Reading departments without managing them, through the real engine: `OrganizationNode.get`
- * (every field resolves with @pulumi/pulumi 3.248 and the CLI 3.274.1) and the program-side
+ * (every field resolves with @pulumi/pulumi 3.248 and 3.276, the two CI legs, and the CLI 3.274.1) and the program-side
  * look-ups by path and of the root.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
