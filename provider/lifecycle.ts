@@ -8,16 +8,19 @@
  * forwards to the one provider instance of this process; the implementation is in member/.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { processLimiter } from "./api/rateLimiter";
 import { MemberLifecycle } from "./member/lifecycle";
 import type { MemberInputs, MemberOutputs } from "./member/types";
 
-// One instance per provider process (one Pulumi operation), shared by all its members so they
-// share one rate limiter and one reader. Built from the stack config given to `configure`.
-let instance = MemberLifecycle.fromConfig(() => undefined);
+// One instance per provider process (one Pulumi operation), shared by all its members, so they
+// share one reader; the rate limiter is the process's one (processLimiter), shared with every
+// other resource type, since Tencent counts all their calls against one budget per action.
+// Built from the stack config given to `configure`.
+let instance = MemberLifecycle.fromConfig(() => undefined, { limiterFor: processLimiter });
 
 /** Called once per provider process by the engine with the whole stack config. */
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  instance = MemberLifecycle.fromConfig((key) => req.config.get(key));
+  instance = MemberLifecycle.fromConfig((key) => req.config.get(key), { limiterFor: processLimiter });
 }
 
 /** See MemberLifecycle.check. */

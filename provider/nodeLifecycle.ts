@@ -8,17 +8,20 @@
  * the module only forwards to the one instance of this process, and the implementation is in node/.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { processLimiter } from "./api/rateLimiter";
 import type { NodeDeclaration } from "./node/check";
 import { NodeLifecycle } from "./node/lifecycle";
 import type { NodeInputs, NodeOutputs } from "./node/types";
 
-// One instance per provider process (one Pulumi operation), shared by all its departments so they
-// share one rate limiter and one listing. Built from the stack config given to `configure`.
-let instance = NodeLifecycle.fromConfig(() => undefined);
+// One instance per provider process (one Pulumi operation), shared by all its departments, so they
+// share one reader; the rate limiter is the process's one (processLimiter), shared with every
+// other resource type, since Tencent counts all their calls against one budget per action.
+// Built from the stack config given to `configure`.
+let instance = NodeLifecycle.fromConfig(() => undefined, { limiterFor: processLimiter });
 
 /** Called once per provider process by the engine with the whole stack config. */
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  instance = NodeLifecycle.fromConfig((key) => req.config.get(key));
+  instance = NodeLifecycle.fromConfig((key) => req.config.get(key), { limiterFor: processLimiter });
 }
 
 /** See NodeLifecycle.check. */

@@ -265,3 +265,16 @@ export class RateLimiter implements CallLimiter {
     return permit;
   }
 }
+
+// The limiters of this provider process, by calls per second. Module state on purpose: one
+// process serves every dynamic resource of one Pulumi operation — members and departments alike —
+// and Tencent counts their calls against one budget per action (tag:ModifyResourceTags and
+// DescribeOrganizationMembers are called for both), so their limiters must be one object.
+const PROCESS_LIMITERS = new Map<number, RateLimiter>();
+
+/** The one limiter of this provider process for `perSecond` calls per action (see above). */
+export function processLimiter(perSecond: number): RateLimiter {
+  let limiter = PROCESS_LIMITERS.get(perSecond);
+  if (!limiter) PROCESS_LIMITERS.set(perSecond, (limiter = new RateLimiter(perSecond)));
+  return limiter;
+}

@@ -37,6 +37,12 @@ export interface CallOptions {
 export interface TencentApiDeps {
   clients?: SdkClients;
   limiter?: CallLimiter;
+  /**
+   * Where the limiter comes from when `limiter` is not given, from the configured calls per
+   * second. The forwarding modules pass `processLimiter`, so every resource type of the process
+   * shares one budget. @default a new limiter for this client
+   */
+  limiterFor?: (perSecond: number) => CallLimiter;
   logger?: Logger;
   /** Time for backoff waits. @default the system clock */
   clock?: Clock;
@@ -60,7 +66,7 @@ export class TencentApi {
 
   constructor(settings: ProviderSettings, deps: TencentApiDeps = {}) {
     this.clients = deps.clients ?? createSdkClients(settings);
-    this.limiter = deps.limiter ?? new RateLimiter(settings.requestsPerSecond);
+    this.limiter = deps.limiter ?? deps.limiterFor?.(settings.requestsPerSecond) ?? new RateLimiter(settings.requestsPerSecond);
     this.logger = deps.logger ?? CONSOLE_LOGGER;
     this.clock = deps.clock ?? SYSTEM_CLOCK;
     this.random = deps.random ?? Math.random;

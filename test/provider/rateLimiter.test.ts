@@ -12,6 +12,7 @@ import {
   decreaseFactor,
   DEFAULT_LIMITER_POLICY,
   freshBudget,
+  processLimiter,
   RateLimiter,
   waitBeforeSend,
   type ActionBudget,
@@ -303,6 +304,27 @@ async function twoStacks(latencyMs: number): Promise<{ sent: number; throttled: 
   await done;
   return { sent: arrivals.length + throttled, throttled, finishedAt: clock.now };
 }
+
+describe("one limiter per provider process", () => {
+  // Members and departments are served by one process and spend one Tencent budget per action
+  // (both call tag:ModifyResourceTags and DescribeOrganizationMembers): one limiter object.
+  it("is the same object for the same rate, and another for another rate", () => {
+    expect(processLimiter(20)).toBe(processLimiter(20));
+    expect(processLimiter(10)).not.toBe(processLimiter(20));
+  });
+
+  it("is what a client given limiterFor uses, built from the configured rate", () => {
+    const rates: number[] = [];
+    const settings = resolveSettings((key) => ({ "tencentcloud:secretId": "AKIDx", "tencentcloud:secretKey": "k", "tencentcloud:requestsPerSecond": "7" })[key], {}, () => undefined);
+    const limiterFor = (perSecond: number) => {
+      rates.push(perSecond);
+      return processLimiter(perSecond);
+    };
+    new TencentApi(settings, { limiterFor });
+    new TencentApi(settings, { limiterFor });
+    expect(rates).toEqual([7, 7]);
+  });
+});
 
 describe("two stacks spending one budget (simulated on one clock)", () => {
   it.each([50, 1500])("both finish with nothing surfaced, at %i ms per call, near the shared floor", async (latencyMs) => {
