@@ -4,7 +4,7 @@
  * root node_modules), stacks of the examples through the real engine, and the calls another
  * administrator would make behind Pulumi's back.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
@@ -163,6 +163,37 @@ function childrenOf(pid: number): number[] {
 /** `pid` and every process below it (the engine starts its provider plugin in a process group of its own). */
 function treeOf(pid: number): number[] {
   return [pid, ...childrenOf(pid).flatMap(treeOf)];
+}
+
+/**
+ * Runs `pulumi up` of `program` in its own process tree (scripts/stack.ts, two resource operations
+ * at a time, `action` answering after 1.5 s), SIGKILLs the tree once `action` has reached the
+ * emulator twice — some resources done, some in flight, some not started — and waits until the
+ * calls the emulator had already received complete, as Tencent's would. Returns how many `action`
+ * calls had arrived when it killed (the caller asserts at least 2: a minute may pass first).
+ */
+export async function killUpMidway(
+  h: EngineHarness,
+  run: { program: string; project: string; stateDir: string; action: string; config?: Record<string, string> },
+): Promise<number> {
+  const calls = () => h.emulator.admin.requestLog().filter((entry) => entry.action === run.action).length;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  h.emulator.admin.setLatency(1500, run.action);
+  const config = Object.entries(run.config ?? {}).flatMap(([key, value]) => ["--config", `${key}=${value}`]);
+  const child = spawn(
+    "npx",
+    ["tsx", "scripts/stack.ts", "up", "--program", run.program, "--project", run.project, "--state-dir", run.stateDir, "--endpoint", h.emulator.url, ...config],
+    { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2" } },
+  );
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const deadline = Date.now() + 60_000;
+  while (calls() < 2 && Date.now() < deadline) await sleep(100);
+  const reached = calls();
+  killProcessTree(child.pid!);
+  await exited;
+  await sleep(2000);
+  h.emulator.admin.setLatency(0, run.action);
+  return reached;
 }
 
 /** SIGKILLs `pid` and every process below it, as a crash or `kill -9` of a CI job would. */

@@ -10,12 +10,10 @@
  * the next `up` creates them again, and the provider recognises each account it created earlier
  * by its ownership marker tag instead of making a second one.
  */
-import { spawn, execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../scripts/lib/engine";
 import { stackLocks } from "../../scripts/lib/locks";
-import { killProcessTree, startEngineHarness, type EngineHarness } from "./harness";
+import { killUpMidway, startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
   key,
@@ -30,32 +28,21 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const creates = () => h.emulator.admin.requestLog().filter((entry) => entry.action === "CreateOrganizationMember").length;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("an interrupted pulumi up", () => {
   it("leaves exactly the declared members after the stack is repaired and up runs again", async () => {
     const file = h.writeMembersFile("members", DECLARED);
     const stateDir = `${h.stateRoot}/dev`;
-    h.emulator.admin.setLatency(1500, "CreateOrganizationMember");
-
     // The first up runs in its own process tree, two creations at a time, so that killing it
     // leaves some members done, some in flight and some not started.
-    const child = spawn(
-      "npx",
-      ["tsx", "scripts/stack.ts", "up", "--program", "examples/pipeline", "--project", "e2e-interrupted", "--state-dir", stateDir,
-        "--endpoint", h.emulator.url, "--config", `membersFile=${file}`],
-      { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2" } },
-    );
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    const deadline = Date.now() + 60_000;
-    while (creates() < 2 && Date.now() < deadline) await sleep(100);
-    expect(creates(), "the first up reached CreateOrganizationMember").toBeGreaterThanOrEqual(2);
-
-    killProcessTree(child.pid!);
-    await exited;
-    await sleep(2000); // requests the emulator had already received complete, as Tencent's would
-    h.emulator.admin.setLatency(0, "CreateOrganizationMember");
+    const reached = await killUpMidway(h, {
+      program: "examples/pipeline",
+      project: "e2e-interrupted",
+      stateDir,
+      action: "CreateOrganizationMember",
+      config: { membersFile: file },
+    });
+    expect(reached, "the first up reached CreateOrganizationMember").toBeGreaterThanOrEqual(2);
 
     const stack = await h.open("examples/pipeline", { projectName: "e2e-interrupted", config: { membersFile: file } });
     const afterKill = await stack.exportStack();
