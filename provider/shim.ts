@@ -31,7 +31,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
  */
 export const organizationMemberProvider = {
   // One line, no comment inside, short names: the compiled text is what is stored, twice per member.
-  // prettier-ignore
+  // biome-ignore format: one line is what the engine stores, twice per resource
   configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/lifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
 } as unknown as dynamic.ResourceProvider;
 
@@ -41,6 +41,6 @@ export const organizationMemberProvider = {
  * in every future version and exports the seven dynamic-provider methods.
  */
 export const organizationNodeProvider = {
-  // prettier-ignore
+  // biome-ignore format: one line is what the engine stores, twice per resource
   configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/nodeLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
 } as unknown as dynamic.ResourceProvider;
