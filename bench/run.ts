@@ -60,7 +60,11 @@ function configureFor(emulator: RunningEmulator, limiter?: CallLimiter, maxSocke
     "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
     "tencentcloud:endpointUrl": emulator.url,
   };
-  const settings = resolveSettings((k) => config[k], {}, () => undefined);
+  const settings = resolveSettings(
+    (k) => config[k],
+    {},
+    () => undefined,
+  );
   return MemberLifecycle.fromSettings(settings, {
     logger: { info: () => {} },
     ...(limiter ? { limiter } : {}),
@@ -82,7 +86,10 @@ class GrantStampedLimiter implements CallLimiter {
 }
 
 async function readCoalescing(): Promise<string[]> {
-  const rows = ["| M members | N refreshed | calls (this provider) | bound 2·min(N,⌈M/50⌉)+2 | calls (incumbent, N·⌈M/50⌉) | time (this provider) |", "|---|---|---|---|---|---|"];
+  const rows = [
+    "| M members | N refreshed | calls (this provider) | bound 2·min(N,⌈M/50⌉)+2 | calls (incumbent, N·⌈M/50⌉) | time (this provider) |",
+    "|---|---|---|---|---|---|",
+  ];
   for (const m of quick ? [100, 1000] : [100, 1000, 2500]) {
     const emulator = await startEmulator({ seedMembers: m, memberLimit: 10_000 });
     const all = emulator.admin.members().map((x) => x.memberUin);
@@ -142,9 +149,7 @@ async function createThroughput(): Promise<{ rows: string[]; runs: CreateRun[] }
       );
       const seconds = (performance.now() - started) / 1000;
       const entries = emulator.admin.requestLog().filter((e) => e.time >= startedIso);
-      const createsAnswered = entries
-        .filter((e) => e.action === "CreateOrganizationMember")
-        .map((e) => Date.parse(e.time)); // the log's time is the answer's
+      const createsAnswered = entries.filter((e) => e.action === "CreateOrganizationMember").map((e) => Date.parse(e.time)); // the log's time is the answer's
       const run: CreateRun = {
         limiter: label,
         latencyMs,
@@ -157,7 +162,9 @@ async function createThroughput(): Promise<{ rows: string[]; runs: CreateRun[] }
         members: emulator.admin.members().length,
       };
       runs.push(run);
-      log(`creates ${latencyMs} ms, ${label}: ${fmt(run.seconds)}, create phase ${fmt(run.createPhaseSeconds)}, ${run.throttled} of ${run.calls} throttled`);
+      log(
+        `creates ${latencyMs} ms, ${label}: ${fmt(run.seconds)}, create phase ${fmt(run.createPhaseSeconds)}, ${run.throttled} of ${run.calls} throttled`,
+      );
       await emulator.close();
       // The next limiter starts with an empty window.
       await new Promise((r) => setTimeout(r, 1100));
@@ -190,11 +197,16 @@ function loadCost(): string[] {
     const script =
       `const t=process.hrtime.bigint();require(${JSON.stringify(modulePath)});const ms=Number(process.hrtime.bigint()-t)/1e6;` +
       `console.log(JSON.stringify({ms,rss:process.memoryUsage().rss}))`;
-    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as { ms: number; rss: number });
+    const runs = Array.from(
+      { length: 5 },
+      () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as { ms: number; rss: number },
+    );
     runs.sort((a, b) => a.ms - b.ms);
     return `${runs[2].ms.toFixed(0)} ms | ${(runs[2].rss / 2 ** 20).toFixed(0)} MiB`;
   };
-  const baseline = JSON.parse(execFileSync(process.execPath, ["-e", "console.log(JSON.stringify({rss:process.memoryUsage().rss}))"], { encoding: "utf8" })) as { rss: number };
+  const baseline = JSON.parse(
+    execFileSync(process.execPath, ["-e", "console.log(JSON.stringify({rss:process.memoryUsage().rss}))"], { encoding: "utf8" }),
+  ) as { rss: number };
   return [
     "| what is loaded | load time (median of 5) | process RSS after |",
     "|---|---|---|",
@@ -243,7 +255,9 @@ async function engineCell(latencyMs: number, n: number): Promise<EngineCell> {
       ...(state.providerBytes ? { providerBytes: state.providerBytes } : {}),
       baselineStateBytesPerResource: baseState.bytes / n,
     };
-    log(`engine ${latencyMs} ms N=${n}: up ${fmt(up.seconds)} (baseline ${fmt(baseUp.seconds)}), no-op ${fmt(noop.seconds)}, refresh ${fmt(refresh.seconds)}`);
+    log(
+      `engine ${latencyMs} ms N=${n}: up ${fmt(up.seconds)} (baseline ${fmt(baseUp.seconds)}), no-op ${fmt(noop.seconds)}, refresh ${fmt(refresh.seconds)}`,
+    );
     return cell;
   } finally {
     await emulator.close();
@@ -363,7 +377,12 @@ function engineTables(cells: EngineCell[], samples: IncumbentSample[]): string[]
   out.push(
     "",
     "Incumbent samples (real SDK, real emulator, Terraform's 10-way parallelism, 20 calls/s): " +
-      samples.map((s) => `${s.latencyMs} ms: ${s.sampled} resources × ${s.pages} pages: ${s.calls} calls (${s.throttled} throttled and retried) in ${fmt(s.seconds)}`).join("; ") +
+      samples
+        .map(
+          (s) =>
+            `${s.latencyMs} ms: ${s.sampled} resources × ${s.pages} pages: ${s.calls} calls (${s.throttled} throttled and retried) in ${fmt(s.seconds)}`,
+        )
+        .join("; ") +
       ". Larger N are scaled linearly from the sample (N/10 waves × pages): running them would take up to hours.",
   );
   return out;
@@ -382,7 +401,13 @@ function chart(cells: EngineCell[], samples: IncumbentSample[]): string {
           { label: "engine baseline (do-nothing)", color: "#2ca02c", points: mine.map((c) => [c.n, c.baseline[op].seconds]) },
           { label: "floor N/20 s", color: "#7f7f7f", dashed: true, points: mine.map((c) => [c.n, floor(c.n)]) },
           ...(op === "refresh" && sample
-            ? [{ label: "incumbent read (scaled sample)", color: "#d62728", points: mine.map((c) => [c.n, incumbentSeconds(sample, c.n)] as [number, number]) }]
+            ? [
+                {
+                  label: "incumbent read (scaled sample)",
+                  color: "#d62728",
+                  points: mine.map((c) => [c.n, incumbentSeconds(sample, c.n)] as [number, number]),
+                },
+              ]
             : []),
         ],
       });
@@ -416,7 +441,10 @@ async function main(): Promise<void> {
       samples.push(await incumbentSample(latencyMs));
       log(`incumbent sample ${latencyMs} ms: ${fmt(samples[samples.length - 1].seconds)}`);
     }
-    sections.push(["Real engine: up, no-op up, refresh against the engine baseline, the floor and the incumbent", engineTables(cells, samples)]);
+    sections.push([
+      "Real engine: up, no-op up, refresh against the engine baseline, the floor and the incumbent",
+      engineTables(cells, samples),
+    ]);
     writeFileSync(join(__dirname, "chart.svg"), chart(cells, samples));
   }
   if (want("state")) {

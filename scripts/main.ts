@@ -182,7 +182,9 @@ function printTree(outputs: OutputMap): void {
   const lines: string[] = [];
   const walk = (nodeId: number, indent: string): void => {
     for (const member of membersOf(nodeId)) {
-      lines.push(`${indent}· ${member.name}  ${member.memberUin}  permissions ${member.permissionIds.join(",")}  ${tagText(member.tags)}`.trimEnd());
+      lines.push(
+        `${indent}· ${member.name}  ${member.memberUin}  permissions ${member.permissionIds.join(",")}  ${tagText(member.tags)}`.trimEnd(),
+      );
     }
     const children = childrenOf(nodeId);
     children.forEach((child, i) => {

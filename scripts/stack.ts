@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const projectName = values.project ?? `tencentcloud-organization-${basename(values.program)}`;
   if (operation === "locks") {
     const locks = stackLocks(join(resolve(values["state-dir"]), "backend"), projectName, values.stack);
-    console.log(lockAdvice(locks, `npx tsx scripts/stack.ts cancel … then refresh --clear-pending-creates, then up`) ?? "The stack is not locked.");
+    console.log(
+      lockAdvice(locks, `npx tsx scripts/stack.ts cancel … then refresh --clear-pending-creates, then up`) ?? "The stack is not locked.",
+    );
     process.exitCode = locks.length > 0 ? 3 : 0;
     return;
   }

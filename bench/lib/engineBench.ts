@@ -33,10 +33,14 @@ export interface EmulatorProcess {
 
 /** Starts the emulator in a child process (its CPU is then not the program host's). */
 export async function startEmulatorProcess(options: EmulatorOptions): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("tsx/cli"), join(__dirname, "emulatorProcess.ts"), JSON.stringify(options)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_OPTIONS: "" },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [require.resolve("tsx/cli"), join(__dirname, "emulatorProcess.ts"), JSON.stringify(options)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NODE_OPTIONS: "" },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let text = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -117,7 +121,8 @@ export function exportedState(stack: EngineStack): { bytes: number; resources: n
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-  const resources = (JSON.parse(text) as { deployment: { resources?: { type: string; inputs?: { __provider?: string } }[] } }).deployment.resources ?? [];
+  const resources =
+    (JSON.parse(text) as { deployment: { resources?: { type: string; inputs?: { __provider?: string } }[] } }).deployment.resources ?? [];
   const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
   const provider = dynamic[0]?.inputs?.__provider;
   return { bytes: Buffer.byteLength(text), resources: dynamic.length, ...(provider ? { providerBytes: Buffer.byteLength(provider) } : {}) };

@@ -8,7 +8,11 @@ import { Client as OrganizationClient } from "tencentcloud-sdk-nodejs/tencentclo
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../test/emulator/index";
 
 /** Reads `memberUins`, each by a full listing; returns calls made and seconds taken. */
-export async function incumbentRefresh(endpointUrl: string, memberUins: number[], parallelism = 10): Promise<{ calls: number; throttled: number; seconds: number }> {
+export async function incumbentRefresh(
+  endpointUrl: string,
+  memberUins: number[],
+  parallelism = 10,
+): Promise<{ calls: number; throttled: number; seconds: number }> {
   const url = new URL(endpointUrl);
   const client = new OrganizationClient({
     credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },

@@ -51,7 +51,9 @@ export function lineChart(panels: Panel[], options: { title: string; columns?: n
     out.push(`<rect x="${ox + margin.left}" y="${oy + margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999"/>`);
     for (let decade = tMin; decade <= tMax; decade *= 10) {
       out.push(`<line x1="${ox + margin.left}" x2="${ox + margin.left + plotW}" y1="${y(decade)}" y2="${y(decade)}" stroke="#eee"/>`);
-      out.push(`<text x="${ox + margin.left - 4}" y="${y(decade) + 4}" text-anchor="end">${decade >= 1 ? decade : decade.toPrecision(1)} s</text>`);
+      out.push(
+        `<text x="${ox + margin.left - 4}" y="${y(decade) + 4}" text-anchor="end">${decade >= 1 ? decade : decade.toPrecision(1)} s</text>`,
+      );
     }
     for (const n of [...new Set(ns)].sort((a, b) => a - b)) {
       out.push(`<text x="${x(n)}" y="${oy + margin.top + plotH + 14}" text-anchor="middle">${n}</text>`);
@@ -61,11 +63,15 @@ export function lineChart(panels: Panel[], options: { title: string; columns?: n
       const points = series.points.filter(([, t]) => t > 0).sort((a, b) => a[0] - b[0]);
       if (points.length === 0) return;
       const path = points.map(([n, t], k) => `${k === 0 ? "M" : "L"}${x(n).toFixed(1)},${y(t).toFixed(1)}`).join(" ");
-      out.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,4"' : ""}/>`);
+      out.push(
+        `<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,4"' : ""}/>`,
+      );
       for (const [n, t] of points) out.push(`<circle cx="${x(n).toFixed(1)}" cy="${y(t).toFixed(1)}" r="2.5" fill="${series.color}"/>`);
       const lx = ox + margin.left + (i % 2) * (plotW / 2);
       const ly = oy + margin.top + plotH + 44 + Math.floor(i / 2) * 14;
-      out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${series.color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,4"' : ""}/>`);
+      out.push(
+        `<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${series.color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,4"' : ""}/>`,
+      );
       out.push(`<text x="${lx + 22}" y="${ly}">${esc(series.label)}</text>`);
     });
   });

@@ -33,7 +33,10 @@ export = async () => {
 
   return {
     members: Object.fromEntries(
-      members.map(([key, m]) => [key, { memberUin: m.memberUin, name: m.name, nodeName: m.nodeName, permissionIds: m.permissionIds, tags: m.tags }]),
+      members.map(([key, m]) => [
+        key,
+        { memberUin: m.memberUin, name: m.name, nodeName: m.nodeName, permissionIds: m.permissionIds, tags: m.tags },
+      ]),
     ),
   };
 };

@@ -54,11 +54,14 @@ export function parseMembersFile(text: string, file: string): DeclaredMember[] {
   if (syntax.length > 0 || !root) {
     const at = syntax[0]?.offset ?? 0;
     const column = at - text.lastIndexOf("\n", at - 1);
-    throw new MembersFileError(file, [`${file}:${lineAt(at)}:${column}: not valid JSON: ${syntax.map((e) => printParseErrorCode(e.error)).join(", ")}`]);
+    throw new MembersFileError(file, [
+      `${file}:${lineAt(at)}:${column}: not valid JSON: ${syntax.map((e) => printParseErrorCode(e.error)).join(", ")}`,
+    ]);
   }
   const document: unknown = JSON.parse(text);
   const memberNodes = findNodeAtLocation(root, ["members"])?.children ?? [];
-  if (!isObject(document) || !Array.isArray(document.members)) throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
+  if (!isObject(document) || !Array.isArray(document.members))
+    throw new MembersFileError(file, [`${file}:1: expected an object with a "members" list`]);
 
   const problems: string[] = [];
   const departmentsLine = lineAt(findNodeAtLocation(root, ["departments"])?.parent?.offset ?? 0);
@@ -72,7 +75,8 @@ export function parseMembersFile(text: string, file: string): DeclaredMember[] {
     const report = (problem: string) => problems.push(`${file}:${line}: ${label}: ${problem}`);
     if (!isObject(entry)) report("expected an object");
 
-    for (const field of Object.keys(fields)) if (!MEMBER_FIELDS.includes(field)) report(`unknown field "${field}" (known: ${MEMBER_FIELDS.join(", ")})`);
+    for (const field of Object.keys(fields))
+      if (!MEMBER_FIELDS.includes(field)) report(`unknown field "${field}" (known: ${MEMBER_FIELDS.join(", ")})`);
     const text: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
     for (const field of TEXT_FIELDS) {
       const value = fields[field];
@@ -82,15 +86,20 @@ export function parseMembersFile(text: string, file: string): DeclaredMember[] {
     if (!text.name) report('"name" is required');
     const nodeId = resolveNode(fields, departments, report);
     const { permissionIds, tags, deletionPolicy } = fields;
-    if (!Array.isArray(permissionIds) || !permissionIds.every(Number.isInteger)) report('"permissionIds" must be a list of permission numbers, e.g. [1, 2, 8]');
+    if (!Array.isArray(permissionIds) || !permissionIds.every(Number.isInteger))
+      report('"permissionIds" must be a list of permission numbers, e.g. [1, 2, 8]');
     if (tags !== undefined && (!isObject(tags) || !Object.values(tags).every((v) => typeof v === "string"))) {
       report('"tags" must be an object of text values, e.g. {"team": "data"}');
     }
     const policy = DELETION_POLICIES.find((p) => p === deletionPolicy);
-    if (deletionPolicy !== undefined && !policy) report(`"deletionPolicy" must be one of ${DELETION_POLICIES.join(", ")}, got ${JSON.stringify(deletionPolicy)}`);
+    if (deletionPolicy !== undefined && !policy)
+      report(`"deletionPolicy" must be one of ${DELETION_POLICIES.join(", ")}, got ${JSON.stringify(deletionPolicy)}`);
 
     const key = text.key ?? text.name ?? "";
-    for (const [what, value, why] of [["key", key, ""], ["name", text.name, " (names are unique in an organization)"]] as const) {
+    for (const [what, value, why] of [
+      ["key", key, ""],
+      ["name", text.name, " (names are unique in an organization)"],
+    ] as const) {
       if (!value) continue;
       const earlier = firstLineOf[what].get(value);
       if (earlier !== undefined) report(`${what} "${value}" is already used by the member on line ${earlier}${why}`);
@@ -126,12 +135,19 @@ function readDepartments(value: unknown, report: (problem: string) => void): Map
   return departments;
 }
 
-function resolveNode(entry: Record<string, unknown>, departments: Map<string, number>, report: (problem: string) => void): number | undefined {
+function resolveNode(
+  entry: Record<string, unknown>,
+  departments: Map<string, number>,
+  report: (problem: string) => void,
+): number | undefined {
   const { department, nodeId } = entry;
-  if ((department === undefined) === (nodeId === undefined)) return void report('give exactly one of "department" (a name from "departments") and "nodeId"');
-  if (nodeId !== undefined) return isNodeId(nodeId) ? nodeId : void report(`"nodeId" must be a positive integer, got ${JSON.stringify(nodeId)}`);
+  if ((department === undefined) === (nodeId === undefined))
+    return void report('give exactly one of "department" (a name from "departments") and "nodeId"');
+  if (nodeId !== undefined)
+    return isNodeId(nodeId) ? nodeId : void report(`"nodeId" must be a positive integer, got ${JSON.stringify(nodeId)}`);
   const id = typeof department === "string" ? departments.get(department) : undefined;
-  if (id === undefined) report(`unknown department ${JSON.stringify(department)} (known: ${[...departments.keys()].join(", ") || "none declared"})`);
+  if (id === undefined)
+    report(`unknown department ${JSON.stringify(department)} (known: ${[...departments.keys()].join(", ") || "none declared"})`);
   return id;
 }
 

@@ -69,7 +69,7 @@ const UNAUTHORIZED_HINT =
   'add the action the error names to the "action" list of the credential\'s CAM policy (the least-privilege policy for each deletionPolicy is in the README, "CAM policy").';
 const REMOVE = "DeleteOrganizationMembers";
 const TAG = "ModifyResourceTags";
-const TAG_SDK = "tencentcloud-sdk-go tag/v20180813 client.go + errors.go; Tag \"Use Limits\" page (product 651 doc 13354)";
+const TAG_SDK = 'tencentcloud-sdk-go tag/v20180813 client.go + errors.go; Tag "Use Limits" page (product 651 doc 13354)';
 /** Every organization action the provider calls whose Go SDK list names ResourceNotFound.OrganizationNotExist. */
 const ORGANIZATION_ACTIONS = [
   CREATE,
@@ -97,9 +97,19 @@ export const TENCENT_CODES = {
     actions: ["*"],
     source: COMMON,
   },
-  "RequestLimitExceeded.UinLimitExceeded": { reaction: "throttled", meaning: "too many calls from this root account", actions: ["*"], source: COMMON },
+  "RequestLimitExceeded.UinLimitExceeded": {
+    reaction: "throttled",
+    meaning: "too many calls from this root account",
+    actions: ["*"],
+    source: COMMON,
+  },
   "RequestLimitExceeded.IPLimitExceeded": { reaction: "throttled", meaning: "too many calls from this IP", actions: ["*"], source: COMMON },
-  "RequestLimitExceeded.GlobalRegionUinLimitExceeded": { reaction: "throttled", meaning: "too many calls across regions", actions: ["*"], source: COMMON },
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded": {
+    reaction: "throttled",
+    meaning: "too many calls across regions",
+    actions: ["*"],
+    source: COMMON,
+  },
 
   // ---- transient (the call may have run)
   InternalError: { reaction: "transient", meaning: "Tencent failed internally; the call may have run", actions: ["*"], source: COMMON },
@@ -255,7 +265,7 @@ export const TENCENT_CODES = {
     reaction: "nodeNotEmpty",
     meaning: "the department still has members",
     hint:
-      "move its members to another department first (declare their nodeId), or set deletionPolicy: \"retain\" on the department " +
+      'move its members to another department first (declare their nodeId), or set deletionPolicy: "retain" on the department ' +
       "and run `pulumi up`, then destroy again.",
     actions: [DELETE_NODES],
     source: GO_SDK,
@@ -263,15 +273,14 @@ export const TENCENT_CODES = {
   "FailedOperation.OrganizationNodeNotEmpty": {
     reaction: "nodeNotEmpty",
     meaning: "the department still has sub-departments",
-    hint:
-      "delete or retain its sub-departments first, or set deletionPolicy: \"retain\" on the department and run `pulumi up`, then destroy again.",
+    hint: 'delete or retain its sub-departments first, or set deletionPolicy: "retain" on the department and run `pulumi up`, then destroy again.',
     actions: [DELETE_NODES],
     source: GO_SDK,
   },
   "FailedOperation.ShareNodeExisted": {
     reaction: "surface",
     meaning: "the department is used by a resource-sharing unit",
-    hint: "remove the department from its resource-sharing units first, or set deletionPolicy: \"retain\".",
+    hint: 'remove the department from its resource-sharing units first, or set deletionPolicy: "retain".',
     actions: [DELETE_NODES],
     source: GO_SDK,
   },
@@ -304,16 +313,76 @@ export const TENCENT_CODES = {
   },
 
   // ---- surfaced with a hint
-  "AuthFailure.SecretIdNotFound": { reaction: "surface", meaning: "unknown SecretId", hint: "the SecretId is unknown: check tencentcloud:secretId / TENCENTCLOUD_SECRET_ID.", actions: ["*"], source: COMMON },
-  "AuthFailure.SignatureFailure": { reaction: "surface", meaning: "wrong SecretKey", hint: "the SecretKey does not match the SecretId: check tencentcloud:secretKey / TENCENTCLOUD_SECRET_KEY.", actions: ["*"], source: COMMON },
-  "AuthFailure.SignatureExpire": { reaction: "surface", meaning: "clock skew over 5 minutes", hint: "this machine's clock is more than 5 minutes off; synchronise it (NTP) and retry.", actions: ["*"], source: COMMON },
-  "AuthFailure.TokenFailure": { reaction: "surface", meaning: "bad session token", hint: "the session token is missing, wrong or expired: refresh tencentcloud:securityToken / TENCENTCLOUD_SESSION_TOKEN.", actions: ["*"], source: COMMON },
-  "FailedOperation.OrganizationNodeNotExist": { reaction: "surface", meaning: "no such department", hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.", actions: [CREATE, "MoveOrganizationNodeMembers"], source: GO_SDK },
-  "ResourceNotFound.OrganizationNodeNotExist": { reaction: "surface", meaning: "no such department", hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.", actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers"], source: GO_SDK },
-  "FailedOperation.OrganizationPermissionIllegal": { reaction: "surface", meaning: "permission refused", hint: "permissionIds holds a permission Tencent refuses (3 and 10 need business enablement).", actions: [CREATE, UPDATE], source: GO_SDK },
-  "FailedOperation.OrganizationPolicyIllegal": { reaction: "surface", meaning: "policy refused", hint: "policyType must be Financial.", actions: [CREATE, UPDATE], source: GO_SDK },
-  "FailedOperation.PayUinIllegal": { reaction: "surface", meaning: "payer refused", hint: "payUin must be the UIN of the administrator of the member's verified entity (the organization's admin account, or the manager of its authRelationId), with permission 7.", actions: [CREATE, UPDATE], source: GO_SDK },
-  "InvalidParameter.TagError": { reaction: "surface", meaning: "tags refused at creation", hint: "a tag key or value is not accepted by Tencent's tag rules.", actions: [CREATE], source: GO_SDK },
+  "AuthFailure.SecretIdNotFound": {
+    reaction: "surface",
+    meaning: "unknown SecretId",
+    hint: "the SecretId is unknown: check tencentcloud:secretId / TENCENTCLOUD_SECRET_ID.",
+    actions: ["*"],
+    source: COMMON,
+  },
+  "AuthFailure.SignatureFailure": {
+    reaction: "surface",
+    meaning: "wrong SecretKey",
+    hint: "the SecretKey does not match the SecretId: check tencentcloud:secretKey / TENCENTCLOUD_SECRET_KEY.",
+    actions: ["*"],
+    source: COMMON,
+  },
+  "AuthFailure.SignatureExpire": {
+    reaction: "surface",
+    meaning: "clock skew over 5 minutes",
+    hint: "this machine's clock is more than 5 minutes off; synchronise it (NTP) and retry.",
+    actions: ["*"],
+    source: COMMON,
+  },
+  "AuthFailure.TokenFailure": {
+    reaction: "surface",
+    meaning: "bad session token",
+    hint: "the session token is missing, wrong or expired: refresh tencentcloud:securityToken / TENCENTCLOUD_SESSION_TOKEN.",
+    actions: ["*"],
+    source: COMMON,
+  },
+  "FailedOperation.OrganizationNodeNotExist": {
+    reaction: "surface",
+    meaning: "no such department",
+    hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.",
+    actions: [CREATE, "MoveOrganizationNodeMembers"],
+    source: GO_SDK,
+  },
+  "ResourceNotFound.OrganizationNodeNotExist": {
+    reaction: "surface",
+    meaning: "no such department",
+    hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.",
+    actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers"],
+    source: GO_SDK,
+  },
+  "FailedOperation.OrganizationPermissionIllegal": {
+    reaction: "surface",
+    meaning: "permission refused",
+    hint: "permissionIds holds a permission Tencent refuses (3 and 10 need business enablement).",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
+  "FailedOperation.OrganizationPolicyIllegal": {
+    reaction: "surface",
+    meaning: "policy refused",
+    hint: "policyType must be Financial.",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
+  "FailedOperation.PayUinIllegal": {
+    reaction: "surface",
+    meaning: "payer refused",
+    hint: "payUin must be the UIN of the administrator of the member's verified entity (the organization's admin account, or the manager of its authRelationId), with permission 7.",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
+  "InvalidParameter.TagError": {
+    reaction: "surface",
+    meaning: "tags refused at creation",
+    hint: "a tag key or value is not accepted by Tencent's tag rules.",
+    actions: [CREATE],
+    source: GO_SDK,
+  },
   "FailedOperation.TagResourcesError": {
     reaction: "createdWithoutTags",
     meaning: "the creation could not tag the member (whether the account exists is undocumented: the provider looks it up by name)",
@@ -321,11 +390,41 @@ export const TENCENT_CODES = {
     actions: [CREATE],
     source: GO_SDK,
   },
-  "LimitExceeded.CreateMemberOverLimit": { reaction: "surface", meaning: "too many creations recently", hint: "the organization created too many members recently; wait and run `pulumi up` again.", actions: [CREATE], source: GO_SDK },
-  "LimitExceeded.OrganizationMemberOverLimit": { reaction: "surface", meaning: "member limit reached", hint: "the organization is at its member limit; remove members or ask Tencent to raise it.", actions: [CREATE], source: GO_SDK },
-  "ResourceNotFound.OrganizationAuthRelationNotExist": { reaction: "surface", meaning: "no such verified entity", hint: "authRelationId is not a verified entity of this organization (DescribeOrganizationAuthNode).", actions: [CREATE], source: GO_SDK },
-  "FailedOperation.AuthInfoEmpty": { reaction: "surface", meaning: "admin not verified", hint: "complete identity verification for the organization's admin account first.", actions: [CREATE, UPDATE], source: GO_SDK },
-  "FailedOperation.AuthNotEnterprise": { reaction: "surface", meaning: "admin not an enterprise", hint: "complete enterprise identity verification for the organization's admin account first.", actions: [CREATE, UPDATE], source: GO_SDK },
+  "LimitExceeded.CreateMemberOverLimit": {
+    reaction: "surface",
+    meaning: "too many creations recently",
+    hint: "the organization created too many members recently; wait and run `pulumi up` again.",
+    actions: [CREATE],
+    source: GO_SDK,
+  },
+  "LimitExceeded.OrganizationMemberOverLimit": {
+    reaction: "surface",
+    meaning: "member limit reached",
+    hint: "the organization is at its member limit; remove members or ask Tencent to raise it.",
+    actions: [CREATE],
+    source: GO_SDK,
+  },
+  "ResourceNotFound.OrganizationAuthRelationNotExist": {
+    reaction: "surface",
+    meaning: "no such verified entity",
+    hint: "authRelationId is not a verified entity of this organization (DescribeOrganizationAuthNode).",
+    actions: [CREATE],
+    source: GO_SDK,
+  },
+  "FailedOperation.AuthInfoEmpty": {
+    reaction: "surface",
+    meaning: "admin not verified",
+    hint: "complete identity verification for the organization's admin account first.",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
+  "FailedOperation.AuthNotEnterprise": {
+    reaction: "surface",
+    meaning: "admin not an enterprise",
+    hint: "complete enterprise identity verification for the organization's admin account first.",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
   "FailedOperation.ChangePermissionRecordExist": {
     reaction: "surface",
     meaning: "a permission change of this invited member awaits the member's confirmation (permissionStatus UnConfirmed)",
@@ -335,13 +434,55 @@ export const TENCENT_CODES = {
     actions: [UPDATE],
     source: `${GO_SDK}; model OrgMember.PermissionStatus`,
   },
-  "UnsupportedOperation.MemberNotAllowQuit": { reaction: "surface", meaning: "the member may not be allowed to quit", hint: "Tencent does not let this member leave the organization (a member the organization created never may): remove isAllowQuit or set it to false.", actions: [UPDATE], source: GO_SDK },
-  "InvalidParameter.AllowQuitIllegal": { reaction: "surface", meaning: "a member paid for by another may not quit", hint: "a member whose bills another account pays cannot be allowed to quit: remove isAllowQuit, or remove the payer first.", actions: [UPDATE], source: GO_SDK },
-  "ResourceNotFound.OrganizationNotExist": { reaction: "surface", meaning: "no organization", hint: "the credential's account has no organization: create one in the console or use the admin account's credential.", actions: ORGANIZATION_ACTIONS, source: GO_SDK },
-  "LimitExceeded.TagValue": { reaction: "surface", meaning: "a tag key has reached Tencent's quota of distinct values", hint: "one tag key holds as many distinct values as Tencent allows (1000 per key in the tag service's errors.go): use fewer distinct values for that key.", actions: [TAG], source: TAG_SDK },
-  "LimitExceeded.TagKey": { reaction: "surface", meaning: "the account has reached Tencent's quota of tag keys", hint: "the root account holds as many tag keys as Tencent allows: delete unused tag keys (Tag console).", actions: [TAG], source: TAG_SDK },
-  "LimitExceeded.ResourceAttachedTags": { reaction: "surface", meaning: "the member would carry more than 10 tags", hint: "a member carries at most 10 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.", actions: [TAG], source: TAG_SDK },
-  "UnsupportedOperation.MemberAccountArrears": { reaction: "surface", meaning: "member in arrears", hint: "the member account has overdue payments; settle them first.", actions: [CREATE, UPDATE], source: GO_SDK },
+  "UnsupportedOperation.MemberNotAllowQuit": {
+    reaction: "surface",
+    meaning: "the member may not be allowed to quit",
+    hint: "Tencent does not let this member leave the organization (a member the organization created never may): remove isAllowQuit or set it to false.",
+    actions: [UPDATE],
+    source: GO_SDK,
+  },
+  "InvalidParameter.AllowQuitIllegal": {
+    reaction: "surface",
+    meaning: "a member paid for by another may not quit",
+    hint: "a member whose bills another account pays cannot be allowed to quit: remove isAllowQuit, or remove the payer first.",
+    actions: [UPDATE],
+    source: GO_SDK,
+  },
+  "ResourceNotFound.OrganizationNotExist": {
+    reaction: "surface",
+    meaning: "no organization",
+    hint: "the credential's account has no organization: create one in the console or use the admin account's credential.",
+    actions: ORGANIZATION_ACTIONS,
+    source: GO_SDK,
+  },
+  "LimitExceeded.TagValue": {
+    reaction: "surface",
+    meaning: "a tag key has reached Tencent's quota of distinct values",
+    hint: "one tag key holds as many distinct values as Tencent allows (1000 per key in the tag service's errors.go): use fewer distinct values for that key.",
+    actions: [TAG],
+    source: TAG_SDK,
+  },
+  "LimitExceeded.TagKey": {
+    reaction: "surface",
+    meaning: "the account has reached Tencent's quota of tag keys",
+    hint: "the root account holds as many tag keys as Tencent allows: delete unused tag keys (Tag console).",
+    actions: [TAG],
+    source: TAG_SDK,
+  },
+  "LimitExceeded.ResourceAttachedTags": {
+    reaction: "surface",
+    meaning: "the member would carry more than 10 tags",
+    hint: "a member carries at most 10 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.",
+    actions: [TAG],
+    source: TAG_SDK,
+  },
+  "UnsupportedOperation.MemberAccountArrears": {
+    reaction: "surface",
+    meaning: "member in arrears",
+    hint: "the member account has overdue payments; settle them first.",
+    actions: [CREATE, UPDATE],
+    source: GO_SDK,
+  },
 } as const satisfies Record<string, TencentCode>;
 
 const ROWS: readonly [string, TencentCode][] = Object.entries(TENCENT_CODES);
@@ -390,6 +531,7 @@ export interface AnsweredCall {
  * refused action and the exact line to add to the policy.
  */
 export function hintFor(code: string, call?: AnsweredCall): string | undefined {
-  if (call && reactionTo(code, call.action) === "unauthorized") return unauthorizedHint(deniedAction(call.service, call.action, call.message));
+  if (call && reactionTo(code, call.action) === "unauthorized")
+    return unauthorizedHint(deniedAction(call.service, call.action, call.message));
   return ERROR_HINTS[code];
 }

@@ -35,11 +35,10 @@ export class MemberApi {
 
   /** One page of members. */
   async describePage(request: DescribeOrganizationMembersRequest): Promise<{ items: ReportedMember[]; total: number }> {
-    const response = await this.api.call<DescribeOrganizationMembersResponse>(
-      "organization",
-      "DescribeOrganizationMembers",
-      { Lang: "en", ...request },
-    );
+    const response = await this.api.call<DescribeOrganizationMembersResponse>("organization", "DescribeOrganizationMembers", {
+      Lang: "en",
+      ...request,
+    });
     return { items: (response.Items ?? []).map((m) => toReportedMember(m, response.RequestId)), total: response.Total ?? 0 };
   }
 

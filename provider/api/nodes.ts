@@ -64,9 +64,14 @@ export class NodeApi {
    * create two.
    */
   async add(inputs: NodeInputs, ownerTag: Tags): Promise<{ nodeId: number; requestId?: string }> {
-    const response = await this.api.call<AddOrganizationNodeResponse>("organization", "AddOrganizationNode", toAddNodeRequest(inputs, ownerTag), {
-      idempotent: false,
-    });
+    const response = await this.api.call<AddOrganizationNodeResponse>(
+      "organization",
+      "AddOrganizationNode",
+      toAddNodeRequest(inputs, ownerTag),
+      {
+        idempotent: false,
+      },
+    );
     if (typeof response.NodeId !== "number") {
       throw new Error(`AddOrganizationNode answered without a NodeId (RequestId ${response.RequestId ?? "unknown"})`);
     }

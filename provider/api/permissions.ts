@@ -33,10 +33,15 @@ export const RESOURCE_PERMISSIONS = {
   OrganizationMember: [
     {
       action: "organization:DescribeOrganizationMembers",
-      usedFor: "read back after create and update; refresh; look-ups (`getOrganizationMember`, crash recovery on create, \"already gone\" on delete)",
+      usedFor:
+        'read back after create and update; refresh; look-ups (`getOrganizationMember`, crash recovery on create, "already gone" on delete)',
     },
     { action: "organization:CreateOrganizationMember", usedFor: "create (tags, ownership marker and identities in the same call)" },
-    { action: "organization:UpdateOrganizationMember", usedFor: "update of `name`, `remark`, `policyType`/`permissionIds`, `payUin`, `isAllowQuit` (also right after a create that sets `isAllowQuit`)" },
+    {
+      action: "organization:UpdateOrganizationMember",
+      usedFor:
+        "update of `name`, `remark`, `policyType`/`permissionIds`, `payUin`, `isAllowQuit` (also right after a create that sets `isAllowQuit`)",
+    },
     { action: "organization:MoveOrganizationNodeMembers", usedFor: "update of `nodeId`" },
     { action: "tag:ModifyResourceTags", usedFor: "update of `tags`; the tags of an adopted member" },
     { action: "organization:CreateOrganizationMemberAuthIdentity", usedFor: "update of `identityRoleIds` (grant)" },
@@ -47,12 +52,19 @@ export const RESOURCE_PERMISSIONS = {
   // Departments have their own deletion policies ("retain" | "delete"); their actions go into every
   // document, since a stack's departments and members choose their policies independently.
   OrganizationNode: [
-    { action: "organization:DescribeOrganizationNodes", usedFor: "read back after create and update; refresh; look-ups (`getOrganizationNode`, `getRootOrganizationNode`, crash recovery on create, \"already gone\" on delete)" },
+    {
+      action: "organization:DescribeOrganizationNodes",
+      usedFor:
+        'read back after create and update; refresh; look-ups (`getOrganizationNode`, `getRootOrganizationNode`, crash recovery on create, "already gone" on delete)',
+    },
     { action: "organization:AddOrganizationNode", usedFor: "create (tags and ownership marker in the same call)" },
     { action: "organization:UpdateOrganizationNode", usedFor: "update of `name`, `remark`" },
     { action: "tag:ModifyResourceTags", usedFor: "update of `tags`; the tags of an adopted department" },
     { action: "organization:DeleteOrganizationNodes", usedFor: "delete of a department whose deletionPolicy is `delete`" },
-    { action: "organization:DescribeOrganizationMembers", usedFor: "naming the members still inside when a deletion is refused (`NodeNotEmpty`)" },
+    {
+      action: "organization:DescribeOrganizationMembers",
+      usedFor: "naming the members still inside when a deletion is refused (`NodeNotEmpty`)",
+    },
   ],
 } as const satisfies Record<string, readonly ActionUse[]>;
 
@@ -71,7 +83,8 @@ export type PermissionedResource = keyof typeof RESOURCE_PERMISSIONS;
 export function actionsFor(policy: DeletionPolicy, resources?: readonly PermissionedResource[]): CamAction[] {
   const actions = USES.filter(
     ([resource, use]) =>
-      (!resources || (resources as readonly string[]).includes(resource)) && (!use.deletionPolicies || use.deletionPolicies.includes(policy)),
+      (!resources || (resources as readonly string[]).includes(resource)) &&
+      (!use.deletionPolicies || use.deletionPolicies.includes(policy)),
   ).map(([, use]) => use.action);
   return [...new Set(actions)];
 }

@@ -22,7 +22,6 @@ export interface SdkClient {
 /** One client per service, sharing settings and connection pool. */
 export type SdkClients = Record<Service, SdkClient>;
 
-
 /**
  * Runs `send` (one SDK request) and calls `written` when its HTTP request has been written to the
  * socket — not when it was handed to the SDK: between the two lie signing, the connection pool,
@@ -78,7 +77,6 @@ export function createSdkClients(settings: ProviderSettings, transportOptions: {
   };
   return { organization: make("organization"), tag: make("tag") };
 }
-
 
 // An agent that sends every request to `base` whatever host the URL names. Without an agent the
 // SDK would also honour a lowercase `http_proxy`; an explicit agent keeps the route deterministic.

@@ -25,7 +25,12 @@ export interface CheckedProps {
  * what the program wrote: a defaulted value that fails (members' accountName, taken from name) is
  * wrong only because its source is, and that source's failure says so already.
  */
-export function checkInputs(news: Props, validators: Record<string, Validator<unknown>>, required: ReadonlySet<string>, defaults: Props): CheckedProps {
+export function checkInputs(
+  news: Props,
+  validators: Record<string, Validator<unknown>>,
+  required: ReadonlySet<string>,
+  defaults: Props,
+): CheckedProps {
   const names = Object.keys(validators);
   const failures: dynamic.CheckFailure[] = [];
   const inputs: Props = {};

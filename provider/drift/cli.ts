@@ -94,7 +94,8 @@ function processIo(): DriftCommandIo {
       const result = spawnSync(pulumi, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
       if (result.error) throw new Error(`could not run ${pulumi}: ${result.error.message}`);
       // A preview that fails still prints its JSON document with the error diagnostics.
-      if (result.status !== 0 && !result.stdout.trim()) throw new Error(`${pulumi} ${args.join(" ")} failed with exit code ${result.status}`);
+      if (result.status !== 0 && !result.stdout.trim())
+        throw new Error(`${pulumi} ${args.join(" ")} failed with exit code ${result.status}`);
       return result.stdout;
     },
     appendFile: (path, text) => appendFileSync(path, text),

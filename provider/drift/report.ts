@@ -118,7 +118,14 @@ export function driftRows(preview: PreviewDocument): DriftRow[] {
     const memberName = textOf(before?.name) ?? textOf(after?.name);
     const whole = WHOLE_RESOURCE[typeOf(step)] ?? "(resource)";
     if (step.op === "create" || !before) {
-      rows.push({ resource, memberName, field: whole, inTencent: "(missing: deleted outside Pulumi, or never created)", inProgram: "(declared)", action: "create" });
+      rows.push({
+        resource,
+        memberName,
+        field: whole,
+        inTencent: "(missing: deleted outside Pulumi, or never created)",
+        inProgram: "(declared)",
+        action: "create",
+      });
       continue;
     }
     if (step.op === "delete" || !after) {
@@ -126,7 +133,14 @@ export function driftRows(preview: PreviewDocument): DriftRow[] {
       continue;
     }
     for (const field of changedFields(step, before, after)) {
-      rows.push({ resource, memberName, field, inTencent: formatValue(before[field]), inProgram: formatValue(after[field]), action: replace ? "replace" : "update" });
+      rows.push({
+        resource,
+        memberName,
+        field,
+        inTencent: formatValue(before[field]),
+        inProgram: formatValue(after[field]),
+        action: replace ? "replace" : "update",
+      });
     }
   }
   return rows.sort((a, b) => a.resource.localeCompare(b.resource));
@@ -149,9 +163,11 @@ function topLevel(path: string): string {
 
 /** JSON with object keys sorted, so that key order never counts as a difference. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? "undefined";
+  return (
+    JSON.stringify(value, (_, v: unknown) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    ) ?? "undefined"
+  );
 }
 
 /**
@@ -185,7 +201,11 @@ export function formatTable(rows: DriftRow[]): string {
   if (rows.length === 0) return `${NO_DRIFT}\n`;
   const body = rows.map(cells);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [
     `Drift: ${rows.length} difference${rows.length === 1 ? "" : "s"} between Tencent and the program (run \`pulumi up --refresh\` to apply the program):`,
     line(HEADER),

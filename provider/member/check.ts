@@ -53,7 +53,8 @@ function blockedReplacements(olds: Props, inputs: MemberInputs): CheckFailure[] 
   if (olds.adoptMemberUin !== undefined) {
     // Adopting another member releases the one adopted before through its deletion policy: a
     // corrected UIN must not remove (or delete) the member adopted by mistake without asking.
-    const switching = inputs.adoptMemberUin !== undefined && inputs.adoptMemberUin !== olds.adoptMemberUin && !containsUnknown(inputs.adoptMemberUin);
+    const switching =
+      inputs.adoptMemberUin !== undefined && inputs.adoptMemberUin !== olds.adoptMemberUin && !containsUnknown(inputs.adoptMemberUin);
     return switching && oldPolicy !== "retain"
       ? [
           {
@@ -88,8 +89,7 @@ const memberName =
       ? { value }
       : {
           reason:
-            `${field} must be 1 to 25 characters of letters, digits, Chinese characters and +@&._[]-:, ` +
-            `(got ${JSON.stringify(value)})`,
+            `${field} must be 1 to 25 characters of letters, digits, Chinese characters and +@&._[]-:, ` + `(got ${JSON.stringify(value)})`,
         };
 
 const positiveInteger =
@@ -160,7 +160,10 @@ const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[
       };
     }
     if (value && news.payUin !== undefined) {
-      return { reason: "isAllowQuit: true cannot be set together with payUin: Tencent does not let a member whose bills another account pays leave the organization" };
+      return {
+        reason:
+          "isAllowQuit: true cannot be set together with payUin: Tencent does not let a member whose bills another account pays leave the organization",
+      };
     }
     return { value };
   },

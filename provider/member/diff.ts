@@ -42,7 +42,11 @@ export const DIFF_TABLE: readonly FieldRule[] = [
   { field: "policyType", effect: "updateMember", differs: (o, n) => (o.policyType ?? "Financial") !== n.policyType },
   // While an invited member has not confirmed a change, Tencent reports the old permissions: the
   // requested ones are what to compare with, or every run would ask again (and be refused).
-  { field: "permissionIds", effect: "updateMember", differs: (o, n) => !sameIds(o.pendingPermissionIds ?? o.permissionIds, n.permissionIds) },
+  {
+    field: "permissionIds",
+    effect: "updateMember",
+    differs: (o, n) => !sameIds(o.pendingPermissionIds ?? o.permissionIds, n.permissionIds),
+  },
   { field: "payUin", effect: "updateMember", differs: (o, n) => n.payUin !== undefined && n.payUin !== (o.payUin ?? "") },
   {
     field: "isAllowQuit",
@@ -97,9 +101,10 @@ export function replacingFields(olds: Partial<MemberOutputs>, news: MemberInputs
 export function diffMember(olds: Partial<MemberOutputs>, news: MaybeUnknown<MemberInputs>): MemberDiff {
   // A rule compares only fields known by now, so to it the inputs are plain ones.
   const known = news as MemberInputs;
-  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(
-    ({ field, effect }) => ({ field, effect }),
-  );
+  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(({ field, effect }) => ({
+    field,
+    effect,
+  }));
   const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: replaces.length > 0 };
 }

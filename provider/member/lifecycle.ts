@@ -148,7 +148,9 @@ export class MemberLifecycle implements MemberProvider {
   private async adopt(memberUin: number): Promise<number> {
     const member = await this.members.getByUin(memberUin);
     if (!member) throw new MemberNotFoundError(memberUin, "adoptMemberUin");
-    this.api.log(`adopting existing member ${memberUin} ("${member.name}", RequestId ${member.requestId ?? "unknown"}); no account is created`);
+    this.api.log(
+      `adopting existing member ${memberUin} ("${member.name}", RequestId ${member.requestId ?? "unknown"}); no account is created`,
+    );
     return memberUin;
   }
 
@@ -184,7 +186,9 @@ export class MemberLifecycle implements MemberProvider {
           exhausted: (attempt) => attempt >= policy.maxAttempts,
           delayMs: (attempt) => backoffDelayMs(attempt, policy, this.api.random),
           onRetry: (error, attempt) =>
-            this.api.log(`${(error as TencentApiError).code} on create and no member "${inputs.name}" exists yet: retrying (attempt ${attempt + 1})`),
+            this.api.log(
+              `${(error as TencentApiError).code} on create and no member "${inputs.name}" exists yet: retrying (attempt ${attempt + 1})`,
+            ),
         },
         this.clock,
       );
@@ -246,7 +250,9 @@ export class MemberLifecycle implements MemberProvider {
   private async findOwn(name: string, marker: string | undefined): Promise<number | undefined> {
     const [member] = await this.members.findByName(name);
     if (!member || !carriesMarker(member.tags, marker)) return undefined;
-    this.api.log(`found member ${member.memberUin} ("${name}") carrying this resource's ownership marker (RequestId ${member.requestId ?? "unknown"})`);
+    this.api.log(
+      `found member ${member.memberUin} ("${name}") carrying this resource's ownership marker (RequestId ${member.requestId ?? "unknown"})`,
+    );
     return member.memberUin;
   }
 
@@ -267,7 +273,11 @@ export class MemberLifecycle implements MemberProvider {
   /** Looks a member up by UIN or exact name, for `getOrganizationMember`. */
   async lookup(by: { memberUin?: number; name?: string }): Promise<MemberOutputs | undefined> {
     const member =
-      by.memberUin !== undefined ? await this.members.getByUin(by.memberUin) : by.name ? (await this.members.findByName(by.name))[0] : undefined;
+      by.memberUin !== undefined
+        ? await this.members.getByUin(by.memberUin)
+        : by.name
+          ? (await this.members.findByName(by.name))[0]
+          : undefined;
     return member ? toOutputs(member, {}) : undefined;
   }
 
@@ -283,7 +293,11 @@ export class MemberLifecycle implements MemberProvider {
     if (isEmptyPlan(plan)) return { ...current, ...unreportedInputs(desired) };
     await this.apply(current.memberUin, plan);
     this.reader.invalidate();
-    const outputs = toOutputs(await this.mustRead(current.memberUin), desired, plan.updateMember?.permissionIds ?? current.pendingPermissionIds);
+    const outputs = toOutputs(
+      await this.mustRead(current.memberUin),
+      desired,
+      plan.updateMember?.permissionIds ?? current.pendingPermissionIds,
+    );
     if (outputs.pendingPermissionIds) this.api.log(`member ${current.memberUin}: ${pendingText(outputs.pendingPermissionIds)}`);
     return outputs;
   }
@@ -353,7 +367,8 @@ export class MemberLifecycle implements MemberProvider {
       {
         retryable: (error) => error instanceof TencentApiError && reactionTo(error.code, error.action) === "deregisterPending",
         exhausted: (_attempt, elapsedMs) => elapsedMs >= waitMs,
-        delayMs: (attempt, elapsedMs) => Math.max(1, Math.min(backoffDelayMs(attempt, DEREGISTRATION_BACKOFF, this.api.random), waitMs - elapsedMs)),
+        delayMs: (attempt, elapsedMs) =>
+          Math.max(1, Math.min(backoffDelayMs(attempt, DEREGISTRATION_BACKOFF, this.api.random), waitMs - elapsedMs)),
         onRetry: (error, _attempt, delay) =>
           this.api.log(
             `deletion of member ${memberUin} is under review (RequestId ${(error as TencentApiError).requestId ?? "unknown"}); checking again in ${delay} ms`,

@@ -6,7 +6,9 @@ import { carriesMarker, ownerTagValue } from "../core/ownership";
 import type { MemberInputs, MemberOutputs } from "./types";
 
 /** The ownership marker of a member: the resource plus the fields only a new account can change. */
-export function memberOwnerMarker(inputs: Partial<Pick<MemberInputs, "ownerMarker" | "accountName" | "authRelationId">>): string | undefined {
+export function memberOwnerMarker(
+  inputs: Partial<Pick<MemberInputs, "ownerMarker" | "accountName" | "authRelationId">>,
+): string | undefined {
   return ownerTagValue({ ownerMarker: inputs.ownerMarker, fixedAtCreation: [inputs.accountName, inputs.authRelationId] });
 }
 

@@ -50,33 +50,33 @@ export interface OrganizationMemberArgs {
 /** A member account of a Tencent Cloud Organization. */
 export class OrganizationMember extends pulumi.dynamic.Resource {
   /** The member's UIN (also the resource id). */
-  declare public readonly memberUin: pulumi.Output<number>;
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly accountName: pulumi.Output<string>;
-  declare public readonly policyType: pulumi.Output<string>;
-  declare public readonly permissionIds: pulumi.Output<number[]>;
-  declare public readonly nodeId: pulumi.Output<number>;
-  declare public readonly remark: pulumi.Output<string | undefined>;
-  declare public readonly payUin: pulumi.Output<string | undefined>;
-  declare public readonly identityRoleIds: pulumi.Output<number[] | undefined>;
-  declare public readonly authRelationId: pulumi.Output<number | undefined>;
-  declare public readonly isAllowQuit: pulumi.Output<boolean>;
-  declare public readonly tags: pulumi.Output<Record<string, string>>;
-  declare public readonly deletionPolicy: pulumi.Output<DeletionPolicy>;
+  public declare readonly memberUin: pulumi.Output<number>;
+  public declare readonly name: pulumi.Output<string>;
+  public declare readonly accountName: pulumi.Output<string>;
+  public declare readonly policyType: pulumi.Output<string>;
+  public declare readonly permissionIds: pulumi.Output<number[]>;
+  public declare readonly nodeId: pulumi.Output<number>;
+  public declare readonly remark: pulumi.Output<string | undefined>;
+  public declare readonly payUin: pulumi.Output<string | undefined>;
+  public declare readonly identityRoleIds: pulumi.Output<number[] | undefined>;
+  public declare readonly authRelationId: pulumi.Output<number | undefined>;
+  public declare readonly isAllowQuit: pulumi.Output<boolean>;
+  public declare readonly tags: pulumi.Output<Record<string, string>>;
+  public declare readonly deletionPolicy: pulumi.Output<DeletionPolicy>;
   /** Department name. */
-  declare public readonly nodeName: pulumi.Output<string>;
+  public declare readonly nodeName: pulumi.Output<string>;
   /** `Create` (made by the organization) or `Invite` (joined by invitation). */
-  declare public readonly memberType: pulumi.Output<string>;
-  declare public readonly orgPolicyName: pulumi.Output<string>;
-  declare public readonly orgPermissions: pulumi.Output<MemberPermission[]>;
-  declare public readonly payName: pulumi.Output<string>;
-  declare public readonly bindStatus: pulumi.Output<string>;
-  declare public readonly permissionStatus: pulumi.Output<string>;
+  public declare readonly memberType: pulumi.Output<string>;
+  public declare readonly orgPolicyName: pulumi.Output<string>;
+  public declare readonly orgPermissions: pulumi.Output<MemberPermission[]>;
+  public declare readonly payName: pulumi.Output<string>;
+  public declare readonly bindStatus: pulumi.Output<string>;
+  public declare readonly permissionStatus: pulumi.Output<string>;
   /** Permissions requested but not yet confirmed by the (invited) member; `permissionIds` keeps Tencent's current ones meanwhile. */
-  declare public readonly pendingPermissionIds: pulumi.Output<number[] | undefined>;
-  declare public readonly identities: pulumi.Output<MemberIdentity[]>;
-  declare public readonly createTime: pulumi.Output<string>;
-  declare public readonly updateTime: pulumi.Output<string>;
+  public declare readonly pendingPermissionIds: pulumi.Output<number[] | undefined>;
+  public declare readonly identities: pulumi.Output<MemberIdentity[]>;
+  public declare readonly createTime: pulumi.Output<string>;
+  public declare readonly updateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationMemberArgs, opts?: pulumi.CustomResourceOptions) {
     // Pulumi creates an output property only for keys present in props, so every output is

@@ -15,7 +15,11 @@ import type { MemberInputs, MemberOutputs, ReportedMember } from "./types";
  * `requestedPermissionIds`: the permissions this provider last asked for. While the member has not
  * confirmed them Tencent reports the old ones, so the request is kept as `pendingPermissionIds`.
  */
-export function toOutputs(member: ReportedMember, declared: Partial<MemberInputs>, requestedPermissionIds?: readonly number[]): MemberOutputs {
+export function toOutputs(
+  member: ReportedMember,
+  declared: Partial<MemberInputs>,
+  requestedPermissionIds?: readonly number[],
+): MemberOutputs {
   const permissionIds = member.permissions.map((p) => p.id);
   const name = member.name || declared.name || "";
   const outputs: MemberOutputs = {

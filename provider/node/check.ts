@@ -42,7 +42,9 @@ const VALIDATORS: { [K in keyof Required<NodeInputs>]: Validator<NodeInputs[K]> 
   remark: (value) =>
     typeof value === "string" && [...value].length <= NODE_REMARK_MAX_LENGTH
       ? { value }
-      : { reason: `remark must be a string of at most ${NODE_REMARK_MAX_LENGTH} characters (got ${typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value)})` },
+      : {
+          reason: `remark must be a string of at most ${NODE_REMARK_MAX_LENGTH} characters (got ${typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value)})`,
+        },
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
   deletionPolicy: (value) =>
     NODE_DELETION_POLICIES.some((policy) => policy === value)
@@ -62,7 +64,9 @@ const REQUIRED: ReadonlySet<string> = new Set<keyof NodeInputs>(["name", "parent
 
 /** Validates and normalises new inputs; `olds` (the inputs checked before) lets replacements be refused at preview. */
 export function checkNode(oldDeclaration: NodeDeclaration, newDeclaration: NodeDeclaration): NodeCheckOutcome {
-  const { inputs, failures } = checkInputs({ ...newDeclaration }, VALIDATORS as Record<string, Validator<unknown>>, REQUIRED, { deletionPolicy: "retain" });
+  const { inputs, failures } = checkInputs({ ...newDeclaration }, VALIDATORS as Record<string, Validator<unknown>>, REQUIRED, {
+    deletionPolicy: "retain",
+  });
   const checked = inputs as Partial<NodeInputs> as NodeInputs;
   failures.push(...blockedReplacements({ ...oldDeclaration }, checked));
   return { inputs: checked, failures };
@@ -82,7 +86,12 @@ function blockedReplacements(olds: Props, inputs: NodeInputs): dynamic.CheckFail
   if (olds.name === undefined || olds.adoptNodeId === undefined) return [];
   const failures: dynamic.CheckFailure[] = [];
   const adopting = inputs.adoptNodeId ?? olds.adoptNodeId;
-  if (adopting === olds.adoptNodeId && !containsUnknown(inputs.parentNodeId) && olds.parentNodeId !== undefined && inputs.parentNodeId !== olds.parentNodeId) {
+  if (
+    adopting === olds.adoptNodeId &&
+    !containsUnknown(inputs.parentNodeId) &&
+    olds.parentNodeId !== undefined &&
+    inputs.parentNodeId !== olds.parentNodeId
+  ) {
     failures.push({
       property: "parentNodeId",
       reason:
@@ -92,7 +101,12 @@ function blockedReplacements(olds: Props, inputs: NodeInputs): dynamic.CheckFail
     });
   }
   const oldPolicy = olds.deletionPolicy ?? "retain";
-  if (inputs.adoptNodeId !== undefined && !containsUnknown(inputs.adoptNodeId) && inputs.adoptNodeId !== olds.adoptNodeId && oldPolicy !== "retain") {
+  if (
+    inputs.adoptNodeId !== undefined &&
+    !containsUnknown(inputs.adoptNodeId) &&
+    inputs.adoptNodeId !== olds.adoptNodeId &&
+    oldPolicy !== "retain"
+  ) {
     failures.push({
       property: "adoptNodeId",
       reason:

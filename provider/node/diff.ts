@@ -54,7 +54,9 @@ export interface NodeDiff {
 /** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
 export function diffNode(olds: Partial<NodeOutputs>, news: MaybeUnknown<NodeInputs>): NodeDiff {
   const known = news as NodeInputs;
-  const changed = NODE_DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(({ field, effect }) => ({ field, effect }));
+  const changed = NODE_DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(
+    ({ field, effect }) => ({ field, effect }),
+  );
   const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: false };
 }

@@ -10,7 +10,14 @@ import { NodeApi } from "../api/nodes";
 import { backoffDelayMs, withRetry } from "../api/retry";
 import { loadSettings, type ProviderSettings } from "../api/settings";
 import { CONSOLE_LOGGER, LOG_PREFIX, TencentApi, type Logger, type TencentApiDeps } from "../api/tencentApi";
-import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError, ResourceInitError, TencentApiError } from "../core/errors";
+import {
+  NodeNameTakenError,
+  NodeNotEmptyError,
+  NodeNotFoundError,
+  NodeParentMismatchError,
+  ResourceInitError,
+  TencentApiError,
+} from "../core/errors";
 import { carriesMarker, ownerTag, ownerTagValue } from "../core/ownership";
 import { checkNode, type NodeCheckOutcome, type NodeDeclaration } from "./check";
 import { diffNode } from "./diff";
@@ -123,8 +130,11 @@ export class NodeLifecycle implements NodeProvider {
     const nodeId = inputs.adoptNodeId!;
     const node = (await this.nodes.listAll()).find((n) => n.nodeId === nodeId);
     if (!node) throw new NodeNotFoundError(nodeId, "adoptNodeId");
-    if (node.parentNodeId !== inputs.parentNodeId) throw new NodeParentMismatchError(nodeId, node.name, node.parentNodeId, inputs.parentNodeId);
-    this.api.log(`adopting existing department ${nodeId} ("${node.name}", RequestId ${node.requestId ?? "unknown"}); no department is created`);
+    if (node.parentNodeId !== inputs.parentNodeId)
+      throw new NodeParentMismatchError(nodeId, node.name, node.parentNodeId, inputs.parentNodeId);
+    this.api.log(
+      `adopting existing department ${nodeId} ("${node.name}", RequestId ${node.requestId ?? "unknown"}); no department is created`,
+    );
     return node;
   }
 
@@ -143,14 +153,18 @@ export class NodeLifecycle implements NodeProvider {
         async () => {
           try {
             const { nodeId, requestId } = await this.nodes.add(inputs, ownerTag(marker));
-            this.api.log(`created department ${nodeId} ("${inputs.name}" under ${inputs.parentNodeId}) (RequestId ${requestId ?? "unknown"})`);
+            this.api.log(
+              `created department ${nodeId} ("${inputs.name}" under ${inputs.parentNodeId}) (RequestId ${requestId ?? "unknown"})`,
+            );
             return nodeId;
           } catch (error) {
             // The call may have run: the department it made, if any, answers before anything else.
             if (error instanceof TencentApiError && error.outcomeUnknown) {
               const own = await this.findOwn(inputs, marker);
               if (own) {
-                this.api.log(`${error.code} on create, but department ${own.nodeId} ("${inputs.name}") was created by this resource: using it`);
+                this.api.log(
+                  `${error.code} on create, but department ${own.nodeId} ("${inputs.name}") was created by this resource: using it`,
+                );
                 return own.nodeId;
               }
             }
@@ -162,7 +176,9 @@ export class NodeLifecycle implements NodeProvider {
           exhausted: (attempt) => attempt >= policy.maxAttempts,
           delayMs: (attempt) => backoffDelayMs(attempt, policy, this.api.random),
           onRetry: (error, attempt) =>
-            this.api.log(`${(error as TencentApiError).code} on create and no department "${inputs.name}" exists yet: retrying (attempt ${attempt + 1})`),
+            this.api.log(
+              `${(error as TencentApiError).code} on create and no department "${inputs.name}" exists yet: retrying (attempt ${attempt + 1})`,
+            ),
         },
         this.api.clock,
       );
@@ -188,7 +204,11 @@ export class NodeLifecycle implements NodeProvider {
       throw new NodeNameTakenError(inputs.name, inputs.parentNodeId, sibling?.nodeId, error.code, error.requestId);
     }
     if (error.code.endsWith(".OrganizationNodeNotExist")) {
-      throw new NodeNotFoundError(inputs.parentNodeId, "parentNodeId", `AddOrganizationNode answered ${error.code} (RequestId ${error.requestId ?? "unknown"}).`);
+      throw new NodeNotFoundError(
+        inputs.parentNodeId,
+        "parentNodeId",
+        `AddOrganizationNode answered ${error.code} (RequestId ${error.requestId ?? "unknown"}).`,
+      );
     }
     throw error;
   }
@@ -197,7 +217,9 @@ export class NodeLifecycle implements NodeProvider {
   private async findOwn(inputs: NodeInputs, marker: string | undefined): Promise<ReportedNode | undefined> {
     const node = (await this.nodes.listAll()).find((n) => n.parentNodeId === inputs.parentNodeId && n.name === inputs.name);
     if (!node || !carriesMarker(node.tags, marker)) return undefined;
-    this.api.log(`found department ${node.nodeId} ("${inputs.name}") carrying this resource's ownership marker (RequestId ${node.requestId ?? "unknown"})`);
+    this.api.log(
+      `found department ${node.nodeId} ("${inputs.name}") carrying this resource's ownership marker (RequestId ${node.requestId ?? "unknown"})`,
+    );
     return node;
   }
 
@@ -251,7 +273,12 @@ export class NodeLifecycle implements NodeProvider {
       this.reader.invalidate();
     }
     const node = await this.reader.read(current.nodeId);
-    if (!node) throw new NodeNotFoundError(current.nodeId, "nodeId", "It was deleted while being updated; run `pulumi up --refresh` to create it again.");
+    if (!node)
+      throw new NodeNotFoundError(
+        current.nodeId,
+        "nodeId",
+        "It was deleted while being updated; run `pulumi up --refresh` to create it again.",
+      );
     return toNodeOutputs(node, desired);
   }
 
@@ -262,7 +289,9 @@ export class NodeLifecycle implements NodeProvider {
     const policy = props.deletionPolicy ?? "retain";
     const nodeId = Number(id);
     if (policy === "retain") {
-      this.logger.info(`${LOG_PREFIX} department ${id} retained (deletionPolicy "retain"): dropped from the stack; it stays in the organization`);
+      this.logger.info(
+        `${LOG_PREFIX} department ${id} retained (deletionPolicy "retain"): dropped from the stack; it stays in the organization`,
+      );
       return;
     }
     try {
@@ -278,7 +307,13 @@ export class NodeLifecycle implements NodeProvider {
       }
       if (reactionTo(error.code, error.action) === "nodeNotEmpty") {
         const contents = await this.nodes.contentsOf(nodeId, nodes);
-        throw new NodeNotEmptyError(nodeId, describeContents(contents, meaningOf(error.code)), error.code, error.requestId, hintFor(error.code));
+        throw new NodeNotEmptyError(
+          nodeId,
+          describeContents(contents, meaningOf(error.code)),
+          error.code,
+          error.requestId,
+          hintFor(error.code),
+        );
       }
       throw error;
     } finally {
@@ -295,7 +330,11 @@ function describeContents(contents: { memberCount: number; memberNames: string[]
     parts.push(`${contents.memberCount} member${contents.memberCount === 1 ? "" : "s"} (${names})`);
   }
   if (contents.children.length > 0) {
-    const names = contents.children.slice(0, 5).map((n) => `${n.name} ${n.nodeId}`).join(", ") + (contents.children.length > 5 ? ", …" : "");
+    const names =
+      contents.children
+        .slice(0, 5)
+        .map((n) => `${n.name} ${n.nodeId}`)
+        .join(", ") + (contents.children.length > 5 ? ", …" : "");
     parts.push(`${contents.children.length} sub-department${contents.children.length === 1 ? "" : "s"} (${names})`);
   }
   return parts.length > 0 ? parts.join(" and ") : meaning.replace(/^the department still has /, "");

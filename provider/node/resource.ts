@@ -34,15 +34,15 @@ export interface OrganizationNodeArgs {
 /** A department (organization node) of a Tencent Cloud Organization. */
 export class OrganizationNode extends pulumi.dynamic.Resource {
   /** The department's id (also the resource id); give it to members as `nodeId`. */
-  declare public readonly nodeId: pulumi.Output<number>;
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly parentNodeId: pulumi.Output<number>;
-  declare public readonly remark: pulumi.Output<string | undefined>;
-  declare public readonly tags: pulumi.Output<Record<string, string>>;
-  declare public readonly deletionPolicy: pulumi.Output<NodeDeletionPolicy>;
-  declare public readonly adoptNodeId: pulumi.Output<number | undefined>;
-  declare public readonly createTime: pulumi.Output<string>;
-  declare public readonly updateTime: pulumi.Output<string>;
+  public declare readonly nodeId: pulumi.Output<number>;
+  public declare readonly name: pulumi.Output<string>;
+  public declare readonly parentNodeId: pulumi.Output<number>;
+  public declare readonly remark: pulumi.Output<string | undefined>;
+  public declare readonly tags: pulumi.Output<Record<string, string>>;
+  public declare readonly deletionPolicy: pulumi.Output<NodeDeletionPolicy>;
+  public declare readonly adoptNodeId: pulumi.Output<number | undefined>;
+  public declare readonly createTime: pulumi.Output<string>;
+  public declare readonly updateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationNodeArgs, opts?: pulumi.CustomResourceOptions) {
     // Pulumi creates an output property only for keys present in props, so every output is listed.

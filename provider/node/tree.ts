@@ -14,9 +14,15 @@ export function rootOf<T extends Pick<ReportedNode, "parentNodeId">>(nodes: read
  * The department at `path`, names below the root separated by "/" ("Engineering/Platform");
  * an empty path is the root. Names are unique among siblings, so a path names at most one.
  */
-export function findByPath<T extends Pick<ReportedNode, "nodeId" | "parentNodeId" | "name">>(nodes: readonly T[], path: string): T | undefined {
+export function findByPath<T extends Pick<ReportedNode, "nodeId" | "parentNodeId" | "name">>(
+  nodes: readonly T[],
+  path: string,
+): T | undefined {
   let current = rootOf(nodes);
-  for (const name of path.split(PATH_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
+  for (const name of path
+    .split(PATH_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!current) return undefined;
     const parentId = current.nodeId;
     current = nodes.find((n) => n.parentNodeId === parentId && n.name === name);

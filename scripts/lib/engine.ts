@@ -75,7 +75,12 @@ export interface EngineStack {
   stack: Stack;
   /** `diff` (default true) prints every property of every step, as `pulumi up --diff`. */
   up(opts?: { refresh?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<UpResult>;
-  preview(opts?: { refresh?: boolean; expectNoChanges?: boolean; diff?: boolean; onOutput?: (out: string) => void }): Promise<PreviewResult>;
+  preview(opts?: {
+    refresh?: boolean;
+    expectNoChanges?: boolean;
+    diff?: boolean;
+    onOutput?: (out: string) => void;
+  }): Promise<PreviewResult>;
   /** `pulumi preview --json` (with `--refresh` when asked): the document the CLI prints, as text. */
   previewJson(opts?: { refresh?: boolean }): Promise<string>;
   /** `pulumi cancel`: removes the stack's lock. */
@@ -100,13 +105,15 @@ let cliDir: string | undefined;
  * provider shim. PULUMI_CLI_DIR (set by scripts/main.sh and test.sh) skips the build script.
  */
 export function resolveCli(): string {
-  cliDir ??= process.env.PULUMI_CLI_DIR || execFileSync("bash", [join(REPO_ROOT, "scripts", "build-pulumi-cli.sh")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-    .trim()
-    .split("\n")
-    .pop()!;
+  cliDir ??=
+    process.env.PULUMI_CLI_DIR ||
+    execFileSync("bash", [join(REPO_ROOT, "scripts", "build-pulumi-cli.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+      .trim()
+      .split("\n")
+      .pop()!;
   return cliDir;
 }
 

@@ -86,7 +86,8 @@ export function stackLocks(backendDir: string, project: string, stack: string, p
  */
 export function lockAdvice(locks: StackLock[], recoverCommand: string): string | undefined {
   if (locks.length === 0) return undefined;
-  const describe = (lock: StackLock) => `pid ${lock.pid} on ${lock.hostname || "an unknown host"}${lock.timestamp ? `, since ${lock.timestamp}` : ""}`;
+  const describe = (lock: StackLock) =>
+    `pid ${lock.pid} on ${lock.hostname || "an unknown host"}${lock.timestamp ? `, since ${lock.timestamp}` : ""}`;
   const alive = locks.filter((lock) => lock.holder === "alive");
   if (alive.length > 0) {
     return `The stack is locked by a run that is still going (${alive.map(describe).join("; ")}). Wait for it to finish; the lock is left alone.`;
@@ -100,7 +101,7 @@ export function lockAdvice(locks: StackLock[], recoverCommand: string): string |
   }
   return [
     `The stack is locked by a run that no longer exists (${locks.map(describe).join("; ")}): it was killed or cancelled.`,
-    "Repair it, then run again (see the README, \"A cancelled pulumi up\"):",
+    'Repair it, then run again (see the README, "A cancelled pulumi up"):',
     `  ${recoverCommand}`,
     "which runs `pulumi cancel` (removes the lock), `pulumi refresh --clear-pending-creates` (drops the creations",
     "the killed run left unfinished) and `pulumi up` (creates what is missing; an account the killed run had",

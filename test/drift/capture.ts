@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     console.log(`wrote test/drift/fixtures/${fixture}.json`);
   };
   try {
-    const stack = await h.open("examples/pipeline", { projectName: "drift-capture", config: { membersFile: h.writeMembersFile("members", CAPTURE_MEMBERS) } });
+    const stack = await h.open("examples/pipeline", {
+      projectName: "drift-capture",
+      config: { membersFile: h.writeMembersFile("members", CAPTURE_MEMBERS) },
+    });
     await stack.up();
     write("no-drift", await stack.previewJson({ refresh: true }));
     for (const { fixture, key, change } of CHANGES) {

@@ -9,7 +9,15 @@ import { EXIT, runDriftCommand, type DriftCommandIo } from "../../provider/drift
 import { driftRows, formatMarkdown, formatTable, formatValue, parsePreview, PreviewOutputError } from "../../provider/drift/report";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8");
-const rowsOf = (name: string) => driftRows(parsePreview(fixture(name))).map(({ resource, memberName, field, inTencent, inProgram, action }) => ({ resource, memberName, field, inTencent, inProgram, action }));
+const rowsOf = (name: string) =>
+  driftRows(parsePreview(fixture(name))).map(({ resource, memberName, field, inTencent, inProgram, action }) => ({
+    resource,
+    memberName,
+    field,
+    inTencent,
+    inProgram,
+    action,
+  }));
 
 describe("the drift rows of a real preview", () => {
   it("are none when nothing drifted", () => {
@@ -17,11 +25,54 @@ describe("the drift rows of a real preview", () => {
   });
 
   it.each([
-    ["name", { resource: "renamed", memberName: "renamed-by-hand", field: "name", inTencent: "renamed-by-hand", inProgram: "drift-renamed", action: "update" }],
-    ["permissions", { resource: "repermitted", memberName: "drift-repermitted", field: "permissionIds", inTencent: "1,2,3,9", inProgram: "1,2,8", action: "update" }],
-    ["tags", { resource: "retagged", memberName: "drift-retagged", field: "tags", inTencent: "owner=bob team=ml", inProgram: "team=data", action: "update" }],
-    ["department", { resource: "moved", memberName: "drift-moved", field: "nodeId", inTencent: "100003", inProgram: "100001", action: "update" }],
-    ["deleted", { resource: "deleted", memberName: "drift-deleted", field: "(member)", inTencent: "(missing: deleted outside Pulumi, or never created)", inProgram: "(declared)", action: "create" }],
+    [
+      "name",
+      {
+        resource: "renamed",
+        memberName: "renamed-by-hand",
+        field: "name",
+        inTencent: "renamed-by-hand",
+        inProgram: "drift-renamed",
+        action: "update",
+      },
+    ],
+    [
+      "permissions",
+      {
+        resource: "repermitted",
+        memberName: "drift-repermitted",
+        field: "permissionIds",
+        inTencent: "1,2,3,9",
+        inProgram: "1,2,8",
+        action: "update",
+      },
+    ],
+    [
+      "tags",
+      {
+        resource: "retagged",
+        memberName: "drift-retagged",
+        field: "tags",
+        inTencent: "owner=bob team=ml",
+        inProgram: "team=data",
+        action: "update",
+      },
+    ],
+    [
+      "department",
+      { resource: "moved", memberName: "drift-moved", field: "nodeId", inTencent: "100003", inProgram: "100001", action: "update" },
+    ],
+    [
+      "deleted",
+      {
+        resource: "deleted",
+        memberName: "drift-deleted",
+        field: "(member)",
+        inTencent: "(missing: deleted outside Pulumi, or never created)",
+        inProgram: "(declared)",
+        action: "create",
+      },
+    ],
   ])("name the member, the field, Tencent's value and the program's for a drifted %s", (name, row) => {
     expect(rowsOf(name)).toEqual([row]);
   });
@@ -41,7 +92,9 @@ describe("the drift table", () => {
   });
 
   it("is aligned text with one line per row", () => {
-    const lines = formatTable(driftRows(parsePreview(fixture("tags")))).trimEnd().split("\n");
+    const lines = formatTable(driftRows(parsePreview(fixture("tags"))))
+      .trimEnd()
+      .split("\n");
     expect(lines[0]).toMatch(/^Drift: 1 difference between Tencent and the program/);
     expect(lines[1]).toMatch(/^RESOURCE\s+FIELD\s+IN TENCENT\s+IN THE PROGRAM\s+NEXT UP$/);
     expect(lines[3]).toMatch(/^retagged \(drift-retagged\)\s+tags\s+owner=bob team=ml\s+team=data\s+update$/);
@@ -120,7 +173,9 @@ describe("the tencentcloud-organization-drift command", () => {
     const explicit = commandIo({ "p.json": fixture("name") }, { GITHUB_STEP_SUMMARY: "/gh/summary" });
     runDriftCommand(["p.json", "--summary-file", "summary.md"], explicit.io);
     expect(Object.keys(explicit.written)).toEqual(["summary.md"]);
-    expect(explicit.written["summary.md"]).toContain("| renamed (renamed-by-hand) | `name` | `renamed-by-hand` | `drift-renamed` | update |");
+    expect(explicit.written["summary.md"]).toContain(
+      "| renamed (renamed-by-hand) | `name` | `renamed-by-hand` | `drift-renamed` | update |",
+    );
     const github = commandIo({ "p.json": fixture("name") }, { GITHUB_STEP_SUMMARY: "/gh/summary" });
     runDriftCommand(["p.json"], github.io);
     expect(Object.keys(github.written)).toEqual(["/gh/summary"]);

@@ -18,7 +18,14 @@ beforeAll(async () => {
   h = await startEngineHarness("adoption");
   legacyUin = h.emulator.admin.inviteMember({ name: "legacy-ops", nodeId: 100001, permissionIds: [1, 2], tags: { old: "yes" } });
   payerUin = h.emulator.admin.inviteMember({ name: "group-payer", nodeId: 100002 });
-  const adopt = { memberUin: legacyUin, name: "legacy-ops", nodeId: 100002, permissionIds: [1, 2, 8], tags: { team: "ops" }, deletionPolicy: "removeFromOrganization" };
+  const adopt = {
+    memberUin: legacyUin,
+    name: "legacy-ops",
+    nodeId: 100002,
+    permissionIds: [1, 2, 8],
+    tags: { team: "ops" },
+    deletionPolicy: "removeFromOrganization",
+  };
   stack = await h.open("examples/adoption", { config: { adopt: JSON.stringify(adopt), lookup: "group-payer" } });
 });
 afterAll(async () => h?.close());
@@ -38,7 +45,12 @@ describe.sequential("the adoption example", () => {
       tags: [{ TagKey: "team", TagValue: "ops" }],
     });
     expect(adopted.pendingPermissions?.permissionIds).toEqual([1, 2, 8]);
-    expect(up.outputs.adopted.value).toMatchObject({ memberUin: legacyUin, memberType: "Invite", nodeName: "Finance", permissionIds: [1, 2] });
+    expect(up.outputs.adopted.value).toMatchObject({
+      memberUin: legacyUin,
+      memberType: "Invite",
+      nodeName: "Finance",
+      permissionIds: [1, 2],
+    });
     expect(up.stdout + up.stderr).toContain(`member ${legacyUin}: the permission change to [1, 2, 8] awaits the member's confirmation`);
   });
 

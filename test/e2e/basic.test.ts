@@ -32,7 +32,6 @@ afterAll(async () => h?.close());
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
-
 describe.sequential("the basic example", () => {
   it("pulumi up creates the declared departments, then the members in them with their permissions and tags", async () => {
     const result = await stack.up();
@@ -89,7 +88,12 @@ describe.sequential("the basic example", () => {
     const result = await stack.destroy();
     expect(result.summary.resourceChanges).toMatchObject({ delete: RESOURCES });
     expect([...membersByName(h.emulator).keys()].sort()).toEqual(["finance-reporting", "platform-ci"]);
-    expect(h.emulator.admin.nodes().map((n) => n.Name).sort()).toEqual(["Engineering", "Finance", "FinanceOps", "Platform", "Product", "Root", "Sandbox"]);
+    expect(
+      h.emulator.admin
+        .nodes()
+        .map((n) => n.Name)
+        .sort(),
+    ).toEqual(["Engineering", "Finance", "FinanceOps", "Platform", "Product", "Root", "Sandbox"]);
     expect((await stack.exportStack()).deployment.resources ?? []).toHaveLength(0);
   });
 });

@@ -38,7 +38,15 @@ function calls(): { actions: string[]; refused: string[] } {
 
 /** A created member, as first declared and after a change of every field group. */
 const made = (deletionPolicy: DeletionPolicy) => ({
-  first: { name: "cam-made", permissionIds: [1, 2, 4], nodeId: ENGINEERING, remark: "platform", tags: { team: "platform" }, identityRoleIds: [1, 2], deletionPolicy },
+  first: {
+    name: "cam-made",
+    permissionIds: [1, 2, 4],
+    nodeId: ENGINEERING,
+    remark: "platform",
+    tags: { team: "platform" },
+    identityRoleIds: [1, 2],
+    deletionPolicy,
+  },
   changed: {
     name: "cam-made-2", // UpdateOrganizationMember: name, remark, permissions and payer
     remark: "data",
@@ -53,7 +61,14 @@ const made = (deletionPolicy: DeletionPolicy) => ({
 
 /** An invited member adopted by the stack (only invited members can be removed from the organization). */
 const adopted = (memberUin: number) => ({
-  first: { name: "cam-guest", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: memberUin, tags: { team: "guests" }, deletionPolicy: "removeFromOrganization" },
+  first: {
+    name: "cam-guest",
+    permissionIds: [1, 2],
+    nodeId: ENGINEERING,
+    adoptMemberUin: memberUin,
+    tags: { team: "guests" },
+    deletionPolicy: "removeFromOrganization",
+  },
   changed: {
     name: "cam-guest",
     permissionIds: [1, 2],
@@ -73,7 +88,10 @@ describe.sequential("the README's CAM policies carry a whole lifecycle through t
     async (policy) => {
       h.emulator.admin.reset(); // also clears the request log
       // The stack of removeFromOrganization also creates a (retained) member: its policy must carry creation too.
-      const guestUin = policy === "removeFromOrganization" ? h.emulator.admin.inviteMember({ name: "cam-guest", nodeId: ENGINEERING, permissionIds: [1, 2] }) : undefined;
+      const guestUin =
+        policy === "removeFromOrganization"
+          ? h.emulator.admin.inviteMember({ name: "cam-guest", nodeId: ENGINEERING, permissionIds: [1, 2] })
+          : undefined;
       allow(actionsFor(policy));
       const member = made(policy === "removeFromOrganization" ? "retain" : policy);
       const guest = guestUin === undefined ? undefined : adopted(guestUin);
@@ -86,7 +104,13 @@ describe.sequential("the README's CAM policies carry a whole lifecycle through t
 
       await stack.setConfig("members", declare("changed"));
       expect((await stack.up()).summary.resourceChanges).toEqual({ update: count, same: 1 });
-      expect(membersByName(h.emulator).get("cam-made-2")).toMatchObject({ nodeId: FINANCE, permissionIds: [1, 2, 7], payUin: ADMIN_PAYER, identityIds: [2, 3], remark: "data" });
+      expect(membersByName(h.emulator).get("cam-made-2")).toMatchObject({
+        nodeId: FINANCE,
+        permissionIds: [1, 2, 7],
+        payUin: ADMIN_PAYER,
+        identityIds: [2, 3],
+        remark: "data",
+      });
 
       const refresh = await stack.refresh();
       expect(refresh.summary.result).toBe("succeeded");

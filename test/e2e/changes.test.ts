@@ -13,7 +13,14 @@ let declared: PipelineMember;
 
 beforeAll(async () => {
   h = await startEngineHarness("changes");
-  declared = { key: "analytics", name: "chg-analytics", nodeId: 100001, permissionIds: [1, 2], tags: { team: "data" }, deletionPolicy: "deleteAccount" };
+  declared = {
+    key: "analytics",
+    name: "chg-analytics",
+    nodeId: 100001,
+    permissionIds: [1, 2],
+    tags: { team: "data" },
+    deletionPolicy: "deleteAccount",
+  };
   stack = await h.open("examples/pipeline", { config: { membersFile: declare(declared) } });
   await stack.up();
 });
@@ -80,6 +87,11 @@ describe.sequential("changing a member's inputs", () => {
     expect(after.memberUin).not.toBe(before.memberUin);
     expect(after.accountName).toBe("chg-analytics-acct");
     expect(h.emulator.admin.members().some((m) => m.memberUin === before.memberUin)).toBe(false);
-    expect(h.emulator.admin.members().map((m) => m.name).sort()).toEqual(["chg-analytics-2", "chg-bystander"]);
+    expect(
+      h.emulator.admin
+        .members()
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(["chg-analytics-2", "chg-bystander"]);
   });
 });

@@ -71,7 +71,11 @@ describe.sequential("drift made outside Pulumi", () => {
 
   it("an ownership marker removed outside Pulumi is reported by the drift check and written again by up --refresh", async () => {
     const memberUin = uinOf("moved")!;
-    const markerTag = () => h.emulator.admin.members().find((m) => m.memberUin === memberUin)!.tags.find((t) => isOwnerTagKey(t.TagKey));
+    const markerTag = () =>
+      h.emulator.admin
+        .members()
+        .find((m) => m.memberUin === memberUin)!
+        .tags.find((t) => isOwnerTagKey(t.TagKey));
     const removed = markerTag()!;
     await h.outOfBand.setTags(memberUin, {}, [removed.TagKey]);
     expect(markerTag()).toBeUndefined();
@@ -95,7 +99,9 @@ describe.sequential("drift made outside Pulumi", () => {
 
     const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
     expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
-    expect(report).toMatch(/\+ pulumi-nodejs:dynamic\/tencentcloud:OrganizationMember: \(create\)\s+\[urn=[^\]]*OrganizationMember::deleted\]/);
+    expect(report).toMatch(
+      /\+ pulumi-nodejs:dynamic\/tencentcloud:OrganizationMember: \(create\)\s+\[urn=[^\]]*OrganizationMember::deleted\]/,
+    );
 
     const up = await stack.up({ refresh: true });
     expect(up.summary.resourceChanges).toMatchObject({ create: 1 });
@@ -106,6 +112,11 @@ describe.sequential("drift made outside Pulumi", () => {
       permissionIds: [1, 2, 5],
       tags: { team: "finance" },
     });
-    expect(h.emulator.admin.members().map((m) => m.name).sort()).toEqual(DECLARED.map((m) => m.name).sort());
+    expect(
+      h.emulator.admin
+        .members()
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(DECLARED.map((m) => m.name).sort());
   });
 });

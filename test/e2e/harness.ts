@@ -121,7 +121,9 @@ function outOfBandClients(emulator: RunningEmulator): OutOfBand {
       await tags.ModifyResourceTags({
         Resource: `qcs::organization::uin/${ADMIN_UIN}:member/${memberUin}`,
         // Tencent refuses an empty list: a list is sent only when it holds something.
-        ...(Object.keys(replace).length > 0 ? { ReplaceTags: Object.entries(replace).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) } : {}),
+        ...(Object.keys(replace).length > 0
+          ? { ReplaceTags: Object.entries(replace).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) }
+          : {}),
         ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),
       });
     },
@@ -154,7 +156,11 @@ export async function engineFailureOf(operation: Promise<unknown>): Promise<stri
 
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // ps exits 1 when there are none
   }
@@ -182,7 +188,20 @@ export async function killUpMidway(
   const config = Object.entries(run.config ?? {}).flatMap(([key, value]) => ["--config", `${key}=${value}`]);
   const child = spawn(
     "npx",
-    ["tsx", "scripts/stack.ts", "up", "--program", run.program, "--project", run.project, "--state-dir", run.stateDir, "--endpoint", h.emulator.url, ...config],
+    [
+      "tsx",
+      "scripts/stack.ts",
+      "up",
+      "--program",
+      run.program,
+      "--project",
+      run.project,
+      "--state-dir",
+      run.stateDir,
+      "--endpoint",
+      h.emulator.url,
+      ...config,
+    ],
     { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2" } },
   );
   const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-
 describe("an interrupted pulumi up", () => {
   it("leaves exactly the declared members after the stack is repaired and up runs again", async () => {
     const file = h.writeMembersFile("members", DECLARED);
@@ -72,7 +71,9 @@ describe("an interrupted pulumi up", () => {
     expect(ids).toEqual(members.map((m) => m.memberUin).sort());
     expect(state.deployment.pending_operations ?? []).toEqual([]);
     for (const orphan of orphans) {
-      expect(up.stdout + up.stderr).toContain(`member ${orphan.memberUin} ("${orphan.name}") was created earlier by this resource: using it`);
+      expect(up.stdout + up.stderr).toContain(
+        `member ${orphan.memberUin} ("${orphan.name}") was created earlier by this resource: using it`,
+      );
     }
   }, 180_000);
 });

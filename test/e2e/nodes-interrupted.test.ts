@@ -46,7 +46,9 @@ describe("an interrupted pulumi up of departments", () => {
       .sort();
     expect(ids).toEqual(nodes.map((n) => n.NodeId).sort());
     for (const orphan of orphans) {
-      expect(up.stdout + up.stderr).toContain(`department ${orphan.NodeId} ("${orphan.Name}") was created earlier by this resource: using it`);
+      expect(up.stdout + up.stderr).toContain(
+        `department ${orphan.NodeId} ("${orphan.Name}") was created earlier by this resource: using it`,
+      );
     }
 
     await stack.destroy();

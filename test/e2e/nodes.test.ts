@@ -26,7 +26,9 @@ const node = (name: string) => h.emulator.admin.nodes().find((n) => n.Name === n
 const org = () => orgClient(h.emulator, { reqTimeout: 10 });
 async function tagsOf(nodeId: number) {
   const page = await org().DescribeOrganizationNodes({ Offset: 0, Limit: 50 });
-  return userTagsOf((page.Items ?? []).find((n) => n.NodeId === nodeId)?.Tags?.map((t) => ({ TagKey: t.TagKey!, TagValue: t.TagValue! })) ?? []);
+  return userTagsOf(
+    (page.Items ?? []).find((n) => n.NodeId === nodeId)?.Tags?.map((t) => ({ TagKey: t.TagKey!, TagValue: t.TagValue! })) ?? [],
+  );
 }
 
 describe.sequential("departments as code", () => {
@@ -65,23 +67,29 @@ describe.sequential("departments as code", () => {
     {
       field: "tags",
       change: (nodeId) =>
-        tagClient(h.emulator).ModifyResourceTags({ Resource: `qcs::organization::uin/${ADMIN_UIN}:node/${nodeId}`, ReplaceTags: [{ TagKey: "team", TagValue: "ml" }] }),
+        tagClient(h.emulator).ModifyResourceTags({
+          Resource: `qcs::organization::uin/${ADMIN_UIN}:node/${nodeId}`,
+          ReplaceTags: [{ TagKey: "team", TagValue: "ml" }],
+        }),
     },
   ];
-  it.each(drifts)("a change of $field made out of band is reported by the drift check and undone by up --refresh", async ({ field, change }) => {
-    const product = node("Product")!;
-    await change(product.NodeId);
-    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
-    expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
-    expect(report).toContain("OrganizationNode::product");
-    expect(report).toMatch(new RegExp(`~ ${field}\\b`));
+  it.each(drifts)(
+    "a change of $field made out of band is reported by the drift check and undone by up --refresh",
+    async ({ field, change }) => {
+      const product = node("Product")!;
+      await change(product.NodeId);
+      const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
+      expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
+      expect(report).toContain("OrganizationNode::product");
+      expect(report).toMatch(new RegExp(`~ ${field}\\b`));
 
-    const up = await stack.up({ refresh: true });
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-    expect(node("Product")).toMatchObject({ NodeId: product.NodeId, Name: "Product", Remark: "product engineering" });
-    expect(await tagsOf(product.NodeId)).toEqual({ team: "product" });
-    await stack.preview({ refresh: true, expectNoChanges: true });
-  });
+      const up = await stack.up({ refresh: true });
+      expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
+      expect(node("Product")).toMatchObject({ NodeId: product.NodeId, Name: "Product", Remark: "product engineering" });
+      expect(await tagsOf(product.NodeId)).toEqual({ team: "product" });
+      await stack.preview({ refresh: true, expectNoChanges: true });
+    },
+  );
 
   it("a department deleted out of band is reported by the drift check and created again by up --refresh", async () => {
     const scratch = node("Scratch")!;
@@ -119,14 +127,22 @@ describe.sequential("departments as code", () => {
     // Once the guest has left, the next up deletes the old department and nothing else changes.
     await org().MoveOrganizationNodeMembers({ NodeId: 100003, MemberUin: [guest] });
     await stack.up();
-    expect(h.emulator.admin.nodes().filter((n) => n.Name === "Platform").map((n) => n.NodeId)).toEqual([fresh.NodeId]);
+    expect(
+      h.emulator.admin
+        .nodes()
+        .filter((n) => n.Name === "Platform")
+        .map((n) => n.NodeId),
+    ).toEqual([fresh.NodeId]);
     await stack.preview({ refresh: true, expectNoChanges: true });
   });
 
   it("destroy deletes the departments with deletionPolicy delete (after the member inside) and keeps the retained ones", async () => {
     const result = await stack.destroy();
     expect(result.summary.resourceChanges).toMatchObject({ delete: 6 });
-    const names = h.emulator.admin.nodes().map((n) => n.Name).sort();
+    const names = h.emulator.admin
+      .nodes()
+      .map((n) => n.Name)
+      .sort();
     expect(names).toEqual(["Engineering", "Finance", "Root", "Sandbox", "Scratch"]);
     expect(h.emulator.admin.members().map((m) => m.name)).toEqual(["guest"]);
   });

@@ -38,7 +38,10 @@ const BAD_FILE = `{
 describe("the members file", () => {
   it("is read into members with departments resolved to node ids", () => {
     const members = parseMembersFile(
-      JSON.stringify({ departments: { Finance: 100002 }, members: [{ name: "a", department: "Finance", permissionIds: [1, 2], tags: { t: "v" } }] }),
+      JSON.stringify({
+        departments: { Finance: 100002 },
+        members: [{ name: "a", department: "Finance", permissionIds: [1, 2], tags: { t: "v" } }],
+      }),
       "m.json",
     );
     expect(members).toEqual([{ key: "a", name: "a", nodeId: 100002, permissionIds: [1, 2], tags: { t: "v" }, line: 1 }]);

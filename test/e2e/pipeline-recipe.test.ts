@@ -29,7 +29,7 @@ function readmeRecipe(): string {
 /** The README's example files for the recipe, by name (```json org.json … blocks). */
 function readmeFile(name: string): string {
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const block = new RegExp("```\\w+ title=\"" + name.replace(".", "\\.") + "\"\\n([\\s\\S]*?)```").exec(readme);
+  const block = new RegExp('```\\w+ title="' + name.replace(".", "\\.") + '"\\n([\\s\\S]*?)```').exec(readme);
   if (!block) throw new Error(`README.md has no block titled ${name}`);
   return block[1];
 }
@@ -71,7 +71,13 @@ beforeAll(async () => {
   const packs = join(folder, ".packs");
   mkdirSync(packs);
   const pack = async (workspace: string) =>
-    join(packs, (await succeed("npm", ["pack", "--silent", "--pack-destination", packs, "--workspace", workspace], REPO_ROOT)).trim().split("\n").pop()!);
+    join(
+      packs,
+      (await succeed("npm", ["pack", "--silent", "--pack-destination", packs, "--workspace", workspace], REPO_ROOT))
+        .trim()
+        .split("\n")
+        .pop()!,
+    );
   const provider = await pack("provider");
   const emulator = await pack("test/emulator");
   const sdk = JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version as string;
@@ -101,7 +107,16 @@ beforeAll(async () => {
     NO_PROXY: "127.0.0.1,localhost",
     GITHUB_STEP_SUMMARY: join(folder, "step-summary.md"),
   };
-  for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "TENCENTCLOUD_ENDPOINT_URL", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]) delete env[name];
+  for (const name of [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "TENCENTCLOUD_ENDPOINT_URL",
+    "TENCENTCLOUD_SECRET_ID",
+    "TENCENTCLOUD_SECRET_KEY",
+  ])
+    delete env[name];
 }, 300_000);
 
 afterAll(async () => {
@@ -121,7 +136,9 @@ describe("the README's pipeline recipe, from packed packages in an empty folder"
     expect(existsSync(join(folder, "emulator.pid")), "the emulator was stopped").toBe(false);
     expect(readFileSync(join(folder, "emulator.log"), "utf8")).toContain("Tencent Cloud emulator stopped (SIGTERM)");
 
-    const saved = JSON.parse(readFileSync(join(folder, "emulator-data.json"), "utf8")) as { members: { name: string; nodeId: number; memberType: string }[] };
+    const saved = JSON.parse(readFileSync(join(folder, "emulator-data.json"), "utf8")) as {
+      members: { name: string; nodeId: number; memberType: string }[];
+    };
     expect(saved.members.map((m) => [m.name, m.nodeId, m.memberType]).sort()).toEqual([
       ["legacy-billing", 200002, "Invite"],
       ["platform-ci", 200001, "Create"],
@@ -129,7 +146,16 @@ describe("the README's pipeline recipe, from packed packages in an empty folder"
   }, 300_000);
 
   it("reports a member renamed behind Pulumi's back, in the log and the step summary, with exit code 1", async () => {
-    const started = await run("npx", ["tencentcloud-organization-emulator", "--port", "0", "--data-file", "emulator-data.json", "--detach", "--pid-file", "emulator.pid"]);
+    const started = await run("npx", [
+      "tencentcloud-organization-emulator",
+      "--port",
+      "0",
+      "--data-file",
+      "emulator-data.json",
+      "--detach",
+      "--pid-file",
+      "emulator.pid",
+    ]);
     expect(started.status, started.stderr).toBe(0);
     const url = new URL(started.stdout.trim());
     const org = new organization.v20210331.Client({
@@ -139,16 +165,27 @@ describe("the README's pipeline recipe, from packed packages in an empty folder"
     });
     const { Items } = await org.DescribeOrganizationMembers({ Offset: 0, Limit: 50 });
     const member = Items!.find((m) => m.Name === "platform-ci")!;
-    await org.UpdateOrganizationMember({ MemberUin: member.MemberUin!, Name: "renamed-by-hand", PolicyType: "Financial", PermissionIds: member.OrgPermission!.map((p) => p.Id!) });
+    await org.UpdateOrganizationMember({
+      MemberUin: member.MemberUin!,
+      Name: "renamed-by-hand",
+      PolicyType: "Financial",
+      PermissionIds: member.OrgPermission!.map((p) => p.Id!),
+    });
 
     // As the recipe exports them for its pulumi commands.
-    Object.assign(env, { TENCENTCLOUD_ENDPOINT_URL: url.origin, TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY });
+    Object.assign(env, {
+      TENCENTCLOUD_ENDPOINT_URL: url.origin,
+      TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID,
+      TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY,
+    });
     const preview = await run("pulumi", ["preview", "--refresh", "--json", "--stack", "dev"]);
     expect(preview.status, preview.stderr).toBe(0);
     writeFileSync(join(folder, "preview.json"), preview.stdout);
     const report = await run("npx", ["tencentcloud-organization-drift", "preview.json", "--summary-file", "drift.md"]);
     expect(report.status, report.stderr).toBe(1);
     expect(report.stdout).toMatch(/platform-ci \(renamed-by-hand\)\s+name\s+renamed-by-hand\s+platform-ci\s+update/);
-    expect(readFileSync(join(folder, "drift.md"), "utf8")).toContain("| platform-ci (renamed-by-hand) | `name` | `renamed-by-hand` | `platform-ci` | update |");
+    expect(readFileSync(join(folder, "drift.md"), "utf8")).toContain(
+      "| platform-ci (renamed-by-hand) | `name` | `renamed-by-hand` | `platform-ci` | update |",
+    );
   }, 300_000);
 });

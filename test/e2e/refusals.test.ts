@@ -11,7 +11,14 @@ import { userTagsOf } from "../support/emulatorState";
 import { engineFailureOf, membersByName, MUTATING_ACTIONS, startEngineHarness, type EngineHarness, type PipelineMember } from "./harness";
 
 const DECLARED: PipelineMember[] = [
-  { key: "tagged", name: "refusal-tagged", nodeId: 100001, permissionIds: [1, 2], tags: { team: "data", env: "prod" }, deletionPolicy: "deleteAccount" },
+  {
+    key: "tagged",
+    name: "refusal-tagged",
+    nodeId: 100001,
+    permissionIds: [1, 2],
+    tags: { team: "data", env: "prod" },
+    deletionPolicy: "deleteAccount",
+  },
 ];
 
 let h: EngineHarness;

@@ -11,7 +11,9 @@ describe("the admin HTTP interface under /_emulator/", () => {
     const { Uin } = await client.CreateOrganizationMember(aMember({ Name: "seen" }));
     const { status, body } = await adminCall(emulator, "GET", "/_emulator/members");
     expect(status).toBe(200);
-    expect(body).toEqual([expect.objectContaining({ memberUin: Uin, name: "seen", memberType: "Create", permissionIds: [1, 2], identityIds: [1] })]);
+    expect(body).toEqual([
+      expect.objectContaining({ memberUin: Uin, name: "seen", memberType: "Create", permissionIds: [1, 2], identityIds: [1] }),
+    ]);
   });
 
   it("GET nodes returns the departments", async () => {
@@ -20,10 +22,22 @@ describe("the admin HTTP interface under /_emulator/", () => {
   });
 
   it("POST invite adds an invited member that the API lists", async () => {
-    const { body } = await adminCall(emulator, "POST", "/_emulator/invite", { name: "guest", nodeId: 100003, permissionIds: [1, 2, 5], tags: { team: "x" } });
+    const { body } = await adminCall(emulator, "POST", "/_emulator/invite", {
+      name: "guest",
+      nodeId: 100003,
+      permissionIds: [1, 2, 5],
+      tags: { team: "x" },
+    });
     const { memberUin } = body as { memberUin: number };
     const { Items } = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 10 });
-    expect(Items).toEqual([expect.objectContaining({ MemberUin: memberUin, MemberType: "Invite", NodeName: "Sandbox", Tags: [{ TagKey: "team", TagValue: "x" }] })]);
+    expect(Items).toEqual([
+      expect.objectContaining({
+        MemberUin: memberUin,
+        MemberType: "Invite",
+        NodeName: "Sandbox",
+        Tags: [{ TagKey: "team", TagValue: "x" }],
+      }),
+    ]);
   });
 
   it("POST invite answers 400 with the reason for a duplicate name", async () => {
@@ -34,8 +48,18 @@ describe("the admin HTTP interface under /_emulator/", () => {
   });
 
   it("POST faults injects a fault and GET faults lists it", async () => {
-    expect((await adminCall(emulator, "POST", "/_emulator/faults", { action: "DescribeOrganizationNodes", mode: "error", code: "ResourceUnavailable" })).status).toBe(200);
-    expect((await adminCall(emulator, "GET", "/_emulator/faults")).body).toEqual([expect.objectContaining({ action: "DescribeOrganizationNodes", remaining: 1 })]);
+    expect(
+      (
+        await adminCall(emulator, "POST", "/_emulator/faults", {
+          action: "DescribeOrganizationNodes",
+          mode: "error",
+          code: "ResourceUnavailable",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await adminCall(emulator, "GET", "/_emulator/faults")).body).toEqual([
+      expect.objectContaining({ action: "DescribeOrganizationNodes", remaining: 1 }),
+    ]);
     expect(await codeOf(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("ResourceUnavailable");
   });
 
@@ -78,7 +102,9 @@ describe("the admin HTTP interface under /_emulator/", () => {
   });
 
   it("removes secret-looking keys from logged params but keeps tag keys", async () => {
-    await codeOf(client.request("CreateOrganizationMember", { ...aMember(), SecretKey: "hunter2", Tags: [{ TagKey: "k", TagValue: "v" }] }));
+    await codeOf(
+      client.request("CreateOrganizationMember", { ...aMember(), SecretKey: "hunter2", Tags: [{ TagKey: "k", TagValue: "v" }] }),
+    );
     const logged = JSON.stringify(emulator.admin.requestLog());
     expect(logged).not.toContain("hunter2");
     expect(logged).toContain('"TagKey":"k"');
@@ -87,7 +113,9 @@ describe("the admin HTTP interface under /_emulator/", () => {
   it("GET records and POST records/<id>/complete finish a failed creation", async () => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
     await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "console" })));
-    expect((await adminCall(emulator, "GET", "/_emulator/records")).body).toEqual([expect.objectContaining({ recordId: 1, status: "Failed" })]);
+    expect((await adminCall(emulator, "GET", "/_emulator/records")).body).toEqual([
+      expect.objectContaining({ recordId: 1, status: "Failed" }),
+    ]);
     const { body } = await adminCall(emulator, "POST", "/_emulator/records/1/complete");
     expect(emulator.admin.members().map((m) => m.memberUin)).toEqual([(body as { memberUin: number }).memberUin]);
     expect((await adminCall(emulator, "POST", "/_emulator/records/1/complete")).status).toBe(400);
@@ -110,12 +138,16 @@ describe("the admin HTTP interface under /_emulator/", () => {
 describe("allow-lists over HTTP", () => {
   it("sets, reads and clears a key's allow-list (POST/GET /_emulator/allowed-actions)", async () => {
     const secretId = DEFAULT_SECRET_ID;
-    expect(await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["organization:DescribeOrganizationNodes"] })).toEqual({
+    expect(
+      await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["organization:DescribeOrganizationNodes"] }),
+    ).toEqual({
       status: 200,
       body: { [secretId]: ["organization:DescribeOrganizationNodes"] },
     });
     expect(await codeOf(client.DescribeOrganizationMembers({ Offset: 0, Limit: 1 }))).toBe("UnauthorizedOperation");
-    expect((await adminCall(emulator, "GET", "/_emulator/allowed-actions")).body).toEqual({ [secretId]: ["organization:DescribeOrganizationNodes"] });
+    expect((await adminCall(emulator, "GET", "/_emulator/allowed-actions")).body).toEqual({
+      [secretId]: ["organization:DescribeOrganizationNodes"],
+    });
     expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: null })).body).toEqual({});
     expect((await adminCall(emulator, "POST", "/_emulator/allowed-actions", { secretId, actions: ["nope"] })).status).toBe(400);
   });

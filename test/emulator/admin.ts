@@ -96,7 +96,9 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
         checkCreateTags(tags);
         const memberUin = store.allocateMemberUin();
         const permissionIds = normalisePermissionIds(request.permissionIds ?? [1, 2]);
-        store.putMember(invitedMember(memberUin, { name: request.name, nodeId, permissionIds, tags }, formatApiTime(emulator.options.clock())));
+        store.putMember(
+          invitedMember(memberUin, { name: request.name, nodeId, permissionIds, tags }, formatApiTime(emulator.options.clock())),
+        );
         return memberUin;
       } catch (error) {
         throw asAdminError(error);
@@ -200,7 +202,8 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
       case "POST /_emulator/latency": {
         const { ms, action } = input;
         if (typeof ms !== "number") throw new Error("ms must be a number");
-        if (action !== undefined && (typeof action !== "string" || !KNOWN_ACTIONS.has(action))) throw new Error(`unknown action ${JSON.stringify(action)}`);
+        if (action !== undefined && (typeof action !== "string" || !KNOWN_ACTIONS.has(action)))
+          throw new Error(`unknown action ${JSON.stringify(action)}`);
         admin.setLatency(ms, action);
         return { status: 200, body: { ok: true } };
       }
@@ -223,7 +226,8 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
       case "POST /_emulator/allowed-actions": {
         const { secretId, actions } = input;
         if (typeof secretId !== "string") throw new Error("secretId must be a string");
-        if (actions !== null && !Array.isArray(actions)) throw new Error("actions must be an array of strings, or null to allow everything");
+        if (actions !== null && !Array.isArray(actions))
+          throw new Error("actions must be an array of strings, or null to allow everything");
         admin.setAllowedActions(secretId, actions === null ? undefined : (actions as string[]));
         return { status: 200, body: admin.allowedActions() };
       }

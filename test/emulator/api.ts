@@ -41,7 +41,8 @@ const header = (headers: IncomingHttpHeaders, name: string): string => {
   return Array.isArray(value) ? value.join(",") : (value ?? "");
 };
 
-const envelope = (requestId: string, fields: Record<string, unknown>): string => JSON.stringify({ Response: { ...fields, RequestId: requestId } });
+const envelope = (requestId: string, fields: Record<string, unknown>): string =>
+  JSON.stringify({ Response: { ...fields, RequestId: requestId } });
 
 function parseJsonBody(body: Buffer): unknown {
   // An empty body is an empty request, as for an action without parameters.
@@ -63,7 +64,11 @@ function deliverFault(fault: PendingFault, transport: ApiTransport, requestId: s
       transport.reset();
       return undefined;
     case "http502":
-      transport.send(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>emulated fault</p></body></html>");
+      transport.send(
+        502,
+        "text/html",
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>emulated fault</p></body></html>",
+      );
       return undefined;
     case "nonJson":
       transport.send(200, "text/html", "<html><body>Service temporarily unavailable (emulated non-JSON answer)</body></html>");

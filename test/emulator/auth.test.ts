@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { agentRoutedOrgClient, agentRoutedTagClient, codeOf, DEFAULT_CREDENTIAL, sdkFailureOf, orgClient, rawRequest, tagClient, useEmulator, withEmulator } from "./fixtures";
+import {
+  agentRoutedOrgClient,
+  agentRoutedTagClient,
+  codeOf,
+  DEFAULT_CREDENTIAL,
+  sdkFailureOf,
+  orgClient,
+  rawRequest,
+  tagClient,
+  useEmulator,
+  withEmulator,
+} from "./fixtures";
 import { DEFAULT_SECRET_KEY, type RunningEmulator } from "./index";
 
 const TOKEN_CREDENTIAL = { secretId: "AKIDtemporary0000000000000000000000", secretKey: "temporary-key", token: "session-token-1" };
@@ -35,13 +46,16 @@ describe("TC3-HMAC-SHA256 verification", () => {
     expect(raw.response?.Total).toBe(4);
   });
 
-  it.each(["cvm", "tag"])("refuses a scope naming service %j for an organization action with AuthFailure.SignatureFailure", async (service) => {
-    const raw = await rawRequest(emulator, { ...listNodes, service });
-    expect(raw.response?.Error?.Code).toBe("AuthFailure.SignatureFailure");
-    expect(raw.response?.Error?.Message).toContain("organization");
-  });
+  it.each(["cvm", "tag"])(
+    "refuses a scope naming service %j for an organization action with AuthFailure.SignatureFailure",
+    async (service) => {
+      const raw = await rawRequest(emulator, { ...listNodes, service });
+      expect(raw.response?.Error?.Code).toBe("AuthFailure.SignatureFailure");
+      expect(raw.response?.Error?.Message).toContain("organization");
+    },
+  );
 
-  it("accepts the endpoint route's service, the first label of an IP-address Host (\"127\")", async () => {
+  it('accepts the endpoint route\'s service, the first label of an IP-address Host ("127")', async () => {
     const raw = await rawRequest(emulator, { ...listNodes, service: "127" });
     expect(raw.response?.Error).toBeUndefined();
   });
@@ -109,26 +123,37 @@ describe("credential-scope service with the endpoint route switched off (--stric
   let strict: RunningEmulator;
   useEmulator((started) => (strict = started.emulator), { rateLimitPerSecond: 0, endpointRouteScope: false });
 
-  it("refuses the endpoint route's service \"127\" with AuthFailure.SignatureFailure", async () => {
+  it('refuses the endpoint route\'s service "127" with AuthFailure.SignatureFailure', async () => {
     expect(await codeOf(orgClient(strict).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("AuthFailure.SignatureFailure");
   });
 
   it("accepts the agent route, which signs organization and tag", async () => {
     await expect(agentRoutedOrgClient(strict).DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total", 4);
     const resource = "qcs::organization:ap-guangzhou:uin/:node/100001";
-    await expect(agentRoutedTagClient(strict).ModifyResourceTags({ Resource: resource, ReplaceTags: [{ TagKey: "a", TagValue: "b" }] })).resolves.toHaveProperty("RequestId");
+    await expect(
+      agentRoutedTagClient(strict).ModifyResourceTags({ Resource: resource, ReplaceTags: [{ TagKey: "a", TagValue: "b" }] }),
+    ).resolves.toHaveProperty("RequestId");
   });
 });
 
 describe("CAM-style allow-lists of actions", () => {
-  const LIMITED = { secretId: "AKIDlimited00000000000000000000000000", secretKey: "limited-key", allowedActions: ["organization:DescribeOrganizationNodes", "tag:*"] };
+  const LIMITED = {
+    secretId: "AKIDlimited00000000000000000000000000",
+    secretKey: "limited-key",
+    allowedActions: ["organization:DescribeOrganizationNodes", "tag:*"],
+  };
   let limited: RunningEmulator;
   useEmulator((started) => (limited = started.emulator), { rateLimitPerSecond: 0, credentials: [DEFAULT_CREDENTIAL, LIMITED] });
 
   it("lets a key call the actions its list names and answers UnauthorizedOperation naming any other", async () => {
     const client = orgClient(limited, { credential: LIMITED });
     await expect(client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 })).resolves.toHaveProperty("Total", 4);
-    await expect(tagClient(limited, { credential: LIMITED }).ModifyResourceTags({ Resource: "qcs::organization::uin/:node/100001", DeleteTags: [{ TagKey: "x" }] })).resolves.toHaveProperty("RequestId");
+    await expect(
+      tagClient(limited, { credential: LIMITED }).ModifyResourceTags({
+        Resource: "qcs::organization::uin/:node/100001",
+        DeleteTags: [{ TagKey: "x" }],
+      }),
+    ).resolves.toHaveProperty("RequestId");
     const refused = await sdkFailureOf(client.DescribeOrganizationMembers({ Offset: 0, Limit: 1 }));
     expect(refused.code).toBe("UnauthorizedOperation");
     expect(refused.message).toContain("organization:DescribeOrganizationMembers");
@@ -147,7 +172,9 @@ describe("CAM-style allow-lists of actions", () => {
   });
 
   it("refuses malformed entries and unknown SecretIds on the admin interface", () => {
-    expect(() => limited.admin.setAllowedActions(DEFAULT_CREDENTIAL.secretId, ["CreateOrganizationMember"])).toThrow(/organization:<Action>/);
+    expect(() => limited.admin.setAllowedActions(DEFAULT_CREDENTIAL.secretId, ["CreateOrganizationMember"])).toThrow(
+      /organization:<Action>/,
+    );
     expect(() => limited.admin.setAllowedActions("AKIDnobody", ["*"])).toThrow(/unknown SecretId/);
   });
 });

@@ -103,7 +103,8 @@ export function verifyRequest(
   if (!parsed) throw Errors.invalidAuthorization("expected TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=<64 hex>");
   const [, credential, signedHeaderList, signature] = parsed;
   const scope = credential.split("/");
-  if (scope.length !== 4 || scope[3] !== "tc3_request") throw Errors.invalidAuthorization("Credential must be <SecretId>/<date>/<service>/tc3_request");
+  if (scope.length !== 4 || scope[3] !== "tc3_request")
+    throw Errors.invalidAuthorization("Credential must be <SecretId>/<date>/<service>/tc3_request");
   const [secretId, date, service] = scope;
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(secretId)) throw Errors.invalidSecretId();
   const signedHeaders = signedHeaderList.split(";").map((h) => h.trim().toLowerCase());
@@ -121,10 +122,17 @@ export function verifyRequest(
   if (!known) throw Errors.secretIdNotFound();
   if (date !== scopeDate(timestamp)) throw Errors.signatureFailure("the credential scope date is not the UTC date of X-TC-Timestamp");
   if (service !== serviceRule.expected && !(serviceRule.endpointRoute && service === endpointRouteService(request.headers))) {
-    throw Errors.signatureFailure(`the credential scope service is ${JSON.stringify(service)}; this action belongs to ${JSON.stringify(serviceRule.expected)}`);
+    throw Errors.signatureFailure(
+      `the credential scope service is ${JSON.stringify(service)}; this action belongs to ${JSON.stringify(serviceRule.expected)}`,
+    );
   }
 
-  const stringToSign = ["TC3-HMAC-SHA256", timestampText, `${date}/${service}/tc3_request`, sha256Hex(canonicalRequest(request, signedHeaders))].join("\n");
+  const stringToSign = [
+    "TC3-HMAC-SHA256",
+    timestampText,
+    `${date}/${service}/tc3_request`,
+    sha256Hex(canonicalRequest(request, signedHeaders)),
+  ].join("\n");
   const signingKey = hmac(hmac(hmac(`TC3${known.secretKey}`, date), service), "tc3_request");
   const expected = createHmac("sha256", signingKey).update(stringToSign).digest();
   if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) {

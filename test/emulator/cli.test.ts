@@ -19,11 +19,15 @@ const CLI_CREDENTIAL = { secretId: "AKIDfromenvironment0000000000000000", secret
 describe("the command line", () => {
   it("listens, accepts the key pair from the environment, and persists on SIGTERM", async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), "tc-emulator-cli-")), "state.json");
-    const child = spawn(join(root, "node_modules/.bin/tsx"), ["test/emulator/cli.ts", "--port", "0", "--data-file", dataFile, "--rate-limit", "5"], {
-      cwd: root,
-      env: { ...process.env, TENCENTCLOUD_SECRET_ID: CLI_CREDENTIAL.secretId, TENCENTCLOUD_SECRET_KEY: CLI_CREDENTIAL.secretKey },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      join(root, "node_modules/.bin/tsx"),
+      ["test/emulator/cli.ts", "--port", "0", "--data-file", dataFile, "--rate-limit", "5"],
+      {
+        cwd: root,
+        env: { ...process.env, TENCENTCLOUD_SECRET_ID: CLI_CREDENTIAL.secretId, TENCENTCLOUD_SECRET_KEY: CLI_CREDENTIAL.secretKey },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
         let out = "";
@@ -52,8 +56,19 @@ describe("the command line", () => {
 describe("command-line flags", () => {
   it("maps limits, quotas, the allow-list and the strict service scope to options", () => {
     const options = optionsFromCommandLine(
-      ["--node-limit", "20", "--node-depth-limit", "3", "--tag-value-quota", "5", "--tag-key-quota", "6",
-        "--allowed-actions", "organization:DescribeOrganizationMembers, tag:*", "--strict-service-scope"],
+      [
+        "--node-limit",
+        "20",
+        "--node-depth-limit",
+        "3",
+        "--tag-value-quota",
+        "5",
+        "--tag-key-quota",
+        "6",
+        "--allowed-actions",
+        "organization:DescribeOrganizationMembers, tag:*",
+        "--strict-service-scope",
+      ],
       {},
     );
     expect(options).toMatchObject({ nodeLimit: 20, nodeDepthLimit: 3, tagValueQuota: 5, tagKeyQuota: 6, endpointRouteScope: false });
@@ -70,9 +85,28 @@ describe("command-line flags", () => {
 describe("the installed command", () => {
   it("starts in the background from a seed file, prints its URL, and stop ends it after writing the data file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tc-emulator-detach-"));
-    writeFileSync(join(dir, "org.json"), JSON.stringify({ departments: [{ id: 200001, name: "Engineering" }], members: [{ name: "legacy", departmentId: 200001 }] }));
+    writeFileSync(
+      join(dir, "org.json"),
+      JSON.stringify({ departments: [{ id: 200001, name: "Engineering" }], members: [{ name: "legacy", departmentId: 200001 }] }),
+    );
     const pidFile = join(dir, "emulator.pid");
-    const started = await run(BIN, ["--port", "0", "--data-file", "data.json", "--seed-file", "org.json", "--detach", "--pid-file", pidFile, "--log-file", "emulator.log"], { cwd: dir });
+    const started = await run(
+      BIN,
+      [
+        "--port",
+        "0",
+        "--data-file",
+        "data.json",
+        "--seed-file",
+        "org.json",
+        "--detach",
+        "--pid-file",
+        pidFile,
+        "--log-file",
+        "emulator.log",
+      ],
+      { cwd: dir },
+    );
     const url = started.stdout.trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const members = (await (await fetch(`${url}/_emulator/members`)).json()) as { name: string; nodeId: number }[];

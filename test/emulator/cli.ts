@@ -89,9 +89,16 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     ...(values["seed-file"] ? { seed: readSeedFile(values["seed-file"]) } : {}),
     credentials: [
       {
-        ...(secretId && secretKey ? { secretId, secretKey, ...(token ? { token } : {}) } : { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+        ...(secretId && secretKey
+          ? { secretId, secretKey, ...(token ? { token } : {}) }
+          : { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
         ...(typeof values["allowed-actions"] === "string"
-          ? { allowedActions: values["allowed-actions"].split(",").map((a) => a.trim()).filter((a) => a !== "") }
+          ? {
+              allowedActions: values["allowed-actions"]
+                .split(",")
+                .map((a) => a.trim())
+                .filter((a) => a !== ""),
+            }
           : {}),
       },
     ],

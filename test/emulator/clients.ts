@@ -37,7 +37,8 @@ export const orgClient = (emulator: RunningEmulator, options: ClientOptions = {}
   new organization.v20210331.Client(endpointProfile(emulator, options));
 
 /** A tag client using the endpoint route. */
-export const tagClient = (emulator: RunningEmulator, options: ClientOptions = {}) => new tag.v20180813.Client(endpointProfile(emulator, options));
+export const tagClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
+  new tag.v20180813.Client(endpointProfile(emulator, options));
 
 /** An http.Agent that sends every connection to the emulator whatever the URL's host. */
 export function loopbackAgent(emulator: RunningEmulator): Agent {
@@ -58,7 +59,8 @@ export const agentRoutedOrgClient = (emulator: RunningEmulator) =>
   new organization.v20210331.Client(agentProfile(emulator, "organization.tencentcloudapi.com"));
 
 /** A tag client keeping the real hostname (service "tag"), routed to the emulator by an agent. */
-export const agentRoutedTagClient = (emulator: RunningEmulator) => new tag.v20180813.Client(agentProfile(emulator, "tag.tencentcloudapi.com"));
+export const agentRoutedTagClient = (emulator: RunningEmulator) =>
+  new tag.v20180813.Client(agentProfile(emulator, "tag.tencentcloudapi.com"));
 
 let memberSequence = 0;
 
@@ -68,4 +70,3 @@ export function aMember(overrides: Partial<CreateOrganizationMemberRequest> = {}
   const name = `member-${memberSequence}`;
   return { Name: name, AccountName: name, PolicyType: "Financial", PermissionIds: [1, 2], NodeId: 100001, ...overrides };
 }
-

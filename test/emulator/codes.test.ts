@@ -47,9 +47,9 @@ describe("the documented-code table", () => {
   });
 
   it("refuses to inject an error fault with a code the action does not document, and accepts a documented or common one", () => {
-    expect(() => emulator.admin.injectFault({ action: "DeleteOrganizationMembers", mode: "error", code: "ResourceNotFound.MemberNotExist" })).toThrow(
-      /not documented for DeleteOrganizationMembers/,
-    );
+    expect(() =>
+      emulator.admin.injectFault({ action: "DeleteOrganizationMembers", mode: "error", code: "ResourceNotFound.MemberNotExist" }),
+    ).toThrow(/not documented for DeleteOrganizationMembers/);
     emulator.admin.injectFault({ action: "DeleteAccount", mode: "error", code: "UnsupportedOperation.MemberAccountExistResource" });
     emulator.admin.injectFault({ action: "DeleteAccount", mode: "error", code: "RequestLimitExceeded.UinLimitExceeded" });
     expect(emulator.admin.faults()).toHaveLength(2);

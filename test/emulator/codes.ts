@@ -77,7 +77,8 @@ export const ACTION_CODES = {
     UnsupportedOperation.PayerExistAccountLevelDiscountInherit`),
   MoveOrganizationNodeMembers: list(`FailedOperation.OrganizationNodeNotExist, FailedOperation.SomeUinsNotInOrganization, InternalError,
     InvalidParameter, ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.OrganizationNotExist`),
-  DeleteOrganizationMembers: list(`FailedOperation.DisableQuitSelfCreatedOrganization, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
+  DeleteOrganizationMembers:
+    list(`FailedOperation.DisableQuitSelfCreatedOrganization, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
     FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.MemberShareResource, FailedOperation.OperateBillingPermissionErr,
     FailedOperation.OrganizationAuthManageNotAllowDelete, FailedOperation.QuitShareUintError, FailedOperation.ShareResourceMemberInUse, InternalError,
     InvalidParameter, ResourceNotFound.OrganizationNotExist, UnsupportedOperation.CreateMemberNotAllowDelete,
@@ -116,7 +117,8 @@ export const ACTION_CODES = {
 export type DocumentedAction = keyof typeof ACTION_CODES;
 
 /** True when `action` is in the table. */
-export const isDocumentedAction = (action: string): action is DocumentedAction => Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
+export const isDocumentedAction = (action: string): action is DocumentedAction =>
+  Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
 
 /** True when `code` is a common code or in `action`'s row. */
 export function isDocumentedFor(action: string, code: string): boolean {

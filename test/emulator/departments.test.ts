@@ -9,7 +9,8 @@ let emulator: RunningEmulator;
 let client: OrgClient;
 useEmulator((started) => ({ emulator, client } = started));
 
-const node = async (nodeId: number) => (await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50 })).Items?.find((n) => n.NodeId === nodeId);
+const node = async (nodeId: number) =>
+  (await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50 })).Items?.find((n) => n.NodeId === nodeId);
 const add = async (name: string, parent = 100000) => (await client.AddOrganizationNode({ ParentNodeId: parent, Name: name })).NodeId!;
 
 describe("UpdateOrganizationNode", () => {
@@ -87,14 +88,20 @@ describe("AddOrganizationNode tags and limits", () => {
     ["a reserved key", [{ TagKey: "qcs:x", TagValue: "v" }]],
     ["an illegal character", [{ TagKey: "k", TagValue: "a|b" }]],
   ])("refuses %s with InvalidParameter.TagError", async (_case, tags) => {
-    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Tagged", Tags: tags }))).toBe("InvalidParameter.TagError");
+    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Tagged", Tags: tags }))).toBe(
+      "InvalidParameter.TagError",
+    );
     expect(emulator.admin.nodes()).toHaveLength(4);
   });
 
   it("filters departments by tag key alone and by key and value", async () => {
     const a = (await client.AddOrganizationNode({ ParentNodeId: 100000, Name: "A", Tags: [{ TagKey: "owner", TagValue: "x" }] })).NodeId;
     const b = (await client.AddOrganizationNode({ ParentNodeId: 100000, Name: "B", Tags: [{ TagKey: "owner", TagValue: "y" }] })).NodeId;
-    const byKey = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    const byKey = await client.DescribeOrganizationNodes({
+      Offset: 0,
+      Limit: 50,
+      Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }],
+    });
     expect(byKey.Items?.map((n) => n.NodeId)).toEqual([a, b]);
     const byValue = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner", TagValue: "y" }] });
     expect(byValue.Items?.map((n) => n.NodeId)).toEqual([b]);
@@ -102,7 +109,10 @@ describe("AddOrganizationNode tags and limits", () => {
 
   it("changes department tags through the Tag service", async () => {
     const id = await add("Tagged");
-    await tagClient(emulator).ModifyResourceTags({ Resource: `qcs::organization:ap-guangzhou:uin/:node/${id}`, ReplaceTags: [{ TagKey: "owner", TagValue: "z" }] });
+    await tagClient(emulator).ModifyResourceTags({
+      Resource: `qcs::organization:ap-guangzhou:uin/:node/${id}`,
+      ReplaceTags: [{ TagKey: "owner", TagValue: "z" }],
+    });
     expect((await node(id))?.Tags).toEqual([{ TagKey: "owner", TagValue: "z" }]);
   });
 });

@@ -29,7 +29,9 @@ export async function startDetached(args: string[], pidFile: string, logFile?: s
     child.once("message", (message: ReadyMessage) => resolve(message.url));
     child.once("error", reject);
     child.once("exit", (code) =>
-      reject(new Error(`the emulator exited with code ${code} before listening${logFile ? `; see ${logFile}` : " (add --log-file to see why)"}`)),
+      reject(
+        new Error(`the emulator exited with code ${code} before listening${logFile ? `; see ${logFile}` : " (add --log-file to see why)"}`),
+      ),
     );
   });
   writeFileSync(pidFile, `${child.pid}\n`);

@@ -60,7 +60,9 @@ export class Emulator {
       limits: { memberLimit, nodeLimit, nodeDepthLimit, tagValueQuota, tagKeyQuota },
       deregisterPendingCalls: this.options.deregisterPendingCalls,
       takeCreationFault: () =>
-        allowCreationFaults ? (this.faults.take(action, (mode) => CREATION_FAULT_MODES.includes(mode))?.mode as CreationFault | undefined) : undefined,
+        allowCreationFaults
+          ? (this.faults.take(action, (mode) => CREATION_FAULT_MODES.includes(mode))?.mode as CreationFault | undefined)
+          : undefined,
     };
   }
 

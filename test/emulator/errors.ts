@@ -38,8 +38,7 @@ export const Errors = {
   /** Recomputed signature differs, or the scope date is not the timestamp's UTC date. */
   signatureFailure: (detail: string) => make("AuthFailure.SignatureFailure", `The request signature does not match: ${detail}`),
   /** X-TC-Timestamp is more than 300 s away from the emulator's clock. */
-  signatureExpire: () =>
-    make("AuthFailure.SignatureExpire", "The request timestamp is more than 300 seconds away from the server time."),
+  signatureExpire: () => make("AuthFailure.SignatureExpire", "The request timestamp is more than 300 seconds away from the server time."),
   /** The credential was configured with a session token and the request's X-TC-Token is absent or different. */
   tokenFailure: () => make("AuthFailure.TokenFailure", "The session token (X-TC-Token) is missing or invalid."),
 
@@ -72,16 +71,21 @@ export const Errors = {
     make("FailedOperation.OrganizationMemberNameUsed", `The member name ${JSON.stringify(name)} already exists.`),
   /** PolicyType other than `Financial`. */
   policyIllegal: (policy: string) =>
-    make("FailedOperation.OrganizationPolicyIllegal", `The organization policy ${JSON.stringify(policy)} is invalid; only Financial is allowed.`),
+    make(
+      "FailedOperation.OrganizationPolicyIllegal",
+      `The organization policy ${JSON.stringify(policy)} is invalid; only Financial is allowed.`,
+    ),
   /** PermissionIds outside 1–10, or missing 1 or 2. */
-  permissionIllegal: (detail: string) => make("FailedOperation.OrganizationPermissionIllegal", `The organization permission is invalid: ${detail}`),
+  permissionIllegal: (detail: string) =>
+    make("FailedOperation.OrganizationPermissionIllegal", `The organization permission is invalid: ${detail}`),
   /** NodeId names no department (create, move). */
   nodeNotExist: (nodeId: number) => make("FailedOperation.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
   /** ParentNodeId names no department (AddOrganizationNode); the emulator's choice between the two documented node codes. */
   parentNodeNotExist: (nodeId: number) =>
     make("ResourceNotFound.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
   /** A department with this name already exists under the same parent. */
-  nodeNameUsed: (name: string) => make("FailedOperation.OrganizationNodeNameUsed", `The node name ${JSON.stringify(name)} is already used.`),
+  nodeNameUsed: (name: string) =>
+    make("FailedOperation.OrganizationNodeNameUsed", `The node name ${JSON.stringify(name)} is already used.`),
   /** PayUin is not digits, or is neither the admin nor a member of the organization. */
   payUinIllegal: (payUin: string) => make("FailedOperation.PayUinIllegal", `The payer ${JSON.stringify(payUin)} is invalid.`),
   /** Create-time Tags break a tag rule (count, empty key, lengths, reserved prefix, duplicate key). */
@@ -93,7 +97,8 @@ export const Errors = {
   memberOverLimit: (limit: number) =>
     make("LimitExceeded.OrganizationMemberOverLimit", `The number of members exceeds the upper limit of ${limit}.`),
   /** MemberUin names no member of the organization. */
-  memberNotExist: (memberUin: number) => make("ResourceNotFound.MemberNotExist", `The member ${memberUin} does not exist in the organization.`),
+  memberNotExist: (memberUin: number) =>
+    make("ResourceNotFound.MemberNotExist", `The member ${memberUin} does not exist in the organization.`),
   /** Some of a list of MemberUins are not members (move, identity grants). */
   someUinsNotInOrganization: (memberUins: number[]) =>
     make("FailedOperation.SomeUinsNotInOrganization", `These UINs are not members of the organization: ${memberUins.join(", ")}.`),
@@ -111,25 +116,39 @@ export const Errors = {
     ),
   /** DeleteAccount on an invited member (errors.go: 邀请的成员不允许删除). */
   inviteAccountNotAllowDelete: (memberUin: number) =>
-    make("UnsupportedOperation.InviteAccountNotAllowDelete", `The member ${memberUin} was invited; an invited member's account cannot be deleted.`),
+    make(
+      "UnsupportedOperation.InviteAccountNotAllowDelete",
+      `The member ${memberUin} was invited; an invited member's account cannot be deleted.`,
+    ),
   /** DeleteAccount on a member that still holds resources (errors.go: 成员账号存在资源，不允许删除). */
   memberAccountExistResource: (memberUin: number) =>
-    make("UnsupportedOperation.MemberAccountExistResource", `The account of member ${memberUin} still holds resources and cannot be deleted.`),
+    make(
+      "UnsupportedOperation.MemberAccountExistResource",
+      `The account of member ${memberUin} still holds resources and cannot be deleted.`,
+    ),
   /** Deleting or removing a member that is a delegated service administrator (errors.go: 成员是集团服务委派管理员). */
   memberExistServiceNotAllowDelete: (memberUin: number) =>
-    make("UnsupportedOperation.MemberExistServiceNotAllowDelete", `The member ${memberUin} is a delegated administrator of an organization service.`),
+    make(
+      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
+      `The member ${memberUin} is a delegated administrator of an organization service.`,
+    ),
   /** Deleting or removing a member that shares resources (errors.go: 成员正在共享资源). */
-  memberShareResource: (memberUin: number) =>
-    make("FailedOperation.MemberShareResource", `The member ${memberUin} is sharing resources.`),
+  memberShareResource: (memberUin: number) => make("FailedOperation.MemberShareResource", `The member ${memberUin} is sharing resources.`),
   /** IsAllowQuit Allow for a member whose bills someone else pays (errors.go: 成员代付费模式，不允许主动退出组织). */
   allowQuitIllegal: (memberUin: number) =>
     make("InvalidParameter.AllowQuitIllegal", `The member ${memberUin} is paid for by a payer and cannot be allowed to quit.`),
   /** IsAllowQuit Allow for a member the organization created (unverified choice among the listed codes). */
   memberNotAllowQuit: (memberUin: number) =>
-    make("UnsupportedOperation.MemberNotAllowQuit", `The member ${memberUin} was created by the organization and cannot be allowed to quit.`),
+    make(
+      "UnsupportedOperation.MemberNotAllowQuit",
+      `The member ${memberUin} was created by the organization and cannot be allowed to quit.`,
+    ),
   /** A permission change of an invited member still waits for its confirmation. */
   changePermissionRecordExist: (memberUin: number) =>
-    make("FailedOperation.ChangePermissionRecordExist", `A permission change of member ${memberUin} is waiting for the member's confirmation.`),
+    make(
+      "FailedOperation.ChangePermissionRecordExist",
+      `A permission change of member ${memberUin} is waiting for the member's confirmation.`,
+    ),
   /** Tags could not be attached after the account or department was created (injected fault or tag quota). */
   tagResourcesError: (detail: string) => make("FailedOperation.TagResourcesError", `Tagging failed: ${detail}`),
   /** DeleteAccount accepted but still under review (answered `deregisterPendingCalls` times per member). */
@@ -147,7 +166,8 @@ export const Errors = {
   createRecordAlreadySuccess: (recordId: number, memberUin: number) =>
     make("FailedOperation.CreateRecordAlreadySuccess", `The creation record ${recordId} already succeeded (member ${memberUin}).`),
   /** RecordId names no record. */
-  createRecordNotExist: (recordId: number) => make("FailedOperation.CreateRecordNotExist", `The creation record ${recordId} does not exist.`),
+  createRecordNotExist: (recordId: number) =>
+    make("FailedOperation.CreateRecordNotExist", `The creation record ${recordId} does not exist.`),
 
   // ---- identities ----
   /** An identity id names no access identity (ListOrganizationIdentity). */
@@ -169,9 +189,11 @@ export const Errors = {
   /** Tag key empty (ModifyResourceTags). */
   tagKeyEmpty: () => make("InvalidParameterValue.TagKeyEmpty", "A tag key is empty."),
   /** Tag key longer than 127 characters (ModifyResourceTags). */
-  tagKeyLengthExceeded: (key: string) => make("InvalidParameterValue.TagKeyLengthExceeded", `The tag key ${JSON.stringify(key)} exceeds 127 characters.`),
+  tagKeyLengthExceeded: (key: string) =>
+    make("InvalidParameterValue.TagKeyLengthExceeded", `The tag key ${JSON.stringify(key)} exceeds 127 characters.`),
   /** Tag key with a character outside the allowed set, or a space at either end. */
-  tagKeyCharacterIllegal: (key: string) => make("InvalidParameterValue.TagKeyCharacterIllegal", `The tag key ${JSON.stringify(key)} contains an illegal character.`),
+  tagKeyCharacterIllegal: (key: string) =>
+    make("InvalidParameterValue.TagKeyCharacterIllegal", `The tag key ${JSON.stringify(key)} contains an illegal character.`),
   /** Tag value longer than 255 characters (ModifyResourceTags). */
   tagValueLengthExceeded: (key: string) =>
     make("InvalidParameterValue.TagValueLengthExceeded", `The value of tag ${JSON.stringify(key)} exceeds 255 characters.`),
@@ -179,7 +201,11 @@ export const Errors = {
   tagValueCharacterIllegal: (key: string) =>
     make("InvalidParameterValue.TagValueCharacterIllegal", `The value of tag ${JSON.stringify(key)} contains an illegal character.`),
   /** Tag key starts with a reserved prefix (ModifyResourceTags). */
-  reservedTagKey: (key: string) => make("InvalidParameter.ReservedTagKey", `The tag key ${JSON.stringify(key)} uses a reserved prefix (qcs:, project, 项目, qcloud, tencent).`),
+  reservedTagKey: (key: string) =>
+    make(
+      "InvalidParameter.ReservedTagKey",
+      `The tag key ${JSON.stringify(key)} uses a reserved prefix (qcs:, project, 项目, qcloud, tencent).`,
+    ),
   /**
    * Other tag-parameter errors of ModifyResourceTags: an empty value (the page's TagValueEmpty is not in
    * ModifyResourceTags' list), a key twice in one list, more than 10 in one list.

@@ -20,7 +20,13 @@ describe("injected faults", () => {
   });
 
   it("answers the given code and message for count calls", async () => {
-    emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "error", code: "RequestLimitExceeded.UinLimitExceeded", message: "slow down", count: 2 });
+    emulator.admin.injectFault({
+      action: "DescribeOrganizationMembers",
+      mode: "error",
+      code: "RequestLimitExceeded.UinLimitExceeded",
+      message: "slow down",
+      count: 2,
+    });
     expect(await sdkFailureOf(listMembers())).toMatchObject({ code: "RequestLimitExceeded.UinLimitExceeded", message: "slow down" });
     expect(await codeOf(listMembers())).toBe("RequestLimitExceeded.UinLimitExceeded");
     await expect(listMembers()).resolves.toHaveProperty("Total");
@@ -63,19 +69,27 @@ describe("injected faults", () => {
     expect(failure.message).toMatch(/json/i);
   });
 
-  it.each<FaultMode>(["timeout", "reset", "http502", "nonJson"])("does not create the member when %s loses the response without commit", async (mode) => {
-    emulator.admin.injectFault({ action: "CreateOrganizationMember", mode });
-    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "lost" })));
-    expect(emulator.admin.members()).toEqual([]);
-  });
+  it.each<FaultMode>(["timeout", "reset", "http502", "nonJson"])(
+    "does not create the member when %s loses the response without commit",
+    async (mode) => {
+      emulator.admin.injectFault({ action: "CreateOrganizationMember", mode });
+      await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "lost" })));
+      expect(emulator.admin.members()).toEqual([]);
+    },
+  );
 
-  it.each<FaultMode>(["timeout", "reset", "http502", "nonJson", "error"])("creates the member, then loses the response, for %s with commit", async (mode) => {
-    emulator.admin.injectFault({ action: "CreateOrganizationMember", mode, commit: true });
-    await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "committed" })));
-    expect(emulator.admin.members().map((m) => m.name)).toEqual(["committed"]);
-    // The retry a provider would make now meets the committed member.
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ Name: "committed" })))).toBe("FailedOperation.OrganizationMemberNameUsed");
-  });
+  it.each<FaultMode>(["timeout", "reset", "http502", "nonJson", "error"])(
+    "creates the member, then loses the response, for %s with commit",
+    async (mode) => {
+      emulator.admin.injectFault({ action: "CreateOrganizationMember", mode, commit: true });
+      await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "committed" })));
+      expect(emulator.admin.members().map((m) => m.name)).toEqual(["committed"]);
+      // The retry a provider would make now meets the committed member.
+      expect(await codeOf(client.CreateOrganizationMember(aMember({ Name: "committed" })))).toBe(
+        "FailedOperation.OrganizationMemberNameUsed",
+      );
+    },
+  );
 
   it("counts faulted calls and logs the fault mode", async () => {
     emulator.admin.injectFault({ action: "DescribeOrganizationMembers", mode: "http502" });

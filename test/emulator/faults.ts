@@ -56,10 +56,12 @@ const MODES: readonly FaultMode[] = ["error", "createAccountFailure", "tagResour
 export function normaliseFault(spec: unknown): PendingFault {
   if (typeof spec !== "object" || spec === null) throw new Error("fault must be an object");
   const f = spec as Record<string, unknown>;
-  if (typeof f.action !== "string" || !HANDLERS.some((h) => h.action === f.action)) throw new Error(`unknown action ${JSON.stringify(f.action)}`);
+  if (typeof f.action !== "string" || !HANDLERS.some((h) => h.action === f.action))
+    throw new Error(`unknown action ${JSON.stringify(f.action)}`);
   if (typeof f.mode !== "string" || !MODES.includes(f.mode as FaultMode)) throw new Error(`mode must be one of ${MODES.join(", ")}`);
   const mode = f.mode as FaultMode;
-  if (mode === "createAccountFailure" && f.action !== "CreateOrganizationMember") throw new Error("createAccountFailure applies to CreateOrganizationMember only");
+  if (mode === "createAccountFailure" && f.action !== "CreateOrganizationMember")
+    throw new Error("createAccountFailure applies to CreateOrganizationMember only");
   if (mode === "tagResourcesError" && f.action !== "CreateOrganizationMember" && f.action !== "AddOrganizationNode") {
     throw new Error("tagResourcesError applies to CreateOrganizationMember and AddOrganizationNode only");
   }

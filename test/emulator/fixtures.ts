@@ -126,7 +126,9 @@ export function rawRequest(emulator: RunningEmulator, options: RawRequest): Prom
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const date = options.scopeDate ?? new Date(timestamp * 1000).toISOString().slice(0, 10);
   const service = options.service ?? "organization";
-  const canonical = ["POST", "/", "", "content-type:application/json\nhost:127.0.0.1\n", "content-type;host", sha256Hex(signedBody)].join("\n");
+  const canonical = ["POST", "/", "", "content-type:application/json\nhost:127.0.0.1\n", "content-type;host", sha256Hex(signedBody)].join(
+    "\n",
+  );
   const stringToSign = ["TC3-HMAC-SHA256", String(timestamp), `${date}/${service}/tc3_request`, sha256Hex(canonical)].join("\n");
   const key = hmac(hmac(hmac(`TC3${credential.secretKey}`, date), service), "tc3_request");
   const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
@@ -137,7 +139,8 @@ export function rawRequest(emulator: RunningEmulator, options: RawRequest): Prom
     "X-TC-Version": options.version ?? "2021-03-31",
     "X-TC-Timestamp": String(timestamp),
     Authorization:
-      options.authorization ?? `TC3-HMAC-SHA256 Credential=${credential.secretId}/${date}/${service}/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`,
+      options.authorization ??
+      `TC3-HMAC-SHA256 Credential=${credential.secretId}/${date}/${service}/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`,
     ...(credential.token ? { "X-TC-Token": credential.token } : {}),
     ...options.headers,
   };
@@ -166,7 +169,12 @@ export function rawRequest(emulator: RunningEmulator, options: RawRequest): Prom
 }
 
 /** GETs or POSTs an admin endpoint and parses the JSON answer. */
-export async function adminCall(emulator: RunningEmulator, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function adminCall(
+  emulator: RunningEmulator,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },

@@ -23,7 +23,16 @@ export type { FaultMode, FaultSpec, PendingFault } from "./faults";
 export type { CreationRecord, EmulatedMember, EmulatedNode, TagPair } from "./model";
 export type { RequestLogEntry } from "./observability";
 export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorOptions } from "./options";
-export { ADMIN_UIN, FIRST_MEMBER_UIN, IDENTITIES, AUTH_RELATIONS, ROOT_NODE_ID, ENGINEERING_NODE_ID, FINANCE_NODE_ID, SEED_DEPARTMENTS } from "./seed";
+export {
+  ADMIN_UIN,
+  FIRST_MEMBER_UIN,
+  IDENTITIES,
+  AUTH_RELATIONS,
+  ROOT_NODE_ID,
+  ENGINEERING_NODE_ID,
+  FINANCE_NODE_ID,
+  SEED_DEPARTMENTS,
+} from "./seed";
 
 /** A started emulator. */
 export interface RunningEmulator {

@@ -19,7 +19,12 @@ async function cpuPerCall(calls: number, call: (i: number) => Promise<unknown>):
 }
 
 async function measure(members: number, calls: number): Promise<Record<string, number>> {
-  const emulator = await startEmulator({ rateLimitPerSecond: 0, seedMembers: members, memberLimit: members + 10 * calls + 100, tagValueQuota: 100_000 });
+  const emulator = await startEmulator({
+    rateLimitPerSecond: 0,
+    seedMembers: members,
+    memberLimit: members + 10 * calls + 100,
+    tagValueQuota: 100_000,
+  });
   try {
     const org = orgClient(emulator);
     const tags = tagClient(emulator);
@@ -29,26 +34,35 @@ async function measure(members: number, calls: number): Promise<Record<string, n
     results.CreateOrganizationMember = await cpuPerCall(calls, async () =>
       created.push((await org.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: `m-${created.length}` }] }))).Uin!),
     );
-    results["DescribeOrganizationMembers (first page)"] = await cpuPerCall(calls, () => org.DescribeOrganizationMembers({ Offset: 0, Limit: 50 }));
+    results["DescribeOrganizationMembers (first page)"] = await cpuPerCall(calls, () =>
+      org.DescribeOrganizationMembers({ Offset: 0, Limit: 50 }),
+    );
     results["DescribeOrganizationMembers (SearchKey UIN)"] = await cpuPerCall(calls, () =>
       org.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(members > 0 ? middle : created[0]) }),
     );
     results["DescribeOrganizationMembers (Tags key)"] = await cpuPerCall(calls, () =>
       org.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner", TagValue: "m-1" }] }),
     );
-    results.UpdateOrganizationMember = await cpuPerCall(calls, (i) => org.UpdateOrganizationMember({ MemberUin: created[i % created.length], Remark: `r${i}` }));
+    results.UpdateOrganizationMember = await cpuPerCall(calls, (i) =>
+      org.UpdateOrganizationMember({ MemberUin: created[i % created.length], Remark: `r${i}` }),
+    );
     results.MoveOrganizationNodeMembers = await cpuPerCall(calls, (i) =>
       org.MoveOrganizationNodeMembers({ NodeId: 100001 + (i % 3), MemberUin: [created[i % created.length]] }),
     );
     results.ModifyResourceTags = await cpuPerCall(calls, (i) =>
-      tags.ModifyResourceTags({ Resource: `qcs::organization::uin/:member/${created[i % created.length]}`, ReplaceTags: [{ TagKey: "team", TagValue: `t${i % 7}` }] }),
+      tags.ModifyResourceTags({
+        Resource: `qcs::organization::uin/:member/${created[i % created.length]}`,
+        ReplaceTags: [{ TagKey: "team", TagValue: `t${i % 7}` }],
+      }),
     );
     results.DescribeOrganizationNodes = await cpuPerCall(calls, () => org.DescribeOrganizationNodes({ Offset: 0, Limit: 50 }));
     results.DescribeOrganizationMemberAuthIdentities = await cpuPerCall(calls, (i) =>
       org.DescribeOrganizationMemberAuthIdentities({ Offset: 0, Limit: 50, MemberUin: created[i % created.length] }),
     );
     let deleted = 0;
-    results.DeleteAccount = await cpuPerCall(Math.min(calls, created.length - 5), () => org.DeleteAccount({ MemberUin: created[deleted++] }));
+    results.DeleteAccount = await cpuPerCall(Math.min(calls, created.length - 5), () =>
+      org.DeleteAccount({ MemberUin: created[deleted++] }),
+    );
     return results;
   } finally {
     await emulator.close();

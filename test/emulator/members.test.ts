@@ -21,7 +21,16 @@ describe("CreateOrganizationMember", () => {
   });
 
   it("returns every OrgMember field of the SDK model when the member is read back", async () => {
-    const request = aMember({ Name: "alice", AccountName: "alice.acct", Remark: "first", NodeId: 100002, PermissionIds: [2, 1, 7], PayUin: String(ADMIN_UIN), IdentityRoleID: [1, 2], Tags: [{ TagKey: "env", TagValue: "prod" }] });
+    const request = aMember({
+      Name: "alice",
+      AccountName: "alice.acct",
+      Remark: "first",
+      NodeId: 100002,
+      PermissionIds: [2, 1, 7],
+      PayUin: String(ADMIN_UIN),
+      IdentityRoleID: [1, 2],
+      Tags: [{ TagKey: "env", TagValue: "prod" }],
+    });
     const { Uin } = await client.CreateOrganizationMember(request);
     const member = await readMember(Uin!);
     expect(member).toEqual({
@@ -55,7 +64,9 @@ describe("CreateOrganizationMember", () => {
   });
 
   it("accepts Chinese characters and every allowed symbol in Name and AccountName", async () => {
-    await expect(client.CreateOrganizationMember(aMember({ Name: "研发+@&._[]-:,", AccountName: "账号-1" }))).resolves.toHaveProperty("Uin");
+    await expect(client.CreateOrganizationMember(aMember({ Name: "研发+@&._[]-:,", AccountName: "账号-1" }))).resolves.toHaveProperty(
+      "Uin",
+    );
   });
 
   it.each([
@@ -76,14 +87,19 @@ describe("CreateOrganizationMember", () => {
   });
 
   it("refuses a policy other than Financial with FailedOperation.OrganizationPolicyIllegal", async () => {
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ PolicyType: "Finical" })))).toBe("FailedOperation.OrganizationPolicyIllegal");
-  });
-
-  it.each([[[1]], [[2, 3]], [[1, 2, 11]], [[0, 1, 2]]])("refuses permissions %j with FailedOperation.OrganizationPermissionIllegal", async (permissionIds) => {
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ PermissionIds: permissionIds })))).toBe(
-      "FailedOperation.OrganizationPermissionIllegal",
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ PolicyType: "Finical" })))).toBe(
+      "FailedOperation.OrganizationPolicyIllegal",
     );
   });
+
+  it.each([[[1]], [[2, 3]], [[1, 2, 11]], [[0, 1, 2]]])(
+    "refuses permissions %j with FailedOperation.OrganizationPermissionIllegal",
+    async (permissionIds) => {
+      expect(await codeOf(client.CreateOrganizationMember(aMember({ PermissionIds: permissionIds })))).toBe(
+        "FailedOperation.OrganizationPermissionIllegal",
+      );
+    },
+  );
 
   it("refuses an unknown department with FailedOperation.OrganizationNodeNotExist", async () => {
     expect(await codeOf(client.CreateOrganizationMember(aMember({ NodeId: 999 })))).toBe("FailedOperation.OrganizationNodeNotExist");
@@ -94,14 +110,18 @@ describe("CreateOrganizationMember", () => {
     await expect(client.CreateOrganizationMember(aMember({ PayUin: String(ADMIN_UIN) }))).resolves.toHaveProperty("Uin");
     // Relation 5001's manager pays for members of that entity, and only for them.
     await expect(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001, PayUin: "200000000001" }))).resolves.toHaveProperty("Uin");
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001, PayUin: String(ADMIN_UIN) })))).toBe("FailedOperation.PayUinIllegal");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001, PayUin: String(ADMIN_UIN) })))).toBe(
+      "FailedOperation.PayUinIllegal",
+    );
     expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: "200000000001" })))).toBe("FailedOperation.PayUinIllegal");
     expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: String(member.Uin) })))).toBe("FailedOperation.PayUinIllegal");
     expect(await codeOf(client.CreateOrganizationMember(aMember({ PayUin: "12ab" })))).toBe("FailedOperation.PayUinIllegal");
   });
 
   it("refuses permission 7 (pay on behalf) without a PayUin with FailedOperation.OrganizationPermissionIllegal", async () => {
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ PermissionIds: [1, 2, 7] })))).toBe("FailedOperation.OrganizationPermissionIllegal");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ PermissionIds: [1, 2, 7] })))).toBe(
+      "FailedOperation.OrganizationPermissionIllegal",
+    );
   });
 
   it.each([
@@ -118,7 +138,13 @@ describe("CreateOrganizationMember", () => {
     ["a qcloud: key", [{ TagKey: "qcloud:owner", TagValue: "v" }]],
     ["a tencent: key", [{ TagKey: "tencent:x", TagValue: "v" }]],
     ["a project key", [{ TagKey: "project", TagValue: "v" }]],
-    ["a repeated key", [{ TagKey: "a", TagValue: "1" }, { TagKey: "a", TagValue: "2" }]],
+    [
+      "a repeated key",
+      [
+        { TagKey: "a", TagValue: "1" },
+        { TagKey: "a", TagValue: "2" },
+      ],
+    ],
   ])("refuses Tags with %s with InvalidParameter.TagError", async (_case, tags) => {
     expect(await codeOf(client.CreateOrganizationMember(aMember({ Tags: tags })))).toBe("InvalidParameter.TagError");
   });
@@ -136,7 +162,9 @@ describe("CreateOrganizationMember", () => {
 
   it("accepts auth relation 5001 and refuses others with ResourceNotFound.OrganizationAuthRelationNotExist", async () => {
     await expect(client.CreateOrganizationMember(aMember({ AuthRelationId: 5001 }))).resolves.toHaveProperty("Uin");
-    expect(await codeOf(client.CreateOrganizationMember(aMember({ AuthRelationId: 5002 })))).toBe("ResourceNotFound.OrganizationAuthRelationNotExist");
+    expect(await codeOf(client.CreateOrganizationMember(aMember({ AuthRelationId: 5002 })))).toBe(
+      "ResourceNotFound.OrganizationAuthRelationNotExist",
+    );
   });
 
   it("refuses a request missing a required field with MissingParameter", async () => {
@@ -183,7 +211,16 @@ describe("DescribeOrganizationMembers", () => {
   });
 
   it("filters by NodeId, by exact NodeName and by all given tags", async () => {
-    await client.CreateOrganizationMember(aMember({ Name: "eng", NodeId: 100001, Tags: [{ TagKey: "env", TagValue: "prod" }, { TagKey: "team", TagValue: "a" }] }));
+    await client.CreateOrganizationMember(
+      aMember({
+        Name: "eng",
+        NodeId: 100001,
+        Tags: [
+          { TagKey: "env", TagValue: "prod" },
+          { TagKey: "team", TagValue: "a" },
+        ],
+      }),
+    );
     await client.CreateOrganizationMember(aMember({ Name: "fin", NodeId: 100002, Tags: [{ TagKey: "env", TagValue: "prod" }] }));
     const names = async (filter: object) =>
       (await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, ...filter })).Items?.map((m) => m.Name);
@@ -191,7 +228,14 @@ describe("DescribeOrganizationMembers", () => {
     expect(await names({ NodeName: "Engineering" })).toEqual(["eng"]);
     expect(await names({ NodeName: "Engineer" })).toEqual([]);
     expect(await names({ Tags: [{ TagKey: "env", TagValue: "prod" }] })).toEqual(["eng", "fin"]);
-    expect(await names({ Tags: [{ TagKey: "env", TagValue: "prod" }, { TagKey: "team", TagValue: "a" }] })).toEqual(["eng"]);
+    expect(
+      await names({
+        Tags: [
+          { TagKey: "env", TagValue: "prod" },
+          { TagKey: "team", TagValue: "a" },
+        ],
+      }),
+    ).toEqual(["eng"]);
   });
 
   it("filters by the verified entity's AuthName and names permissions in Chinese for Lang zh", async () => {
@@ -217,7 +261,13 @@ describe("UpdateOrganizationMember", () => {
       IsModifyNickName: 1,
     });
     const member = await readMember(Uin!);
-    expect(member).toMatchObject({ Name: "after", Remark: "r".repeat(40), IsAllowQuit: "Denied", PayUin: String(ADMIN_UIN), NickName: "after" });
+    expect(member).toMatchObject({
+      Name: "after",
+      Remark: "r".repeat(40),
+      IsAllowQuit: "Denied",
+      PayUin: String(ADMIN_UIN),
+      NickName: "after",
+    });
     expect(member?.OrgPermission?.map((p) => p.Id)).toEqual([1, 2, 8]);
   });
 
@@ -265,11 +315,15 @@ describe("MoveOrganizationNodeMembers", () => {
 
   it("refuses an unknown department with FailedOperation.OrganizationNodeNotExist", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.MoveOrganizationNodeMembers({ NodeId: 1, MemberUin: [Uin!] }))).toBe("FailedOperation.OrganizationNodeNotExist");
+    expect(await codeOf(client.MoveOrganizationNodeMembers({ NodeId: 1, MemberUin: [Uin!] }))).toBe(
+      "FailedOperation.OrganizationNodeNotExist",
+    );
   });
 
   it("refuses UINs outside the organization with FailedOperation.SomeUinsNotInOrganization", async () => {
-    expect(await codeOf(client.MoveOrganizationNodeMembers({ NodeId: 100002, MemberUin: [123] }))).toBe("FailedOperation.SomeUinsNotInOrganization");
+    expect(await codeOf(client.MoveOrganizationNodeMembers({ NodeId: 100002, MemberUin: [123] }))).toBe(
+      "FailedOperation.SomeUinsNotInOrganization",
+    );
   });
 });
 
@@ -283,7 +337,9 @@ describe("DeleteOrganizationMembers", () => {
   it("refuses created members with UnsupportedOperation.CreateMemberNotAllowDelete and removes nobody", async () => {
     const invited = emulator.admin.inviteMember({ name: "guest" });
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [invited, Uin!] }))).toBe("UnsupportedOperation.CreateMemberNotAllowDelete");
+    expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [invited, Uin!] }))).toBe(
+      "UnsupportedOperation.CreateMemberNotAllowDelete",
+    );
     expect(emulator.admin.members()).toHaveLength(2);
   });
 

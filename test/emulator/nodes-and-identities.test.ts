@@ -19,7 +19,12 @@ describe("DescribeOrganizationNodes and AddOrganizationNode", () => {
   });
 
   it("adds a department with tags that the node list filters on", async () => {
-    const { NodeId } = await client.AddOrganizationNode({ ParentNodeId: 100001, Name: "Platform", Remark: "infra", Tags: [{ TagKey: "cost", TagValue: "42" }] });
+    const { NodeId } = await client.AddOrganizationNode({
+      ParentNodeId: 100001,
+      Name: "Platform",
+      Remark: "infra",
+      Tags: [{ TagKey: "cost", TagValue: "42" }],
+    });
     expect(NodeId).toBe(100004);
     const tagged = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "cost", TagValue: "42" }] });
     expect(tagged.Items).toEqual([expect.objectContaining({ NodeId: 100004, Name: "Platform", ParentNodeId: 100001, Remark: "infra" })]);
@@ -35,7 +40,9 @@ describe("DescribeOrganizationNodes and AddOrganizationNode", () => {
   });
 
   it("refuses a sibling with the same name with FailedOperation.OrganizationNodeNameUsed", async () => {
-    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Finance" }))).toBe("FailedOperation.OrganizationNodeNameUsed");
+    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Finance" }))).toBe(
+      "FailedOperation.OrganizationNodeNameUsed",
+    );
   });
 
   it("refuses a name over 40 characters or with ':' with InvalidParameterValue", async () => {
@@ -104,27 +111,41 @@ describe("member access identities", () => {
   it("refuses more than 10 members or 5 identities with InvalidParameterValue", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
     const eleven = Array.from({ length: 11 }, () => Uin!);
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: eleven, IdentityIds: [1] }))).toBe("InvalidParameterValue");
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [1, 2, 3, 4, 1, 2] }))).toBe("InvalidParameterValue");
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: eleven, IdentityIds: [1] }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [1, 2, 3, 4, 1, 2] }))).toBe(
+      "InvalidParameterValue",
+    );
   });
 
   it("refuses granting an unknown identity with ResourceNotFound.OrganizationIdentityNotExist", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [99] }))).toBe("ResourceNotFound.OrganizationIdentityNotExist");
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [Uin!], IdentityIds: [99] }))).toBe(
+      "ResourceNotFound.OrganizationIdentityNotExist",
+    );
   });
 
   it("refuses granting to non-members with ResourceNotFound.OrganizationMemberNotExist", async () => {
-    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [5], IdentityIds: [1] }))).toBe("ResourceNotFound.OrganizationMemberNotExist");
+    expect(await codeOf(client.CreateOrganizationMemberAuthIdentity({ MemberUins: [5], IdentityIds: [1] }))).toBe(
+      "ResourceNotFound.OrganizationMemberNotExist",
+    );
   });
 
   it("refuses revoking an unknown identity with ResourceNotFound.OrganizationIdentityNotExist", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 99 }))).toBe("ResourceNotFound.OrganizationIdentityNotExist");
+    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 99 }))).toBe(
+      "ResourceNotFound.OrganizationIdentityNotExist",
+    );
   });
 
   it("refuses revoking an identity the member lacks, or from a non-member, with ResourceNotFound.MemberIdentityNotExist", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember());
-    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 2 }))).toBe("ResourceNotFound.MemberIdentityNotExist");
-    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: 5, IdentityId: 1 }))).toBe("ResourceNotFound.MemberIdentityNotExist");
+    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: Uin!, IdentityId: 2 }))).toBe(
+      "ResourceNotFound.MemberIdentityNotExist",
+    );
+    expect(await codeOf(client.DeleteOrganizationMemberAuthIdentity({ MemberUin: 5, IdentityId: 1 }))).toBe(
+      "ResourceNotFound.MemberIdentityNotExist",
+    );
   });
 });

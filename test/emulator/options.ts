@@ -80,7 +80,18 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     deregisterPendingCalls: options.deregisterPendingCalls ?? 0,
     clock: options.clock ?? Date.now,
   };
-  for (const key of ["port", "rateLimitPerSecond", "latencyMs", "seedMembers", "memberLimit", "deregisterPendingCalls", "nodeLimit", "nodeDepthLimit", "tagValueQuota", "tagKeyQuota"] as const) {
+  for (const key of [
+    "port",
+    "rateLimitPerSecond",
+    "latencyMs",
+    "seedMembers",
+    "memberLimit",
+    "deregisterPendingCalls",
+    "nodeLimit",
+    "nodeDepthLimit",
+    "tagValueQuota",
+    "tagKeyQuota",
+  ] as const) {
     const value = resolved[key];
     if (!Number.isInteger(value) || value < 0) throw new Error(`option ${key} must be a non-negative integer, got ${value}`);
   }

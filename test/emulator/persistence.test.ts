@@ -37,7 +37,9 @@ describe("persistence to a data file", () => {
     const dataFile = join(scratchDir(), "state.json");
     await withEmulator({ dataFile }, async (first) => {
       first.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
-      await orgClient(first).CreateOrganizationMember(aMember()).catch(() => undefined);
+      await orgClient(first)
+        .CreateOrganizationMember(aMember())
+        .catch(() => undefined);
     });
     await withEmulator({ dataFile }, async (second) => {
       await expect(orgClient(second).request("CreateOrganizationMember", { RecordId: 1 })).resolves.toHaveProperty("Uin");

@@ -1,7 +1,17 @@
 import { connect } from "node:net";
 import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
 import { describe, expect, it } from "vitest";
-import { agentRoutedOrgClient, agentRoutedTagClient, aMember, codeOf, DEFAULT_CREDENTIAL, sdkFailureOf, orgClient, rawRequest, useEmulator } from "./fixtures";
+import {
+  agentRoutedOrgClient,
+  agentRoutedTagClient,
+  aMember,
+  codeOf,
+  DEFAULT_CREDENTIAL,
+  sdkFailureOf,
+  orgClient,
+  rawRequest,
+  useEmulator,
+} from "./fixtures";
 import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
@@ -59,7 +69,9 @@ describe("the wire protocol", () => {
   });
 
   it("answers a field of the wrong type with InvalidParameterValue", async () => {
-    expect(await codeOf(orgClient(emulator).request("DescribeOrganizationMembers", { Offset: "0", Limit: 10 }))).toBe("InvalidParameterValue");
+    expect(await codeOf(orgClient(emulator).request("DescribeOrganizationMembers", { Offset: "0", Limit: 10 }))).toBe(
+      "InvalidParameterValue",
+    );
   });
 
   it("answers an unknown action with InvalidAction", async () => {

@@ -5,7 +5,14 @@ const OTHER_CREDENTIAL = { secretId: "AKIDsecond00000000000000000000000000", sec
 
 /** Fires `count` calls at once and returns the error codes (undefined for success). */
 const burst = (call: () => Promise<unknown>, count: number) =>
-  Promise.all(Array.from({ length: count }, () => call().then(() => undefined, (error: { code?: string }) => error.code)));
+  Promise.all(
+    Array.from({ length: count }, () =>
+      call().then(
+        () => undefined,
+        (error: { code?: string }) => error.code,
+      ),
+    ),
+  );
 
 describe("the 20 requests per second limit", () => {
   it("lets exactly 20 calls of one action through in a second", async () => {

@@ -20,7 +20,12 @@ describe("member-creation records and RecordId", () => {
   it("completes the creation on a retry with RecordId, merging the retry's fields over the original request", async () => {
     emulator.admin.injectFault({ action: "CreateOrganizationMember", mode: "createAccountFailure" });
     await sdkFailureOf(client.CreateOrganizationMember(aMember({ Name: "resumed", Remark: "first try", NodeId: 100002 })));
-    const { Uin } = await client.CreateOrganizationMember({ ...aMember({ Name: "resumed" }), RecordId: 1, Remark: "second try", NodeId: 100002 });
+    const { Uin } = await client.CreateOrganizationMember({
+      ...aMember({ Name: "resumed" }),
+      RecordId: 1,
+      Remark: "second try",
+      NodeId: 100002,
+    });
     const member = emulator.admin.members().find((m) => m.memberUin === Uin);
     expect(member).toMatchObject({ name: "resumed", remark: "second try", nodeId: 100002, memberType: "Create" });
     expect(emulator.admin.records()[0]).toMatchObject({ recordId: 1, status: "Succeeded", memberUin: Uin });
@@ -48,7 +53,9 @@ describe("member-creation records and RecordId", () => {
 
   it("leaves a Succeeded record for every successful create", async () => {
     const { Uin } = await client.CreateOrganizationMember(aMember({ Name: "plain" }));
-    expect(emulator.admin.records()).toEqual([expect.objectContaining({ recordId: 1, name: "plain", status: "Succeeded", memberUin: Uin })]);
+    expect(emulator.admin.records()).toEqual([
+      expect.objectContaining({ recordId: 1, name: "plain", status: "Succeeded", memberUin: Uin }),
+    ]);
   });
 
   it("checks the request before failing, so an invalid request leaves no record and keeps the fault", async () => {

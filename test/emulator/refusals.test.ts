@@ -11,7 +11,9 @@ let client: OrgClient;
 useEmulator((started) => ({ emulator, client } = started));
 
 const readMember = async (memberUin: number) =>
-  (await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(memberUin) })).Items?.find((m) => m.MemberUin === memberUin);
+  (await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(memberUin) })).Items?.find(
+    (m) => m.MemberUin === memberUin,
+  );
 const created = async () => (await client.CreateOrganizationMember(aMember())).Uin!;
 
 describe("DeleteAccount", () => {
@@ -27,7 +29,10 @@ describe("DeleteAccount", () => {
   });
 
   it("switches member deletion over HTTP (POST /_emulator/settings) and reset turns it back on", async () => {
-    expect(await adminCall(emulator, "POST", "/_emulator/settings", { memberDeletionEnabled: false })).toEqual({ status: 200, body: { memberDeletionEnabled: false } });
+    expect(await adminCall(emulator, "POST", "/_emulator/settings", { memberDeletionEnabled: false })).toEqual({
+      status: 200,
+      body: { memberDeletionEnabled: false },
+    });
     expect(await codeOf(client.DeleteAccount({ MemberUin: await created() }))).toBe("UnsupportedOperation.DeleteAccountDisabled");
     emulator.admin.reset();
     expect((await adminCall(emulator, "GET", "/_emulator/settings")).body).toEqual({ memberDeletionEnabled: true });
@@ -75,7 +80,9 @@ describe("DeleteOrganizationMembers", () => {
 describe("UpdateOrganizationMember", () => {
   it("refuses IsAllowQuit Allow on a created member with UnsupportedOperation.MemberNotAllowQuit (unverified choice)", async () => {
     const uin = await created();
-    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: uin, IsAllowQuit: "Allow" }))).toBe("UnsupportedOperation.MemberNotAllowQuit");
+    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: uin, IsAllowQuit: "Allow" }))).toBe(
+      "UnsupportedOperation.MemberNotAllowQuit",
+    );
     await client.UpdateOrganizationMember({ MemberUin: uin, IsAllowQuit: "Denied" });
   });
 
@@ -83,7 +90,9 @@ describe("UpdateOrganizationMember", () => {
     const invited = emulator.admin.inviteMember({ name: "guest" });
     await client.UpdateOrganizationMember({ MemberUin: invited, IsAllowQuit: "Allow" });
     await client.UpdateOrganizationMember({ MemberUin: invited, IsAllowQuit: "Denied", PayUin: String(ADMIN_UIN) });
-    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: invited, IsAllowQuit: "Allow" }))).toBe("InvalidParameter.AllowQuitIllegal");
+    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: invited, IsAllowQuit: "Allow" }))).toBe(
+      "InvalidParameter.AllowQuitIllegal",
+    );
   });
 
   it("refuses a payer that is not the admin of the member's verified entity with FailedOperation.PayUinIllegal", async () => {
@@ -99,7 +108,9 @@ describe("UpdateOrganizationMember", () => {
     const grant7 = { MemberUin: uin, PolicyType: "Financial", PermissionIds: [1, 2, 7] };
     expect(await codeOf(client.UpdateOrganizationMember(grant7))).toBe("FailedOperation.OrganizationPermissionIllegal");
     await client.UpdateOrganizationMember({ ...grant7, PayUin: String(ADMIN_UIN) });
-    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: uin, PayUin: "" }))).toBe("FailedOperation.OrganizationPermissionIllegal");
+    expect(await codeOf(client.UpdateOrganizationMember({ MemberUin: uin, PayUin: "" }))).toBe(
+      "FailedOperation.OrganizationPermissionIllegal",
+    );
   });
 
   it("keeps a created member's permission change immediate (Confirmed)", async () => {
@@ -118,7 +129,11 @@ describe("UpdateOrganizationMember", () => {
     // Other fields still change while the permissions wait.
     await client.UpdateOrganizationMember({ MemberUin: invited, Remark: "still editable" });
     expect((await adminCall(emulator, "POST", `/_emulator/members/${invited}/confirm-permissions`)).status).toBe(200);
-    expect(await readMember(invited)).toMatchObject({ PermissionStatus: "Confirmed", Remark: "still editable", OrgPermission: [{ Id: 1 }, { Id: 2 }, { Id: 8 }] });
+    expect(await readMember(invited)).toMatchObject({
+      PermissionStatus: "Confirmed",
+      Remark: "still editable",
+      OrgPermission: [{ Id: 1 }, { Id: 2 }, { Id: 8 }],
+    });
     await client.UpdateOrganizationMember({ MemberUin: invited, PolicyType: "Financial", PermissionIds: [1, 2, 9] });
     expect(() => emulator.admin.confirmPermissionChange(ADMIN_UIN)).toThrow(/no permission change/);
   });
@@ -141,15 +156,17 @@ describe("partial creation: the tagResourcesError fault", () => {
 
   it("creates the department without its tags on AddOrganizationNode", async () => {
     emulator.admin.injectFault({ action: "AddOrganizationNode", mode: "tagResourcesError" });
-    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Half", Tags: [{ TagKey: "owner", TagValue: "x" }] }))).toBe(
-      "FailedOperation.TagResourcesError",
-    );
+    expect(
+      await codeOf(client.AddOrganizationNode({ ParentNodeId: 100000, Name: "Half", Tags: [{ TagKey: "owner", TagValue: "x" }] })),
+    ).toBe("FailedOperation.TagResourcesError");
     const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50 });
     expect(Items?.find((n) => n.Name === "Half")?.Tags).toEqual([]);
   });
 
   it("is refused for other actions", () => {
-    expect(() => emulator.admin.injectFault({ action: "UpdateOrganizationMember", mode: "tagResourcesError" })).toThrow(/tagResourcesError/);
+    expect(() => emulator.admin.injectFault({ action: "UpdateOrganizationMember", mode: "tagResourcesError" })).toThrow(
+      /tagResourcesError/,
+    );
   });
 });
 
@@ -158,7 +175,11 @@ describe("DescribeOrganizationMembers Tags filter", () => {
     const a = (await client.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: "stack-a" }] }))).Uin;
     const b = (await client.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: "stack-b" }] }))).Uin;
     await client.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "team", TagValue: "x" }] }));
-    const byKey = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    const byKey = await client.DescribeOrganizationMembers({
+      Offset: 0,
+      Limit: 50,
+      Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }],
+    });
     expect(byKey.Items?.map((m) => m.MemberUin)).toEqual([a, b]);
     expect(byKey.Total).toBe(2);
     const byValue = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner", TagValue: "stack-b" }] });

@@ -10,9 +10,35 @@ useEmulator((started) => (emulator = started.emulator));
 
 /** Every served action, with the version and signing service it needs. */
 const ACTIONS = HANDLERS.map((h) => ({ action: h.action, version: h.version, service: serviceOf(h.version) }));
-const FIELDS = ["Name", "AccountName", "PolicyType", "PermissionIds", "NodeId", "Remark", "RecordId", "PayUin", "IdentityRoleID", "AuthRelationId", "Tags",
-  "Offset", "Limit", "SearchKey", "MemberUin", "MemberUins", "IdentityIds", "IdentityId", "ParentNodeId", "IsAllowQuit", "Lang", "NodeName", "AuthName",
-  "IsModifyNickName", "Resource", "ReplaceTags", "DeleteTags"];
+const FIELDS = [
+  "Name",
+  "AccountName",
+  "PolicyType",
+  "PermissionIds",
+  "NodeId",
+  "Remark",
+  "RecordId",
+  "PayUin",
+  "IdentityRoleID",
+  "AuthRelationId",
+  "Tags",
+  "Offset",
+  "Limit",
+  "SearchKey",
+  "MemberUin",
+  "MemberUins",
+  "IdentityIds",
+  "IdentityId",
+  "ParentNodeId",
+  "IsAllowQuit",
+  "Lang",
+  "NodeName",
+  "AuthName",
+  "IsModifyNickName",
+  "Resource",
+  "ReplaceTags",
+  "DeleteTags",
+];
 
 /**
  * A well-formed answer: HTTP 200 with a RequestId, never InternalError (an emulator bug, which is
@@ -37,7 +63,11 @@ describe("robustness", () => {
   });
 
   it("answers any mix of known fields with arbitrary JSON values without an internal error", async () => {
-    const params = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(fc.jsonValue(), fc.array(fc.record({ TagKey: fc.string(), TagValue: fc.string() }))), { maxKeys: 6 });
+    const params = fc.dictionary(
+      fc.constantFrom(...FIELDS),
+      fc.oneof(fc.jsonValue(), fc.array(fc.record({ TagKey: fc.string(), TagValue: fc.string() }))),
+      { maxKeys: 6 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ACTIONS), params, async (target, body) => {
         expectWellFormed(target.action, await rawRequest(emulator, { ...target, body: JSON.stringify(body) }));

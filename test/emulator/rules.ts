@@ -36,7 +36,8 @@ export function checkMemberName(field: "Name" | "AccountName", value: string): v
  * @throws ApiError InvalidParameterValue
  */
 export function checkNodeName(value: string): void {
-  if (!NODE_NAME.test(value)) throw Errors.invalidParameterValue("Name", "1 to 40 letters, digits, Chinese characters or +@&._[]- are allowed");
+  if (!NODE_NAME.test(value))
+    throw Errors.invalidParameterValue("Name", "1 to 40 letters, digits, Chinese characters or +@&._[]- are allowed");
 }
 
 /**
@@ -93,14 +94,7 @@ export function checkPayerForPermissions(permissionIds: readonly number[], payUi
 }
 
 /** Which tag rule a key/value pair breaks, or undefined. Shared by both services, which answer different codes. */
-export type TagRuleBreak =
-  | "keyEmpty"
-  | "keyTooLong"
-  | "keyCharacters"
-  | "reservedKey"
-  | "valueEmpty"
-  | "valueTooLong"
-  | "valueCharacters";
+export type TagRuleBreak = "keyEmpty" | "keyTooLong" | "keyCharacters" | "reservedKey" | "valueEmpty" | "valueTooLong" | "valueCharacters";
 
 const badCharacters = (text: string): boolean => !TAG_CHARACTERS.test(text) || text !== text.trim();
 
@@ -144,7 +138,11 @@ export type TagQuotaBreak = { quota: "values"; key: string } | { quota: "keys" }
  * Account-wide tag quotas: distinct values per key (`tagValueQuota`, errors.go "1000") and distinct
  * keys (`tagKeyQuota`, errors.go "1000"). Only new values and keys count.
  */
-export function tagQuotaBreak(store: OrganizationStore, tags: readonly TagPair[], quotas: { tagValueQuota: number; tagKeyQuota: number }): TagQuotaBreak | undefined {
+export function tagQuotaBreak(
+  store: OrganizationStore,
+  tags: readonly TagPair[],
+  quotas: { tagValueQuota: number; tagKeyQuota: number },
+): TagQuotaBreak | undefined {
   const newKeys = new Set<string>();
   for (const { TagKey, TagValue } of tags) {
     if (store.hasTagValue(TagKey, TagValue)) continue;

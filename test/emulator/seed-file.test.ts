@@ -46,14 +46,42 @@ describe("a seed file", () => {
 
   it.each([
     ["a department without a name", `{\n  "departments": [\n    { "id": 5 }\n  ]\n}`, ["org.json:3: departments[0].name: must be 1–40"]],
-    ["a duplicate department id", `{"departments": [\n{"id": 5, "name": "a"},\n{"id": 5, "name": "b"}]}`, ["org.json:3: departments[1].id: 5 is already used"]],
-    ["an unknown parent", `{"departments": [\n{"id": 5, "name": "a",\n "parentId": 7}]}`, ["org.json:3: departments[0].parentId: must be the id of the root"]],
+    [
+      "a duplicate department id",
+      `{"departments": [\n{"id": 5, "name": "a"},\n{"id": 5, "name": "b"}]}`,
+      ["org.json:3: departments[1].id: 5 is already used"],
+    ],
+    [
+      "an unknown parent",
+      `{"departments": [\n{"id": 5, "name": "a",\n "parentId": 7}]}`,
+      ["org.json:3: departments[0].parentId: must be the id of the root"],
+    ],
     ["a member in no known department", `{"members": [\n{"name": "m",\n "departmentId": 7}]}`, ["org.json:3: members[0].departmentId"]],
-    ["permissions without 1 and 2", `{"members": [{"name": "m", "departmentId": 100000,\n "permissionIds": [3]}]}`, ["org.json:2: members[0].permissionIds"]],
-    ["a name used twice", `{"members": [{"name": "m", "departmentId": 100000},\n{"name": "m", "departmentId": 100000}]}`, ['org.json:2: members[1].name: "m" is already used by members[0]']],
-    ["a tag value that is not text", `{"members": [{"name": "m", "departmentId": 100000,\n\n "tags": {"a": 1}}]}`, ["org.json:3: members[0].tags"]],
-    ["a UIN in the range the emulator hands out", `{"members": [{"name": "m", "departmentId": 100000, "uin": 100000100000}]}`, ["org.json:1: members[0].uin"]],
-    ["a misspelt field", `{"members": [{"name": "m",\n "department": 100000}]}`, ["org.json:2: members[0].department: unknown field", "org.json:1: members[0].departmentId"]],
+    [
+      "permissions without 1 and 2",
+      `{"members": [{"name": "m", "departmentId": 100000,\n "permissionIds": [3]}]}`,
+      ["org.json:2: members[0].permissionIds"],
+    ],
+    [
+      "a name used twice",
+      `{"members": [{"name": "m", "departmentId": 100000},\n{"name": "m", "departmentId": 100000}]}`,
+      ['org.json:2: members[1].name: "m" is already used by members[0]'],
+    ],
+    [
+      "a tag value that is not text",
+      `{"members": [{"name": "m", "departmentId": 100000,\n\n "tags": {"a": 1}}]}`,
+      ["org.json:3: members[0].tags"],
+    ],
+    [
+      "a UIN in the range the emulator hands out",
+      `{"members": [{"name": "m", "departmentId": 100000, "uin": 100000100000}]}`,
+      ["org.json:1: members[0].uin"],
+    ],
+    [
+      "a misspelt field",
+      `{"members": [{"name": "m",\n "department": 100000}]}`,
+      ["org.json:2: members[0].department: unknown field", "org.json:1: members[0].departmentId"],
+    ],
     ["an unknown top-level field", `{\n"users": []}`, ["org.json:2: users: unknown field"]],
     ["a list that is not a list", `{"members": {}}`, ["org.json:1: members: must be a list"]],
   ])("is refused with the line and field of %s", (_, text, expected) => {

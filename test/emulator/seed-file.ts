@@ -99,7 +99,10 @@ export function parseSeed(text: string, file: string): OrganizationState {
     else if (departmentIds.has(id)) report(`${path}.id`, `${id} is already used${id === ROOT_NODE_ID ? " by the root department" : ""}`);
     else departmentIds.add(id);
     if (typeof entry.name !== "string" || !NODE_NAME.test(entry.name)) {
-      report(`${path}.name`, `must be 1–40 letters, digits, Chinese characters or +@&._[]- (AddOrganizationNode's rule), got ${JSON.stringify(entry.name)}`);
+      report(
+        `${path}.name`,
+        `must be 1–40 letters, digits, Chinese characters or +@&._[]- (AddOrganizationNode's rule), got ${JSON.stringify(entry.name)}`,
+      );
     }
     if (entry.remark !== undefined && typeof entry.remark !== "string") report(`${path}.remark`, "must be text");
   });
@@ -108,7 +111,10 @@ export function parseSeed(text: string, file: string): OrganizationState {
     if (!isObject(entry) || !isPositiveInteger(entry.id) || typeof entry.name !== "string") return;
     const parentId = entry.parentId ?? ROOT_NODE_ID;
     if (!isPositiveInteger(parentId) || !departmentIds.has(parentId)) {
-      report(`departments[${index}].parentId`, `must be the id of the root (${ROOT_NODE_ID}) or of a department in this file, got ${JSON.stringify(parentId)}`);
+      report(
+        `departments[${index}].parentId`,
+        `must be the id of the root (${ROOT_NODE_ID}) or of a department in this file, got ${JSON.stringify(parentId)}`,
+      );
       return;
     }
     state.nodes.push({
@@ -137,15 +143,24 @@ export function parseSeed(text: string, file: string): OrganizationState {
       report(`${path}.name`, `"${name}" is already used by members[${names.get(name)}] (names are unique in an organization)`);
     } else names.set(name, index);
     const uin = entry.uin ?? SEED_UIN_LIMIT - 1000 + index;
-    if (!isPositiveInteger(uin) || uin >= SEED_UIN_LIMIT) report(`${path}.uin`, `must be a positive integer below ${SEED_UIN_LIMIT}, got ${JSON.stringify(entry.uin)}`);
+    if (!isPositiveInteger(uin) || uin >= SEED_UIN_LIMIT)
+      report(`${path}.uin`, `must be a positive integer below ${SEED_UIN_LIMIT}, got ${JSON.stringify(entry.uin)}`);
     else if (uins.has(uin)) report(`${path}.uin`, `${uin} is already used`);
     else uins.add(uin);
     const departmentId = entry.departmentId;
     if (!isPositiveInteger(departmentId) || !departmentIds.has(departmentId)) {
-      report(`${path}.departmentId`, `must be the id of the root (${ROOT_NODE_ID}) or of a department in this file, got ${JSON.stringify(departmentId)}`);
+      report(
+        `${path}.departmentId`,
+        `must be the id of the root (${ROOT_NODE_ID}) or of a department in this file, got ${JSON.stringify(departmentId)}`,
+      );
     }
     const permissionIds = entry.permissionIds ?? [1, 2];
-    if (!Array.isArray(permissionIds) || !permissionIds.every((p) => Number.isInteger(p) && p >= 1 && p <= 10) || !permissionIds.includes(1) || !permissionIds.includes(2)) {
+    if (
+      !Array.isArray(permissionIds) ||
+      !permissionIds.every((p) => Number.isInteger(p) && p >= 1 && p <= 10) ||
+      !permissionIds.includes(1) ||
+      !permissionIds.includes(2)
+    ) {
       report(`${path}.permissionIds`, `must be integers 1–10 including 1 and 2, got ${JSON.stringify(entry.permissionIds)}`);
     }
     const tags = entry.tags ?? {};
@@ -153,8 +168,10 @@ export function parseSeed(text: string, file: string): OrganizationState {
       report(`${path}.tags`, `must map at most 10 tag keys to text values, got ${JSON.stringify(entry.tags)}`);
     }
     const memberType = entry.memberType ?? "Invite";
-    if (memberType !== "Invite" && memberType !== "Create") report(`${path}.memberType`, `must be "Invite" or "Create", got ${JSON.stringify(memberType)}`);
-    if (entry.remark !== undefined && (typeof entry.remark !== "string" || entry.remark.length > 40)) report(`${path}.remark`, "must be text of at most 40 characters");
+    if (memberType !== "Invite" && memberType !== "Create")
+      report(`${path}.memberType`, `must be "Invite" or "Create", got ${JSON.stringify(memberType)}`);
+    if (entry.remark !== undefined && (typeof entry.remark !== "string" || entry.remark.length > 40))
+      report(`${path}.remark`, "must be text of at most 40 characters");
     if (problems.length > before) return;
     const member = invitedMember(
       uin as number,
@@ -242,7 +259,7 @@ export function fieldLines(text: string): Map<string, number> {
       at++;
     } else if (ch === "[") {
       at++;
-      for (let index = 0; (skipSpace(), text[at] !== "]" && at < text.length); index++) {
+      for (let index = 0; skipSpace(), text[at] !== "]" && at < text.length; index++) {
         value(`${path}[${index}]`);
         skipSpace();
         if (text[at] === ",") at++;

@@ -109,7 +109,14 @@ function seedNodes(): EmulatedNode[] {
   };
   return [
     root,
-    ...SEED_DEPARTMENTS.map((d) => ({ ...d, ParentNodeId: ROOT_NODE_ID, Remark: "", CreateTime: SEED_TIME, UpdateTime: SEED_TIME, Tags: [] })),
+    ...SEED_DEPARTMENTS.map((d) => ({
+      ...d,
+      ParentNodeId: ROOT_NODE_ID,
+      Remark: "",
+      CreateTime: SEED_TIME,
+      UpdateTime: SEED_TIME,
+      Tags: [],
+    })),
   ];
 }
 

@@ -11,7 +11,16 @@ useEmulator((started) => {
   tags = tagClient(emulator);
 });
 beforeEach(async () => {
-  memberUin = (await client.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "env", TagValue: "dev" }, { TagKey: "old", TagValue: "1" }] }))).Uin!;
+  memberUin = (
+    await client.CreateOrganizationMember(
+      aMember({
+        Tags: [
+          { TagKey: "env", TagValue: "dev" },
+          { TagKey: "old", TagValue: "1" },
+        ],
+      }),
+    )
+  ).Uin!;
 });
 
 const resource = (uin: number, region = "ap-guangzhou") => `qcs::organization:${region}:uin/:member/${uin}`;
@@ -21,9 +30,19 @@ const tagsOf = (count: number, prefix = "k") => Array.from({ length: count }, (_
 
 describe("ModifyResourceTags on an organization member", () => {
   it("replaces and deletes tags, visible in OrgMember.Tags", async () => {
-    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "env", TagValue: "prod" }, { TagKey: "team", TagValue: "a" }], DeleteTags: [{ TagKey: "old" }] });
+    await tags.ModifyResourceTags({
+      Resource: resource(memberUin),
+      ReplaceTags: [
+        { TagKey: "env", TagValue: "prod" },
+        { TagKey: "team", TagValue: "a" },
+      ],
+      DeleteTags: [{ TagKey: "old" }],
+    });
     const { Items } = await orgClient(emulator).DescribeOrganizationMembers({ Offset: 0, Limit: 10, SearchKey: String(memberUin) });
-    expect(Items?.[0].Tags).toEqual([{ TagKey: "env", TagValue: "prod" }, { TagKey: "team", TagValue: "a" }]);
+    expect(Items?.[0].Tags).toEqual([
+      { TagKey: "env", TagValue: "prod" },
+      { TagKey: "team", TagValue: "a" },
+    ]);
   });
 
   it.each(["", "ap-shanghai", "na-ashburn"])("accepts the region segment %j", async (region) => {
@@ -34,7 +53,9 @@ describe("ModifyResourceTags on an organization member", () => {
   it.each(["qcs::cvm:ap-guangzhou:uin/:instance/ins-1", `qcs::organization::uin/:member/abc`, `organization/member/1`])(
     "refuses the resource %j with InvalidParameterValue.ResourceDescriptionError",
     async (bad) => {
-      expect(await codeOf(tags.ModifyResourceTags({ Resource: bad, DeleteTags: [{ TagKey: "old" }] }))).toBe("InvalidParameterValue.ResourceDescriptionError");
+      expect(await codeOf(tags.ModifyResourceTags({ Resource: bad, DeleteTags: [{ TagKey: "old" }] }))).toBe(
+        "InvalidParameterValue.ResourceDescriptionError",
+      );
     },
   );
 
@@ -48,8 +69,21 @@ describe("ModifyResourceTags on an organization member", () => {
     ["an empty DeleteTags", { DeleteTags: [] }, "InvalidParameter"],
     ["eleven ReplaceTags", { ReplaceTags: tagsOf(11) }, "InvalidParameter.Tag"],
     ["eleven DeleteTags", { DeleteTags: tagsOf(11).map(({ TagKey }) => ({ TagKey })) }, "InvalidParameter.Tag"],
-    ["a key twice in one list", { ReplaceTags: [{ TagKey: "a", TagValue: "1" }, { TagKey: "a", TagValue: "2" }] }, "InvalidParameter.Tag"],
-    ["a key in both lists", { ReplaceTags: [{ TagKey: "env", TagValue: "x" }], DeleteTags: [{ TagKey: "env" }] }, "InvalidParameterValue.DeleteTagsParamError"],
+    [
+      "a key twice in one list",
+      {
+        ReplaceTags: [
+          { TagKey: "a", TagValue: "1" },
+          { TagKey: "a", TagValue: "2" },
+        ],
+      },
+      "InvalidParameter.Tag",
+    ],
+    [
+      "a key in both lists",
+      { ReplaceTags: [{ TagKey: "env", TagValue: "x" }], DeleteTags: [{ TagKey: "env" }] },
+      "InvalidParameterValue.DeleteTagsParamError",
+    ],
   ])("refuses %s with %s, changing nothing", async (_case, lists, code) => {
     expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ...lists }))).toBe(code);
     expect(memberTags()).toHaveLength(2);
@@ -70,7 +104,9 @@ describe("ModifyResourceTags on an organization member", () => {
     ["the reserved prefix qcloud", "QCLOUD-x", "v", "InvalidParameter.ReservedTagKey"],
     ["the reserved prefix tencent", "tencentTeam", "v", "InvalidParameter.ReservedTagKey"],
   ])("refuses %s with %s", async (_case, key, value, code) => {
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: key, TagValue: value }] }))).toBe(code);
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: key, TagValue: value }] }))).toBe(
+      code,
+    );
   });
 
   it("accepts every allowed character: letters, digits, Chinese, inner spaces and + - = . _ : / @ ( ) [ ] , ; > <", async () => {
@@ -81,19 +117,38 @@ describe("ModifyResourceTags on an organization member", () => {
 
   it("refuses an eleventh tag on one member with LimitExceeded.ResourceAttachedTags", async () => {
     await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: tagsOf(8) });
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "eleventh", TagValue: "v" }] }))).toBe(
-      "LimitExceeded.ResourceAttachedTags",
-    );
+    expect(
+      await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "eleventh", TagValue: "v" }] })),
+    ).toBe("LimitExceeded.ResourceAttachedTags");
     expect(memberTags()).toHaveLength(10);
   });
 
   it("sets and deletes department tags through the node resource name, visible in DescribeOrganizationNodes", async () => {
     await tags.ModifyResourceTags({ Resource: nodeResource(100001), ReplaceTags: [{ TagKey: "owner", TagValue: "platform" }] });
-    const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
+    const { Items } = await client.DescribeOrganizationNodes({
+      Offset: 0,
+      Limit: 50,
+      Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }],
+    });
     expect(Items?.map((n) => [n.NodeId, n.Tags])).toEqual([[100001, [{ TagKey: "owner", TagValue: "platform" }]]]);
-    await tags.ModifyResourceTags({ Resource: nodeResource(100001), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] });
-    expect((await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50, Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] })).Total).toBe(0);
-    expect(await codeOf(tags.ModifyResourceTags({ Resource: nodeResource(999), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] }))).toBe("FailedOperation");
+    await tags.ModifyResourceTags({
+      Resource: nodeResource(100001),
+      DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }],
+    });
+    expect(
+      (
+        await client.DescribeOrganizationNodes({
+          Offset: 0,
+          Limit: 50,
+          Tags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }],
+        })
+      ).Total,
+    ).toBe(0);
+    expect(
+      await codeOf(
+        tags.ModifyResourceTags({ Resource: nodeResource(999), DeleteTags: [{ TagKey: "owner" } as { TagKey: string; TagValue: string }] }),
+      ),
+    ).toBe("FailedOperation");
   });
 });
 
@@ -114,21 +169,28 @@ describe("account-wide tag quotas", () => {
     for (const [i, value] of ["a", "b", "c"].entries()) {
       await smallTags.ModifyResourceTags({ Resource: resource(uins[i]), ReplaceTags: [{ TagKey: "owner", TagValue: value }] });
     }
-    expect(await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uins[3]), ReplaceTags: [{ TagKey: "owner", TagValue: "d" }] }))).toBe("LimitExceeded.TagValue");
+    expect(
+      await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uins[3]), ReplaceTags: [{ TagKey: "owner", TagValue: "d" }] })),
+    ).toBe("LimitExceeded.TagValue");
     await smallTags.ModifyResourceTags({ Resource: resource(uins[3]), ReplaceTags: [{ TagKey: "owner", TagValue: "a" }] });
   });
 
   it("refuses a fifth key with LimitExceeded.TagKey (tagKeyQuota 4)", async () => {
     const uin = (await smallClient.CreateOrganizationMember(aMember())).Uin!;
     await smallTags.ModifyResourceTags({ Resource: resource(uin), ReplaceTags: tagsOf(4) });
-    expect(await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uin), ReplaceTags: [{ TagKey: "fifth", TagValue: "v" }] }))).toBe("LimitExceeded.TagKey");
+    expect(await codeOf(smallTags.ModifyResourceTags({ Resource: resource(uin), ReplaceTags: [{ TagKey: "fifth", TagValue: "v" }] }))).toBe(
+      "LimitExceeded.TagKey",
+    );
   });
 
   it("creates the member without its tags and answers FailedOperation.TagResourcesError when creation tags pass the value quota", async () => {
-    for (const value of ["a", "b", "c"]) await smallClient.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: value }] }));
-    expect(await codeOf(smallClient.CreateOrganizationMember(aMember({ Name: "late", AccountName: "late", Tags: [{ TagKey: "owner", TagValue: "d" }] })))).toBe(
-      "FailedOperation.TagResourcesError",
-    );
+    for (const value of ["a", "b", "c"])
+      await smallClient.CreateOrganizationMember(aMember({ Tags: [{ TagKey: "owner", TagValue: value }] }));
+    expect(
+      await codeOf(
+        smallClient.CreateOrganizationMember(aMember({ Name: "late", AccountName: "late", Tags: [{ TagKey: "owner", TagValue: "d" }] })),
+      ),
+    ).toBe("FailedOperation.TagResourcesError");
     expect(small.admin.members().find((m) => m.name === "late")?.tags).toEqual([]);
   });
 });

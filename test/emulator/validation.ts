@@ -47,8 +47,7 @@ export type ParamsOf<S extends RequestSchema> = {
   -readonly [K in keyof S as S[K]["required"] extends true ? never : K]?: ValueOf<S[K]["type"]>;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function checkTagObject(value: unknown, path: string, allowed: readonly string[], required: readonly string[]): void {
   if (!isRecord(value)) throw Errors.invalidParameterValue(path, "expected an object");
@@ -59,7 +58,8 @@ function checkTagObject(value: unknown, path: string, allowed: readonly string[]
     if (value[key] === undefined) throw Errors.missingParameter(`${path}.${key}`);
   }
   for (const key of allowed) {
-    if (value[key] !== undefined && typeof value[key] !== "string") throw Errors.invalidParameterValue(`${path}.${key}`, "expected a string");
+    if (value[key] !== undefined && typeof value[key] !== "string")
+      throw Errors.invalidParameterValue(`${path}.${key}`, "expected a string");
   }
 }
 
@@ -74,7 +74,8 @@ function checkType(name: string, type: FieldType, value: unknown): void {
     case "integerList":
       if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of integers");
       value.forEach((item, i) => {
-        if (typeof item !== "number" || !Number.isSafeInteger(item)) throw Errors.invalidParameterValue(`${name}.${i}`, "expected an integer");
+        if (typeof item !== "number" || !Number.isSafeInteger(item))
+          throw Errors.invalidParameterValue(`${name}.${i}`, "expected an integer");
       });
       return;
     case "tagList":

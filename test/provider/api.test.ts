@@ -9,13 +9,37 @@ import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
 
 describe("failures are classified from what the SDK throws", () => {
   const cases: [string, unknown, { kind: string; code: string }][] = [
-    ["an API error keeps Tencent's code", Object.assign(new Error("slow down"), { code: "RequestLimitExceeded", requestId: "r1" }), { kind: "api", code: "RequestLimitExceeded" }],
-    ["a 502 is an unknown outcome", Object.assign(new Error("Bad Gateway"), { httpCode: 502 }), { kind: "noAnswer", code: "HttpStatus502" }],
+    [
+      "an API error keeps Tencent's code",
+      Object.assign(new Error("slow down"), { code: "RequestLimitExceeded", requestId: "r1" }),
+      { kind: "api", code: "RequestLimitExceeded" },
+    ],
+    [
+      "a 502 is an unknown outcome",
+      Object.assign(new Error("Bad Gateway"), { httpCode: 502 }),
+      { kind: "noAnswer", code: "HttpStatus502" },
+    ],
     ["a timeout is an unknown outcome", new Error("network timeout at: http://x/"), { kind: "noAnswer", code: "Timeout" }],
-    ["a reset socket is an unknown outcome", new Error("request to http://x/ failed, reason: socket hang up"), { kind: "noAnswer", code: "ConnectionReset" }],
-    ["a non-JSON body is an unknown outcome", Object.assign(new Error("invalid json response body"), { type: "invalid-json" }), { kind: "noAnswer", code: "InvalidResponse" }],
-    ["a body without Response is an unknown outcome", new TypeError("Cannot read properties of undefined (reading 'Error')"), { kind: "noAnswer", code: "InvalidResponse" }],
-    ["a Node errno code is not mistaken for Tencent's", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), { kind: "noAnswer", code: "ConnectionReset" }],
+    [
+      "a reset socket is an unknown outcome",
+      new Error("request to http://x/ failed, reason: socket hang up"),
+      { kind: "noAnswer", code: "ConnectionReset" },
+    ],
+    [
+      "a non-JSON body is an unknown outcome",
+      Object.assign(new Error("invalid json response body"), { type: "invalid-json" }),
+      { kind: "noAnswer", code: "InvalidResponse" },
+    ],
+    [
+      "a body without Response is an unknown outcome",
+      new TypeError("Cannot read properties of undefined (reading 'Error')"),
+      { kind: "noAnswer", code: "InvalidResponse" },
+    ],
+    [
+      "a Node errno code is not mistaken for Tencent's",
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      { kind: "noAnswer", code: "ConnectionReset" },
+    ],
   ];
   it.each(cases)("%s", (_t, error, expected) => {
     expect(classifyFailure(error)).toMatchObject(expected);
@@ -121,7 +145,10 @@ describe("the table of Tencent codes", () => {
   });
 
   it("knows identity codes by the names Tencent documents", () => {
-    expect([...codesWith("identityNotGranted")].sort()).toEqual(["ResourceNotFound.MemberIdentityNotExist", "ResourceNotFound.OrganizationIdentityNotExist"]);
+    expect([...codesWith("identityNotGranted")].sort()).toEqual([
+      "ResourceNotFound.MemberIdentityNotExist",
+      "ResourceNotFound.OrganizationIdentityNotExist",
+    ]);
   });
 });
 
@@ -139,7 +166,11 @@ describe("settings come from config, then environment, then the profile file", (
   });
 
   it("falls back to the environment, session token included", () => {
-    const s = resolveSettings(config({}), { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k", TENCENTCLOUD_SESSION_TOKEN: "t" }, noProfile);
+    const s = resolveSettings(
+      config({}),
+      { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k", TENCENTCLOUD_SESSION_TOKEN: "t" },
+      noProfile,
+    );
     expect([s.secretId, s.secretKey, s.securityToken]).toEqual(["i", "k", "t"]);
   });
 
@@ -165,7 +196,9 @@ describe("settings come from config, then environment, then the profile file", (
 
   it("rejects a malformed endpoint URL and a non-numeric timeout, naming the key", () => {
     const env = { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k" };
-    expect(() => resolveSettings(config({ "tencentcloud:endpointUrl": "127.0.0.1:80" }), env, noProfile)).toThrow(/tencentcloud:endpointUrl/);
+    expect(() => resolveSettings(config({ "tencentcloud:endpointUrl": "127.0.0.1:80" }), env, noProfile)).toThrow(
+      /tencentcloud:endpointUrl/,
+    );
     expect(() => resolveSettings(config({ "tencentcloud:requestTimeoutSeconds": "soon" }), env, noProfile)).toThrow(
       /tencentcloud:requestTimeoutSeconds must be a positive number/,
     );

@@ -28,27 +28,62 @@ describe("check rejects bad input with a failure that names the field and the ru
     ["an authRelationId of text", { authRelationId: "x" }, "authRelationId", /positive integer/],
     ["isAllowQuit as text", { isAllowQuit: "yes" }, "isAllowQuit", /true or false/],
     ["tags given as a list", { tags: [{ TagKey: "a", TagValue: "b" }] }, "tags", /map of tag keys/],
-    ["ten tags besides the ownership marker", { tags: tagsOf(10), ownerMarker: "p/s/n" }, "tags", /at most 9 tags.*ownership marker.*got 10/],
+    [
+      "ten tags besides the ownership marker",
+      { tags: tagsOf(10), ownerMarker: "p/s/n" },
+      "tags",
+      /at most 9 tags.*ownership marker.*got 10/,
+    ],
     ["eleven tags without a marker", { tags: tagsOf(11) }, "tags", /at most 10 tags/],
     ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
-    ["a reserved tag prefix", { tags: { "qcloud:env": "v" } }, "tags", /tag "qcloud:env": its key starts with "qcloud", which Tencent Cloud reserves/],
+    [
+      "a reserved tag prefix",
+      { tags: { "qcloud:env": "v" } },
+      "tags",
+      /tag "qcloud:env": its key starts with "qcloud", which Tencent Cloud reserves/,
+    ],
     ["a reserved tag prefix in capitals", { tags: { "Project-x": "v" } }, "tags", /reserves/],
     ["the ownership marker's 0.1.0 key", { tags: { [OWNER_TAG_KEYS[0]]: "v" } }, "tags", /reserved for the provider/],
     ["a sharded ownership marker key", { tags: { [OWNER_TAG_KEYS[3]]: "v" } }, "tags", /reserved for the provider/],
     ["a key under the marker prefix, any case", { tags: { "Pulumi:Owner-x": "v" } }, "tags", /reserved for the provider/],
     ["a tag value of 256 characters", { tags: { k: "v".repeat(256) } }, "tags", /tag "k": its value must be 1 to 255 characters/],
-    ["an empty tag value", { tags: { k: "" } }, "tags", /tag "k": its value must be 1 to 255 characters \(Tencent refuses an empty value\)/],
+    [
+      "an empty tag value",
+      { tags: { k: "" } },
+      "tags",
+      /tag "k": its value must be 1 to 255 characters \(Tencent refuses an empty value\)/,
+    ],
     ["a non-string tag value", { tags: { k: 5 } }, "tags", /tag "k": its value must be a string/],
-    ["a tag key with a character outside Tencent's set", { tags: { "team!": "a" } }, "tags", /tag "team!": its key may hold only letters.*\(not "!"\)/],
-    ["a tag value with characters outside Tencent's set", { tags: { team: "a#b$" } }, "tags", /tag "team": its value may hold only .*\(not "#", "\$"\)/],
+    [
+      "a tag key with a character outside Tencent's set",
+      { tags: { "team!": "a" } },
+      "tags",
+      /tag "team!": its key may hold only letters.*\(not "!"\)/,
+    ],
+    [
+      "a tag value with characters outside Tencent's set",
+      { tags: { team: "a#b$" } },
+      "tags",
+      /tag "team": its value may hold only .*\(not "#", "\$"\)/,
+    ],
     ["a tag key starting with a space", { tags: { " team": "a" } }, "tags", /tag " team": its key must not start or end with a space/],
     ["a tag value ending with a space", { tags: { team: "a " } }, "tags", /tag "team": its value must not start or end with a space/],
     ["the reserved prefix qcs:", { tags: { "qcs:x": "v" } }, "tags", /"qcs:", which Tencent Cloud reserves/],
     ["the reserved prefix 项目", { tags: { 项目组: "v" } }, "tags", /"项目", which Tencent Cloud reserves/],
     ["the reserved prefix tencent, any case", { tags: { TencentTeam: "v" } }, "tags", /"tencent", which Tencent Cloud reserves/],
     ["the reserved prefix qcloud without a colon", { tags: { qcloudx: "v" } }, "tags", /"qcloud", which Tencent Cloud reserves/],
-    ["isAllowQuit: true on a member this resource creates", { isAllowQuit: true }, "isAllowQuit", /cannot be set on a member this resource creates.*adoptMemberUin/],
-    ["isAllowQuit: true with a payer", { isAllowQuit: true, adoptMemberUin: 100000100001, payUin: "100000000001" }, "isAllowQuit", /together with payUin/],
+    [
+      "isAllowQuit: true on a member this resource creates",
+      { isAllowQuit: true },
+      "isAllowQuit",
+      /cannot be set on a member this resource creates.*adoptMemberUin/,
+    ],
+    [
+      "isAllowQuit: true with a payer",
+      { isAllowQuit: true, adoptMemberUin: 100000100001, payUin: "100000000001" },
+      "isAllowQuit",
+      /together with payUin/,
+    ],
     ["an unknown deletion policy", { deletionPolicy: "destroy" }, "deletionPolicy", /retain, removeFromOrganization, deleteAccount/],
     ["an adoptMemberUin of text", { adoptMemberUin: "abc" }, "adoptMemberUin", /positive integer/],
     ["a misspelt input", { permisionIds: [1, 2] }, "permisionIds", /unknown input/],
@@ -143,7 +178,11 @@ describe("check properties", () => {
     nodeId: fc.integer({ min: 1, max: 2 ** 40 }),
     remark: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
     tags: fc.option(
-      fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/), fc.stringMatching(/^[A-Za-z0-9团队+\-=._:/@()[\],;><]([A-Za-z0-9 团队]{0,28}[a-z])?$/), { maxKeys: 9 }),
+      fc.dictionary(
+        fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/),
+        fc.stringMatching(/^[A-Za-z0-9团队+\-=._:/@()[\],;><]([A-Za-z0-9 团队]{0,28}[a-z])?$/),
+        { maxKeys: 9 },
+      ),
       { nil: undefined },
     ),
     // A member this resource creates can never be allowed to quit (see the table above).
@@ -190,7 +229,9 @@ describe("check refuses a replacement that could not complete", () => {
 
   it("a new accountName under the same name while the old account would be retained", () => {
     const { failures } = checkMember(created, { ...minimalDeclaration, accountName: "alice-2" });
-    expect(failures).toEqual([{ property: "accountName", reason: expect.stringMatching(/deletionPolicy "retain".*change name as well.*deleteAccount/s) }]);
+    expect(failures).toEqual([
+      { property: "accountName", reason: expect.stringMatching(/deletionPolicy "retain".*change name as well.*deleteAccount/s) },
+    ]);
   });
 
   it("allows it together with a new name", () => {
@@ -198,11 +239,16 @@ describe("check refuses a replacement that could not complete", () => {
   });
 
   it("allows it when the old account is deleted first", () => {
-    expect(checkMember({ ...created, deletionPolicy: "deleteAccount" }, { ...minimalDeclaration, accountName: "alice-2" }).failures).toEqual([]);
+    expect(
+      checkMember({ ...created, deletionPolicy: "deleteAccount" }, { ...minimalDeclaration, accountName: "alice-2" }).failures,
+    ).toEqual([]);
   });
 
   it("a new verified entity under the same name with removeFromOrganization", () => {
-    const { failures } = checkMember({ ...created, deletionPolicy: "removeFromOrganization" }, { ...minimalDeclaration, accountName: "alice", authRelationId: 5001 });
+    const { failures } = checkMember(
+      { ...created, deletionPolicy: "removeFromOrganization" },
+      { ...minimalDeclaration, accountName: "alice", authRelationId: 5001 },
+    );
     expect(failures.map((f) => f.property)).toEqual(["authRelationId"]);
   });
 });
@@ -211,11 +257,17 @@ describe("check refuses to release an adopted member by correcting adoptMemberUi
   const adopted = { ...minimalDeclaration, accountName: "alice", adoptMemberUin: 100000100001, deletionPolicy: "removeFromOrganization" };
 
   it("when the old member would be removed from the organization", () => {
-    const { failures } = checkMember(adopted, { ...minimalDeclaration, adoptMemberUin: 100000100002, deletionPolicy: "removeFromOrganization" });
+    const { failures } = checkMember(adopted, {
+      ...minimalDeclaration,
+      adoptMemberUin: 100000100002,
+      deletionPolicy: "removeFromOrganization",
+    });
     expect(failures).toEqual([{ property: "adoptMemberUin", reason: expect.stringMatching(/release the latter.*"retain"/s) }]);
   });
 
   it("but not when the old member is retained", () => {
-    expect(checkMember({ ...adopted, deletionPolicy: "retain" }, { ...minimalDeclaration, adoptMemberUin: 100000100002 }).failures).toEqual([]);
+    expect(checkMember({ ...adopted, deletionPolicy: "retain" }, { ...minimalDeclaration, adoptMemberUin: 100000100002 }).failures).toEqual(
+      [],
+    );
   });
 });

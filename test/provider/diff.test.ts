@@ -14,18 +14,46 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
     ["a rename is an in-place update", { name: "alice2" }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["a new remark is an in-place update", { remark: "new" }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["removing the remark is an in-place update", { remark: undefined }, { changes: true, replaces: [], effects: ["updateMember"] }],
-    ["another permission is an in-place update", { permissionIds: [1, 2, 4, 8] }, { changes: true, replaces: [], effects: ["updateMember"] }],
+    [
+      "another permission is an in-place update",
+      { permissionIds: [1, 2, 4, 8] },
+      { changes: true, replaces: [], effects: ["updateMember"] },
+    ],
     ["another payer is an in-place update", { payUin: "100000100009" }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["allowing quit is an in-place update", { isAllowQuit: true }, { changes: true, replaces: [], effects: ["updateMember"] }],
     ["another department is a move", { nodeId: 100002 }, { changes: true, replaces: [], effects: ["moveNode"] }],
-    ["another tag value is a tag update", { tags: { env: "dev", team: "platform" } }, { changes: true, replaces: [], effects: ["modifyTags"] }],
+    [
+      "another tag value is a tag update",
+      { tags: { env: "dev", team: "platform" } },
+      { changes: true, replaces: [], effects: ["modifyTags"] },
+    ],
     ["dropping all tags is a tag update", { tags: undefined }, { changes: true, replaces: [], effects: ["modifyTags"] }],
     ["another identity is an identity update", { identityRoleIds: [1] }, { changes: true, replaces: [], effects: ["identities"] }],
-    ["another deletion policy only updates the state", { deletionPolicy: "deleteAccount" }, { changes: true, replaces: [], effects: ["stateOnly"] }],
-    ["another account name replaces the member", { accountName: "alice-acct" }, { changes: true, replaces: ["accountName"], effects: ["replace"] }],
-    ["another verified entity replaces the member", { authRelationId: 5001 }, { changes: true, replaces: ["authRelationId"], effects: ["replace"] }],
-    ["adopting another member replaces the resource", { adoptMemberUin: 100000100042 }, { changes: true, replaces: ["adoptMemberUin"], effects: ["replace"] }],
-    ["adopting the member it already manages is no change", { adoptMemberUin: 100000100000 }, { changes: false, replaces: [], effects: [] }],
+    [
+      "another deletion policy only updates the state",
+      { deletionPolicy: "deleteAccount" },
+      { changes: true, replaces: [], effects: ["stateOnly"] },
+    ],
+    [
+      "another account name replaces the member",
+      { accountName: "alice-acct" },
+      { changes: true, replaces: ["accountName"], effects: ["replace"] },
+    ],
+    [
+      "another verified entity replaces the member",
+      { authRelationId: 5001 },
+      { changes: true, replaces: ["authRelationId"], effects: ["replace"] },
+    ],
+    [
+      "adopting another member replaces the resource",
+      { adoptMemberUin: 100000100042 },
+      { changes: true, replaces: ["adoptMemberUin"], effects: ["replace"] },
+    ],
+    [
+      "adopting the member it already manages is no change",
+      { adoptMemberUin: 100000100000 },
+      { changes: false, replaces: [], effects: [] },
+    ],
     ["a recordId after creation is no change", { recordId: 77 }, { changes: false, replaces: [], effects: [] }],
     ["another ownership marker is no change", { ownerMarker: "other/stack/alice" }, { changes: false, replaces: [], effects: [] }],
     ["omitting payUin leaves the payer unmanaged", { payUin: undefined }, { changes: false, replaces: [], effects: [] }],
@@ -34,7 +62,11 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
     ["reordered permissions are no change", { permissionIds: [4, 2, 1] }, { changes: false, replaces: [], effects: [] }],
     ["reordered tags are no change", { tags: { team: "platform", env: "prod" } }, { changes: false, replaces: [], effects: [] }],
     ["an unknown department at preview is a possible change", { nodeId: UNKNOWN }, { changes: true, replaces: [], effects: ["moveNode"] }],
-    ["an unknown account name at preview is a possible replacement", { accountName: UNKNOWN }, { changes: true, replaces: ["accountName"], effects: ["replace"] }],
+    [
+      "an unknown account name at preview is a possible replacement",
+      { accountName: UNKNOWN },
+      { changes: true, replaces: ["accountName"], effects: ["replace"] },
+    ],
   ];
 
   it.each(cases)("%s", (_title, change, expected) => {
@@ -53,7 +85,9 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
     });
 
     it("reports a further change as a permission update (which Tencent will refuse until the member answers)", () => {
-      expect(diffMember(waiting, { ...fullInputs, permissionIds: [1, 2, 9] }).changed).toEqual([{ field: "permissionIds", effect: "updateMember" }]);
+      expect(diffMember(waiting, { ...fullInputs, permissionIds: [1, 2, 9] }).changed).toEqual([
+        { field: "permissionIds", effect: "updateMember" },
+      ]);
     });
   });
 
@@ -68,7 +102,11 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
       ["someone else's marker value", { ...fullOutputs, ownerTags: { [ownerTagKey(marker)]: "f".repeat(40) } }, true],
       ["no marker on an adopted member, which never had one", { ...fullOutputs, ownerTags: {}, adoptMemberUin: 100000100000 }, false],
       ["no marker recorded by an older state", fullOutputs, false],
-      ["no marker on a member created without one (no ownerMarker input)", { ...fullOutputs, ownerMarker: undefined, ownerTags: {} }, false],
+      [
+        "no marker on a member created without one (no ownerMarker input)",
+        { ...fullOutputs, ownerMarker: undefined, ownerTags: {} },
+        false,
+      ],
     ] as const)("%s", (_title, state, restores) => {
       const changed = diffMember(state, fullInputs).changed;
       expect(changed).toEqual(restores ? [{ field: "ownerMarker", effect: "modifyTags" }] : []);

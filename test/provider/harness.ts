@@ -72,8 +72,7 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
       {},
       () => undefined,
     );
-  const instance = (settings: ProviderSettings) =>
-    MemberLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
+  const instance = (settings: ProviderSettings) => MemberLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
   const nodeInstance = (settings: ProviderSettings) =>
     NodeLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
   const settings = build();

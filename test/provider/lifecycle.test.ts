@@ -18,7 +18,6 @@ import { tagClient } from "../emulator/fixtures";
 import { userTagsOf } from "../support/emulatorState";
 import { checked, startProviderHarness, type ProviderHarness } from "./harness";
 
-
 let h: ProviderHarness;
 beforeAll(async () => {
   h = await startProviderHarness();
@@ -61,12 +60,23 @@ describe("create", () => {
     const { id, outs } = await h.provider.create(alice());
     const [member] = h.emulator.admin.members();
     expect(String(member.memberUin)).toBe(id);
-    expect(member).toMatchObject({ name: "alice", accountName: "alice", nodeId: ENGINEERING, permissionIds: [1, 2, 4], identityIds: [1, 2] });
+    expect(member).toMatchObject({
+      name: "alice",
+      accountName: "alice",
+      nodeId: ENGINEERING,
+      permissionIds: [1, 2, 4],
+      identityIds: [1, 2],
+    });
     const keys = member.tags.map((t) => t.TagKey).sort();
     expect(keys.filter((key) => !OWNER_TAG_KEYS.includes(key))).toEqual(["env", "team"]);
     // The marker sits under one of the sharded keys, never the 0.1.0 key (one key caps at 1000 values).
     expect(keys.filter((key) => OWNER_TAG_KEYS.includes(key))).toEqual([expect.stringMatching(/^pulumi:owner:[0-7]$/)]);
-    expect(outs).toMatchObject({ memberUin: Number(id), nodeName: "Engineering", memberType: "Create", tags: { env: "prod", team: "platform" } });
+    expect(outs).toMatchObject({
+      memberUin: Number(id),
+      nodeName: "Engineering",
+      memberType: "Create",
+      tags: { env: "prod", team: "platform" },
+    });
     expect(outs.identities.map((i) => i.identityId)).toEqual([1, 2]);
     expect(h.counts()).toEqual({ CreateOrganizationMember: 1, DescribeOrganizationMembers: 1 });
   });
@@ -80,7 +90,9 @@ describe("create", () => {
     const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
     await h.outOfBand.UpdateOrganizationMember({ MemberUin: uin, IsAllowQuit: "Denied" });
     h.resetCounts();
-    const { outs } = await h.provider.create(checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, isAllowQuit: true }));
+    const { outs } = await h.provider.create(
+      checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, isAllowQuit: true }),
+    );
     expect(outs.isAllowQuit).toBe(true);
     expect(h.emulator.admin.members()[0].isAllowQuit).toBe("Allow");
     expect(h.counts()).toMatchObject({ UpdateOrganizationMember: 1 });
@@ -89,7 +101,9 @@ describe("create", () => {
 
   it("an adopted member that the organization created cannot be allowed to quit: Tencent's refusal says what to do", async () => {
     const { id } = await h.provider.create(alice());
-    const error = await h.provider.create(checked({ name: "alice", permissionIds: [1, 2, 4], nodeId: ENGINEERING, adoptMemberUin: Number(id), isAllowQuit: true })).catch((e) => e);
+    const error = await h.provider
+      .create(checked({ name: "alice", permissionIds: [1, 2, 4], nodeId: ENGINEERING, adoptMemberUin: Number(id), isAllowQuit: true }))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.reasons[0]).toMatch(/UnsupportedOperation.MemberNotAllowQuit.*What to do: Tencent does not let this member leave/s);
   });
@@ -103,7 +117,9 @@ describe("create", () => {
     expect(carriesOwnMarker(member.tags)).toBe(true);
     expect(diffMember(outs, alice()).changes).toBe(false);
     expect(h.counts()).toMatchObject({ CreateOrganizationMember: 1, ModifyResourceTags: 1 });
-    expect(h.logs.join("\n")).toMatch(/TagResourcesError on create \(RequestId [0-9a-f-]{36}\): member \d+ \("alice"\) was created without its tags; taking it/);
+    expect(h.logs.join("\n")).toMatch(
+      /TagResourcesError on create \(RequestId [0-9a-f-]{36}\): member \d+ \("alice"\) was created without its tags; taking it/,
+    );
   });
 
   it("FailedOperation.TagResourcesError with no member of that name is surfaced: nothing was created", async () => {
@@ -253,7 +269,12 @@ describe("create is retry-safe", () => {
 describe("read", () => {
   it("returns the state and the inputs Tencent reports, so a refresh records drift", async () => {
     const { id, outs } = await h.provider.create(alice());
-    await h.outOfBand.UpdateOrganizationMember({ MemberUin: Number(id), Name: "alice-renamed", PolicyType: "Financial", PermissionIds: [1, 2] });
+    await h.outOfBand.UpdateOrganizationMember({
+      MemberUin: Number(id),
+      Name: "alice-renamed",
+      PolicyType: "Financial",
+      PermissionIds: [1, 2],
+    });
     await h.outOfBand.MoveOrganizationNodeMembers({ NodeId: FINANCE, MemberUin: [Number(id)] });
     const read = await h.provider.read(id, outs);
     expect(read.id).toBe(id);
@@ -357,14 +378,18 @@ describe("delete follows the deletion policy", () => {
 
   it("removeFromOrganization removes an adopted invited member", async () => {
     const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
-    const { id, outs } = await h.provider.create(checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization" }));
+    const { id, outs } = await h.provider.create(
+      checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization" }),
+    );
     await h.provider.delete(id, outs);
     expect(h.emulator.admin.members()).toHaveLength(0);
   });
 
   it("an invited member that already left counts as removed, decided by looking it up", async () => {
     const uin = h.emulator.admin.inviteMember({ name: "bob", nodeId: ENGINEERING });
-    const { id, outs } = await h.provider.create(checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization" }));
+    const { id, outs } = await h.provider.create(
+      checked({ name: "bob", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization" }),
+    );
     await h.outOfBand.DeleteOrganizationMembers({ MemberUin: [uin] });
     h.resetCounts();
     await expect(h.provider.delete(id, outs)).resolves.toBeUndefined();
@@ -379,7 +404,9 @@ describe("delete follows the deletion policy", () => {
     expect(error).toBeInstanceOf(DeletionRefusedError);
     expect(error.code).toBe("UnsupportedOperation.DeleteAccountDisabled");
     expect(error.message).toMatch(/member deletion permission is not enabled \(deletionPolicy "deleteAccount": deleting its account\)/);
-    expect(error.message).toMatch(/What to do: enable the organization setting "Member deletion permission".*Basic information.*"Enable member deletion permission"/s);
+    expect(error.message).toMatch(
+      /What to do: enable the organization setting "Member deletion permission".*Basic information.*"Enable member deletion permission"/s,
+    );
     expect(membersNamed("alice")).toHaveLength(1);
     h.emulator.admin.setMemberDeletion(true);
     await h.provider.delete(id, outs);
@@ -391,19 +418,48 @@ describe("delete follows the deletion policy", () => {
     const error = await h.provider.delete(id, outs).catch((e) => e);
     expect(error).toBeInstanceOf(DeletionRefusedError);
     expect(error.code).toBe("UnsupportedOperation.InviteAccountNotAllowDelete");
-    expect(error.message).toMatch(/joined by invitation.*What to do: set deletionPolicy: "removeFromOrganization".*deletionPolicy: "retain"/s);
+    expect(error.message).toMatch(
+      /joined by invitation.*What to do: set deletionPolicy: "removeFromOrganization".*deletionPolicy: "retain"/s,
+    );
     expect(h.emulator.admin.members()).toHaveLength(1);
   });
 
   it.each([
-    ["resources", "deleteAccount", "UnsupportedOperation.MemberAccountExistResource", /still holds resources.*What to do: release the account's remaining resources first/s],
-    ["services", "deleteAccount", "UnsupportedOperation.MemberExistServiceNotAllowDelete", /still uses services.*What to do: stop the account's services first/s],
-    ["sharedResources", "deleteAccount", "FailedOperation.MemberShareResource", /shares resources.*What to do: stop sharing the member's resources first/s],
-    ["services", "removeFromOrganization", "UnsupportedOperation.MemberExistServiceNotAllowDelete", /still uses services.*removing it from the organization/s],
-    ["sharedResources", "removeFromOrganization", "FailedOperation.MemberShareResource", /shares resources.*removing it from the organization/s],
+    [
+      "resources",
+      "deleteAccount",
+      "UnsupportedOperation.MemberAccountExistResource",
+      /still holds resources.*What to do: release the account's remaining resources first/s,
+    ],
+    [
+      "services",
+      "deleteAccount",
+      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
+      /still uses services.*What to do: stop the account's services first/s,
+    ],
+    [
+      "sharedResources",
+      "deleteAccount",
+      "FailedOperation.MemberShareResource",
+      /shares resources.*What to do: stop sharing the member's resources first/s,
+    ],
+    [
+      "services",
+      "removeFromOrganization",
+      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
+      /still uses services.*removing it from the organization/s,
+    ],
+    [
+      "sharedResources",
+      "removeFromOrganization",
+      "FailedOperation.MemberShareResource",
+      /shares resources.*removing it from the organization/s,
+    ],
   ] as const)("a member holding %s: %s is refused with %s, saying to release them first", async (holding, policy, code, text) => {
     const { id, outs } =
-      policy === "deleteAccount" ? await h.provider.create(alice({ deletionPolicy: policy })) : await adoptInvited({ deletionPolicy: policy });
+      policy === "deleteAccount"
+        ? await h.provider.create(alice({ deletionPolicy: policy }))
+        : await adoptInvited({ deletionPolicy: policy });
     h.emulator.admin.setHoldings(Number(id), { [holding]: true });
     const error = await h.provider.delete(id, outs).catch((e) => e);
     expect(error).toBeInstanceOf(DeletionRefusedError);
@@ -456,7 +512,12 @@ describe("adoption", () => {
     expect(h.counts().CreateOrganizationMember).toBeUndefined();
     expect(h.logs.join("\n")).toMatch(new RegExp(`adopting existing member ${uin} \\("carol", RequestId [0-9a-f-]{36}\\)`));
     // An invited member confirms a permission change itself: until then Tencent reports the old permissions.
-    expect(outs).toMatchObject({ nodeId: FINANCE, permissionIds: [1, 2], pendingPermissionIds: [1, 2, 8], permissionStatus: "UnConfirmed" });
+    expect(outs).toMatchObject({
+      nodeId: FINANCE,
+      permissionIds: [1, 2],
+      pendingPermissionIds: [1, 2, 8],
+      permissionStatus: "UnConfirmed",
+    });
     expect(outs).toMatchObject({ tags: { team: "new" }, memberType: "Invite" });
     expect(h.logs.join("\n")).toMatch(new RegExp(`member ${uin}: the permission change to \\[1, 2, 8\\] awaits the member's confirmation`));
     h.emulator.admin.confirmPermissionChange(uin);
@@ -464,7 +525,9 @@ describe("adoption", () => {
   });
 
   it("refuses to adopt a UIN that is not a member, naming the field", async () => {
-    const error = await h.provider.create(checked({ name: "dave", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: 123456 })).catch((e) => e);
+    const error = await h.provider
+      .create(checked({ name: "dave", permissionIds: [1, 2], nodeId: ENGINEERING, adoptMemberUin: 123456 }))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(MemberNotFoundError);
     expect(error.message).toMatch(/adoptMemberUin: member 123456 is not a member/);
     expect(h.emulator.admin.members()).toHaveLength(0);
@@ -575,18 +638,26 @@ describe("ownership markers past the per-key value quota", () => {
     for (const name of names) await small.provider.create(inputsOf(name));
     const members = small.emulator.admin.members();
     expect(members).toHaveLength(names.length);
-    for (const member of members) expect(carriesMarker(tagMap(member.tags), memberOwnerMarker(inputsOf(member.name))), member.name).toBe(true);
+    for (const member of members)
+      expect(carriesMarker(tagMap(member.tags), memberOwnerMarker(inputsOf(member.name))), member.name).toBe(true);
   });
 });
 
 describe("temporary credentials", () => {
   let withToken: ProviderHarness;
   beforeAll(async () => {
-    withToken = await startProviderHarness({ credentials: [{ secretId: "AKIDtemporary0000000000000000000001", secretKey: "temporary-key-000000000000000001", token: "session-token-0001" }] });
+    withToken = await startProviderHarness({
+      credentials: [
+        { secretId: "AKIDtemporary0000000000000000000001", secretKey: "temporary-key-000000000000000001", token: "session-token-0001" },
+      ],
+    });
   });
   afterAll(() => withToken.close());
 
-  const temporary = { "tencentcloud:secretId": "AKIDtemporary0000000000000000000001", "tencentcloud:secretKey": "temporary-key-000000000000000001" };
+  const temporary = {
+    "tencentcloud:secretId": "AKIDtemporary0000000000000000000001",
+    "tencentcloud:secretKey": "temporary-key-000000000000000001",
+  };
 
   it("sends the session token with every call, and logs neither token nor key", async () => {
     withToken.fresh({ config: { ...temporary, "tencentcloud:securityToken": "session-token-0001" } });

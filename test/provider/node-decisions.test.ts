@@ -21,7 +21,12 @@ const platformInputs: NodeInputs = {
   deletionPolicy: "retain",
   ownerMarker: "proj/dev/platform",
 };
-const platformOutputs: NodeOutputs = { ...platformInputs, nodeId: 100004, createTime: "2026-11-27 10:00:00", updateTime: "2026-11-27 10:00:00" };
+const platformOutputs: NodeOutputs = {
+  ...platformInputs,
+  nodeId: 100004,
+  createTime: "2026-11-27 10:00:00",
+  updateTime: "2026-11-27 10:00:00",
+};
 const minimal = { name: "Platform", parentNodeId: 100001 };
 
 describe("check refuses bad department inputs at preview, naming the field", () => {
@@ -34,7 +39,12 @@ describe("check refuses bad department inputs at preview, naming the field", () 
     ["an empty name", { ...minimal, name: "" }, "name", /1 to 40/],
     ["a parent of 0 (the root has no parent, departments do)", { ...minimal, parentNodeId: 0 }, "parentNodeId", /positive integer/],
     ["a remark of 41 characters", { ...minimal, remark: "r".repeat(41) }, "remark", /at most 40 characters \(got 41/],
-    ["ten tags (the marker takes a slot)", { ...minimal, ownerMarker: "p/s/n", tags: Object.fromEntries([...Array(10)].map((_, i) => [`k${i}`, "v"])) }, "tags", /at most 9/],
+    [
+      "ten tags (the marker takes a slot)",
+      { ...minimal, ownerMarker: "p/s/n", tags: Object.fromEntries([...Array(10)].map((_, i) => [`k${i}`, "v"])) },
+      "tags",
+      /at most 9/,
+    ],
     ["a tag under the marker's prefix", { ...minimal, tags: { "pulumi:owner:3": "x" } }, "tags", /reserved for the provider/],
     ["a reserved Tencent tag key", { ...minimal, tags: { "qcloud:x": "y" } }, "tags", /reserves/],
     ["an unknown deletion policy", { ...minimal, deletionPolicy: "deleteAccount" }, "deletionPolicy", /retain, delete/],
@@ -75,12 +85,16 @@ describe("check refuses replacements that cannot work", () => {
   const adopted = { ...minimal, adoptNodeId: 100002, parentNodeId: 100000, deletionPolicy: "retain" };
   it("an adopted department cannot move: parentNodeId is refused with what to do", () => {
     const { failures } = checkNode(adopted, { ...adopted, parentNodeId: 100003 });
-    expect(failures).toEqual([expect.objectContaining({ property: "parentNodeId", reason: expect.stringMatching(/no Tencent API moves a department/) })]);
+    expect(failures).toEqual([
+      expect.objectContaining({ property: "parentNodeId", reason: expect.stringMatching(/no Tencent API moves a department/) }),
+    ]);
   });
   it("switching adoptNodeId with deletionPolicy delete would delete the department adopted before: refused", () => {
     const old = { ...adopted, deletionPolicy: "delete" };
     const { failures } = checkNode(old, { ...old, adoptNodeId: 100003 });
-    expect(failures).toEqual([expect.objectContaining({ property: "adoptNodeId", reason: expect.stringMatching(/would delete the latter/) })]);
+    expect(failures).toEqual([
+      expect.objectContaining({ property: "adoptNodeId", reason: expect.stringMatching(/would delete the latter/) }),
+    ]);
   });
   it("switching adoptNodeId with retain is allowed (the old one stays)", () => {
     expect(checkNode(adopted, { ...adopted, adoptNodeId: 100003 }).failures).toEqual([]);
@@ -104,7 +118,11 @@ describe("diff: one table of in-place updates and replacements", () => {
     ["adopting the department it already manages is no change", { adoptNodeId: 100004 }, { replaces: [], effects: [] }],
     ["another ownership marker is no change", { ownerMarker: "other/stack/platform" }, { replaces: [], effects: [] }],
     ["reordered tags are no change", { tags: { team: "platform", env: "prod" } }, { replaces: [], effects: [] }],
-    ["an unknown parent at preview is a possible replacement", { parentNodeId: UNKNOWN }, { replaces: ["parentNodeId"], effects: ["replace"] }],
+    [
+      "an unknown parent at preview is a possible replacement",
+      { parentNodeId: UNKNOWN },
+      { replaces: ["parentNodeId"], effects: ["replace"] },
+    ],
     ["an unknown name at preview is a possible update", { name: UNKNOWN }, { replaces: [], effects: ["updateNode"] }],
   ];
   it.each(cases)("%s", (_title, change, expected) => {
@@ -124,19 +142,34 @@ describe("diff: one table of in-place updates and replacements", () => {
     const name = fc.stringMatching(/^[A-Za-z0-9+@&._\[\]\-]{1,40}$/);
     const tags = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.string({ maxLength: 30 }), { maxKeys: 9 });
     fc.assert(
-      fc.property(name, fc.integer({ min: 1, max: 2 ** 40 }), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), tags, fc.constantFrom("retain", "delete"), (n, parent, remark, t, policy) => {
-        const { inputs, failures } = checkNode({}, { name: n, parentNodeId: parent, remark, tags: t, deletionPolicy: policy });
-        fc.pre(failures.length === 0);
-        const outputs = toNodeOutputs(
-          { nodeId: 7, name: inputs.name, parentNodeId: inputs.parentNodeId, remark: inputs.remark ?? "", tags: inputs.tags ?? {}, createTime: "", updateTime: "" },
-          inputs,
-        );
-        expect(diffNode(outputs, inputs).changes).toBe(false);
-        // A refresh records inputs that check accepts and that diff against the state as no change.
-        const refreshed = checkNode({}, toRefreshedNodeInputs(outputs));
-        expect(refreshed.failures).toEqual([]);
-        expect(diffNode(outputs, refreshed.inputs).changes).toBe(false);
-      }),
+      fc.property(
+        name,
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        tags,
+        fc.constantFrom("retain", "delete"),
+        (n, parent, remark, t, policy) => {
+          const { inputs, failures } = checkNode({}, { name: n, parentNodeId: parent, remark, tags: t, deletionPolicy: policy });
+          fc.pre(failures.length === 0);
+          const outputs = toNodeOutputs(
+            {
+              nodeId: 7,
+              name: inputs.name,
+              parentNodeId: inputs.parentNodeId,
+              remark: inputs.remark ?? "",
+              tags: inputs.tags ?? {},
+              createTime: "",
+              updateTime: "",
+            },
+            inputs,
+          );
+          expect(diffNode(outputs, inputs).changes).toBe(false);
+          // A refresh records inputs that check accepts and that diff against the state as no change.
+          const refreshed = checkNode({}, toRefreshedNodeInputs(outputs));
+          expect(refreshed.failures).toEqual([]);
+          expect(diffNode(outputs, refreshed.inputs).changes).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -163,7 +196,15 @@ describe("plan: only the calls the changed fields need", () => {
 });
 
 describe("the department tree", () => {
-  const node = (nodeId: number, name: string, parentNodeId: number): ReportedNode => ({ nodeId, name, parentNodeId, remark: "", tags: {}, createTime: "", updateTime: "" });
+  const node = (nodeId: number, name: string, parentNodeId: number): ReportedNode => ({
+    nodeId,
+    name,
+    parentNodeId,
+    remark: "",
+    tags: {},
+    createTime: "",
+    updateTime: "",
+  });
   const tree = [node(1, "Root", 0), node(2, "Engineering", 1), node(3, "Platform", 2), node(4, "Platform", 1), node(5, "Finance", 1)];
   it.each([
     ["", 1],

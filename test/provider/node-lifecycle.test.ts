@@ -3,7 +3,14 @@
  * (drift, gone), update, delete per deletionPolicy, look-ups — and the calls each costs.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError, ResourceInitError, TencentApiError } from "../../provider/core/errors";
+import {
+  NodeNameTakenError,
+  NodeNotEmptyError,
+  NodeNotFoundError,
+  NodeParentMismatchError,
+  ResourceInitError,
+  TencentApiError,
+} from "../../provider/core/errors";
 import { OWNER_TAG_KEYS } from "../../provider/core/tags";
 import { checkNode } from "../../provider/node/check";
 import type { NodeInputs, NodeOutputs } from "../../provider/node/types";
@@ -11,7 +18,6 @@ import { ADMIN_UIN, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINAN
 import { tagClient } from "../emulator/fixtures";
 import { userTagsOf } from "../support/emulatorState";
 import { startProviderHarness, type ProviderHarness } from "./harness";
-
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -21,19 +27,23 @@ afterAll(() => h.close());
 beforeEach(() => h.fresh());
 
 function platform(extra: Record<string, unknown> = {}): NodeInputs {
-  const { inputs, failures } = checkNode({}, {
-    name: "Platform",
-    parentNodeId: ENGINEERING,
-    remark: "platform team",
-    tags: { team: "platform", env: "prod" },
-    ownerMarker: "proj/dev/platform",
-    ...extra,
-  });
+  const { inputs, failures } = checkNode(
+    {},
+    {
+      name: "Platform",
+      parentNodeId: ENGINEERING,
+      remark: "platform team",
+      tags: { team: "platform", env: "prod" },
+      ownerMarker: "proj/dev/platform",
+      ...extra,
+    },
+  );
   if (failures.length > 0) throw new Error(JSON.stringify(failures));
   return inputs;
 }
 
-const namedUnder = (name: string, parent = ENGINEERING) => h.emulator.admin.nodes().filter((n) => n.Name === name && n.ParentNodeId === parent);
+const namedUnder = (name: string, parent = ENGINEERING) =>
+  h.emulator.admin.nodes().filter((n) => n.Name === name && n.ParentNodeId === parent);
 
 /** Every tag of a department, as DescribeOrganizationNodes reports it (the admin summary has none). */
 async function tagsOf(nodeId: number): Promise<{ TagKey: string; TagValue: string }[]> {
@@ -58,7 +68,14 @@ describe("create", () => {
     const tags = await tagsOf(node.NodeId);
     expect(userTagsOf(tags)).toEqual({ env: "prod", team: "platform" });
     expect(tags.map((t) => t.TagKey).filter((k) => OWNER_TAG_KEYS.includes(k))).toEqual([expect.stringMatching(/^pulumi:owner:[0-7]$/)]);
-    expect(outs).toMatchObject({ nodeId: Number(id), name: "Platform", parentNodeId: ENGINEERING, remark: "platform team", tags: { env: "prod", team: "platform" }, deletionPolicy: "retain" });
+    expect(outs).toMatchObject({
+      nodeId: Number(id),
+      name: "Platform",
+      parentNodeId: ENGINEERING,
+      remark: "platform team",
+      tags: { env: "prod", team: "platform" },
+      deletionPolicy: "retain",
+    });
     expect(outs.createTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 
@@ -96,13 +113,16 @@ describe("create", () => {
 });
 
 describe("create is retry-safe", () => {
-  it.each(["timeout", "reset", "http502", "nonJson"] as const)("a response lost after the department was added (%s) leaves exactly one", async (mode) => {
-    h.emulator.admin.injectFault({ action: "AddOrganizationNode", mode, commit: true });
-    const { id } = await h.nodeProvider.create(platform());
-    expect(namedUnder("Platform").map((n) => String(n.NodeId))).toEqual([id]);
-    expect(h.counts().AddOrganizationNode).toBe(1);
-    expect(h.logs.join("\n")).toMatch(/was created by this resource: using it/);
-  });
+  it.each(["timeout", "reset", "http502", "nonJson"] as const)(
+    "a response lost after the department was added (%s) leaves exactly one",
+    async (mode) => {
+      h.emulator.admin.injectFault({ action: "AddOrganizationNode", mode, commit: true });
+      const { id } = await h.nodeProvider.create(platform());
+      expect(namedUnder("Platform").map((n) => String(n.NodeId))).toEqual([id]);
+      expect(h.counts().AddOrganizationNode).toBe(1);
+      expect(h.logs.join("\n")).toMatch(/was created by this resource: using it/);
+    },
+  );
 
   it("a request lost before it ran is sent again and creates one", async () => {
     h.emulator.admin.injectFault({ action: "AddOrganizationNode", mode: "reset", commit: false });
@@ -146,7 +166,12 @@ describe("read", () => {
       ReplaceTags: [{ TagKey: "team", TagValue: "ml" }],
     });
     const read = await h.nodeProvider.read(id, outs);
-    expect(read.props).toMatchObject({ name: "Renamed", remark: "by hand", tags: { env: "prod", team: "ml" }, ownerMarker: "proj/dev/platform" });
+    expect(read.props).toMatchObject({
+      name: "Renamed",
+      remark: "by hand",
+      tags: { env: "prod", team: "ml" },
+      ownerMarker: "proj/dev/platform",
+    });
     expect(read.inputs).toMatchObject({ name: "Renamed", remark: "by hand", parentNodeId: ENGINEERING });
   });
 
@@ -157,7 +182,9 @@ describe("read", () => {
   });
 
   it("one listing serves every department of an operation: 5 reads cost 1 call", async () => {
-    const made = await Promise.all(["A", "B", "C", "D", "E"].map((Name) => h.outOfBand.AddOrganizationNode({ ParentNodeId: ENGINEERING, Name })));
+    const made = await Promise.all(
+      ["A", "B", "C", "D", "E"].map((Name) => h.outOfBand.AddOrganizationNode({ ParentNodeId: ENGINEERING, Name })),
+    );
     h.resetCounts();
     await Promise.all(made.map((m) => h.nodeProvider.read(String(m.NodeId), {})));
     expect(h.counts()).toEqual({ DescribeOrganizationNodes: 1 });
@@ -245,7 +272,9 @@ describe("delete", () => {
 
 describe("adoption and look-ups", () => {
   it("adopts an existing department without creating one, then applies the declared fields", async () => {
-    const { outs, id } = await h.nodeProvider.create(platform({ name: "Finance", parentNodeId: ROOT_NODE_ID, adoptNodeId: FINANCE, tags: undefined, remark: "money" }));
+    const { outs, id } = await h.nodeProvider.create(
+      platform({ name: "Finance", parentNodeId: ROOT_NODE_ID, adoptNodeId: FINANCE, tags: undefined, remark: "money" }),
+    );
     expect(id).toBe(String(FINANCE));
     expect(outs.remark).toBe("money");
     expect(h.counts().AddOrganizationNode ?? 0).toBe(0);

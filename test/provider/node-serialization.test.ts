@@ -55,7 +55,7 @@ describe("the serialized department provider", () => {
   it("requires the department implementation from its permanent module, not the member one", () => {
     const text = String(departments()[0].inputs.__provider);
     expect(text).toContain('require("pulumi-tencentcloud-organization/dist/nodeLifecycle")');
-    expect(text).not.toContain("dist/lifecycle\")");
+    expect(text).not.toContain('dist/lifecycle")');
     expect(text).not.toMatch(/createOrFind|TencentApi|AddOrganizationNode/);
   });
 

@@ -59,7 +59,9 @@ const ALL_ACTIONS = new Set(Object.values(RESOURCE_PERMISSIONS).flatMap((uses) =
 
 describe("the least-privilege CAM policy is one table", () => {
   it.each(DELETION_POLICIES)("the README prints the %s policy exactly as permissions.ts derives it", (policy) => {
-    expect(readmePolicy(policy), `README block after <!-- cam-policy:${policy} --> should be:\n${camPolicyText(policy)}`).toBe(camPolicyText(policy));
+    expect(readmePolicy(policy), `README block after <!-- cam-policy:${policy} --> should be:\n${camPolicyText(policy)}`).toBe(
+      camPolicyText(policy),
+    );
   });
 
   it("the README's table of actions is the module's", () => {
@@ -71,7 +73,11 @@ describe("the least-privilege CAM policy is one table", () => {
   });
 
   it("selects the actions of given resources", () => {
-    expect(actionsFor("deleteAccount", ["OrganizationMember"])).toEqual(RESOURCE_PERMISSIONS.OrganizationMember.filter((u) => !("deletionPolicies" in u) || (u.deletionPolicies as readonly string[]).includes("deleteAccount")).map((u) => u.action));
+    expect(actionsFor("deleteAccount", ["OrganizationMember"])).toEqual(
+      RESOURCE_PERMISSIONS.OrganizationMember.filter(
+        (u) => !("deletionPolicies" in u) || (u.deletionPolicies as readonly string[]).includes("deleteAccount"),
+      ).map((u) => u.action),
+    );
     expect(actionsFor("retain", [])).toEqual([]);
   });
 
@@ -89,7 +95,9 @@ describe("the least-privilege CAM policy is one table", () => {
   it("the policy line an error asks for is a line of the printed policy", () => {
     for (const policy of DELETION_POLICIES) {
       // The last action of the list carries no comma; every other line is the policy line verbatim.
-      const lines = camPolicyText(policy).split("\n").map((l) => l.trim().replace(/,$/, ""));
+      const lines = camPolicyText(policy)
+        .split("\n")
+        .map((l) => l.trim().replace(/,$/, ""));
       for (const action of actionsFor(policy)) expect(lines).toContain(policyLine(action).replace(/,$/, ""));
     }
     expect(policyLine("organization:DeleteAccount")).toBe('"organization:DeleteAccount",');
@@ -106,12 +114,18 @@ describe("UnauthorizedOperation", () => {
   });
 
   it("names the action Tencent's message names, else the action called", () => {
-    expect(deniedAction("organization", "CreateOrganizationMember", "you are not authorized to perform operation (tag:TagResources)\nresource (qcs::…) has no permission")).toBe(
-      "tag:TagResources",
-    );
+    expect(
+      deniedAction(
+        "organization",
+        "CreateOrganizationMember",
+        "you are not authorized to perform operation (tag:TagResources)\nresource (qcs::…) has no permission",
+      ),
+    ).toBe("tag:TagResources");
     expect(deniedAction("tag", "ModifyResourceTags", "not authorized")).toBe("tag:ModifyResourceTags");
     expect(hintFor("UnauthorizedOperation", { service: "organization", action: "DeleteAccount" })).toMatch(/"organization:DeleteAccount",/);
-    expect(hintFor("AuthFailure.UnauthorizedOperation", { service: "tag", action: "ModifyResourceTags" })).toMatch(/"tag:ModifyResourceTags",/);
+    expect(hintFor("AuthFailure.UnauthorizedOperation", { service: "tag", action: "ModifyResourceTags" })).toMatch(
+      /"tag:ModifyResourceTags",/,
+    );
   });
 });
 
@@ -136,25 +150,51 @@ describe("through the lifecycle, against an emulator enforcing the policy", () =
       ownerMarker: "proj/dev/cam-alice",
       ...extra,
     });
-  const CHANGED = { name: "cam-alice-2", remark: "data", permissionIds: [1, 2, 7], payUin: "100000000001", nodeId: FINANCE, tags: { team: "data" }, identityRoleIds: [2, 3] };
+  const CHANGED = {
+    name: "cam-alice-2",
+    remark: "data",
+    permissionIds: [1, 2, 7],
+    payUin: "100000000001",
+    nodeId: FINANCE,
+    tags: { team: "data" },
+    identityRoleIds: [2, 3],
+  };
 
-  it.each(["retain", "deleteAccount"] as const)("%s: create, update of every field group, read, delete need nothing else", async (policy) => {
-    allow(actionsFor(policy));
-    const { id, outs } = await h.provider.create(member({ deletionPolicy: policy }));
-    const updated = (await h.provider.update(id, outs, member({ ...CHANGED, deletionPolicy: policy }))).outs;
-    expect(updated).toMatchObject({ name: "cam-alice-2", nodeId: FINANCE, tags: { team: "data" }, identityRoleIds: [2, 3], payUin: "100000000001" });
-    expect((await h.provider.read(id, updated)).id).toBe(id);
-    await h.provider.delete(id, updated);
-    expect(h.emulator.admin.members()).toHaveLength(policy === "retain" ? 1 : 0);
-    expect(refusals()).toEqual([]);
-  });
+  it.each(["retain", "deleteAccount"] as const)(
+    "%s: create, update of every field group, read, delete need nothing else",
+    async (policy) => {
+      allow(actionsFor(policy));
+      const { id, outs } = await h.provider.create(member({ deletionPolicy: policy }));
+      const updated = (await h.provider.update(id, outs, member({ ...CHANGED, deletionPolicy: policy }))).outs;
+      expect(updated).toMatchObject({
+        name: "cam-alice-2",
+        nodeId: FINANCE,
+        tags: { team: "data" },
+        identityRoleIds: [2, 3],
+        payUin: "100000000001",
+      });
+      expect((await h.provider.read(id, updated)).id).toBe(id);
+      await h.provider.delete(id, updated);
+      expect(h.emulator.admin.members()).toHaveLength(policy === "retain" ? 1 : 0);
+      expect(refusals()).toEqual([]);
+    },
+  );
 
   it("removeFromOrganization: adopting, updating and removing an invited member need nothing else", async () => {
     allow(actionsFor("removeFromOrganization"));
     const uin = h.emulator.admin.inviteMember({ name: "cam-bob", nodeId: ENGINEERING, permissionIds: [1, 2] });
-    const declared = { name: "cam-bob", permissionIds: [1, 2], nodeId: FINANCE, adoptMemberUin: uin, deletionPolicy: "removeFromOrganization", tags: { team: "ops" } };
+    const declared = {
+      name: "cam-bob",
+      permissionIds: [1, 2],
+      nodeId: FINANCE,
+      adoptMemberUin: uin,
+      deletionPolicy: "removeFromOrganization",
+      tags: { team: "ops" },
+    };
     const { id, outs } = await h.provider.create(checked(declared));
-    const updated = (await h.provider.update(id, outs, checked({ ...declared, isAllowQuit: true, remark: "leaving", identityRoleIds: [1] }))).outs;
+    const updated = (
+      await h.provider.update(id, outs, checked({ ...declared, isAllowQuit: true, remark: "leaving", identityRoleIds: [1] }))
+    ).outs;
     await h.provider.read(id, updated);
     await h.provider.delete(id, updated);
     expect(h.emulator.admin.members()).toHaveLength(0);
@@ -180,14 +220,17 @@ describe("through the lifecycle, against an emulator enforcing the policy", () =
     ["organization:UpdateOrganizationMember", { remark: "data" }],
     ["organization:CreateOrganizationMemberAuthIdentity", { identityRoleIds: [1, 2, 3] }],
     ["organization:DeleteOrganizationMemberAuthIdentity", { identityRoleIds: [1] }],
-  ] as [CamAction, Record<string, unknown>][])("an update without %s fails once, naming it and its policy line", async (missing, change) => {
-    allow(actionsFor("retain").filter((a) => a !== missing));
-    const { id, outs } = await h.provider.create(member());
-    const error = await h.provider.update(id, outs, member(change)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "UnauthorizedOperation", attempts: 1 });
-    expect((error as Error).message).toContain(`add the line ${policyLine(missing)} to the "action" list`);
-    expect(refusals()).toHaveLength(1);
-  });
+  ] as [CamAction, Record<string, unknown>][])(
+    "an update without %s fails once, naming it and its policy line",
+    async (missing, change) => {
+      allow(actionsFor("retain").filter((a) => a !== missing));
+      const { id, outs } = await h.provider.create(member());
+      const error = await h.provider.update(id, outs, member(change)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "UnauthorizedOperation", attempts: 1 });
+      expect((error as Error).message).toContain(`add the line ${policyLine(missing)} to the "action" list`);
+      expect(refusals()).toHaveLength(1);
+    },
+  );
 
   it("a create without CreateOrganizationMember creates nothing and says what to add", async () => {
     allow(actionsFor("retain").filter((a) => a !== "organization:CreateOrganizationMember"));

@@ -30,11 +30,7 @@ describe("an update makes only the calls the changed fields need", () => {
     ],
     ["identities 1,2 → 2,3: grant 3, revoke 1", { identityRoleIds: [2, 3] }, { identities: { add: [3], remove: [1] } }],
     ["only the deletion policy: no call", { deletionPolicy: "deleteAccount" }, {}],
-    [
-      "rename and move together: two calls",
-      { name: "bob", nodeId: 100002 },
-      { updateMember: { name: "bob" }, moveToNodeId: 100002 },
-    ],
+    ["rename and move together: two calls", { name: "bob", nodeId: 100002 }, { updateMember: { name: "bob" }, moveToNodeId: 100002 }],
   ];
 
   it.each(cases)("%s", (_title, change, expected) => {

@@ -59,7 +59,12 @@ describe("when the next call may be sent", () => {
   it.each<[string, ActionBudget, number, number]>([
     ["19 written at 0, one unsent: the 21st when the writes at 0 leave the span", budget(20, times(19), -Infinity, 1), 10, 1040],
     ["18 written, one unsent: the 20th may go", budget(20, times(18), -Infinity, 1), 10, 0],
-    ["allowance 10, 5 unsent, writes at 0..19: the 5th most recent write (15) sets the time", budget(10, times(20, 0, 1), -Infinity, 5), 20, 1045],
+    [
+      "allowance 10, 5 unsent, writes at 0..19: the 5th most recent write (15) sets the time",
+      budget(10, times(20, 0, 1), -Infinity, 5),
+      20,
+      1045,
+    ],
     ["20 unsent: no time frees a place, only a write or an end", budget(20, [], -Infinity, 20), 5000, Infinity],
     ["writes long gone do not help unsent calls", budget(20, times(10), -Infinity, 20), 5000, Infinity],
   ])("unsent calls count as leaving now: %s", (_title, state, now, wait) => {
@@ -315,7 +320,11 @@ describe("one limiter per provider process", () => {
 
   it("is what a client given limiterFor uses, built from the configured rate", () => {
     const rates: number[] = [];
-    const settings = resolveSettings((key) => ({ "tencentcloud:secretId": "AKIDx", "tencentcloud:secretKey": "k", "tencentcloud:requestsPerSecond": "7" })[key], {}, () => undefined);
+    const settings = resolveSettings(
+      (key) => ({ "tencentcloud:secretId": "AKIDx", "tencentcloud:secretKey": "k", "tencentcloud:requestsPerSecond": "7" })[key],
+      {},
+      () => undefined,
+    );
     const limiterFor = (perSecond: number) => {
       rates.push(perSecond);
       return processLimiter(perSecond);
@@ -343,7 +352,11 @@ describe("against the emulator, Tencent's limit on (counts, not times)", () => {
     new TencentApi(
       resolveSettings(
         (key) =>
-          ({ "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY, "tencentcloud:endpointUrl": emulator.url })[key],
+          ({
+            "tencentcloud:secretId": DEFAULT_SECRET_ID,
+            "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+            "tencentcloud:endpointUrl": emulator.url,
+          })[key],
         {},
         () => undefined,
       ),

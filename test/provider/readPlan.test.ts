@@ -23,19 +23,41 @@ describe("planStep", () => {
     ["a lone read, M unknown: looked up", {}, "lookUp"],
     ["three reads together, M unknown: looked up", { reads: 3, waiting: 3 }, "lookUp"],
     ["four reads together, M unknown: learn M first", { reads: 4, waiting: 4 }, "learnSize"],
-    ["200 reads together, M = 5,000: the marker keys' first pages", { reads: 200, waiting: 200, pages: 100, fullPagesLeft: 99 }, "listMarkerKeys"],
-    ["30 reads together, M = 5,000: looked up (the marker pages could not be afforded if they found nobody)", { reads: 30, waiting: 30, pages: 100, fullPagesLeft: 99 }, "lookUp"],
-    ["30 reads together, M = 500: the listing, cheaper than the marker pages", { reads: 30, waiting: 30, pages: 10, fullPagesLeft: 9 }, "listAll"],
+    [
+      "200 reads together, M = 5,000: the marker keys' first pages",
+      { reads: 200, waiting: 200, pages: 100, fullPagesLeft: 99 },
+      "listMarkerKeys",
+    ],
+    [
+      "30 reads together, M = 5,000: looked up (the marker pages could not be afforded if they found nobody)",
+      { reads: 30, waiting: 30, pages: 100, fullPagesLeft: 99 },
+      "lookUp",
+    ],
+    [
+      "30 reads together, M = 500: the listing, cheaper than the marker pages",
+      { reads: 30, waiting: 30, pages: 10, fullPagesLeft: 9 },
+      "listAll",
+    ],
     ["the listing is complete: a read it misses is looked up", { reads: 300, waiting: 2, pages: 10, fullPagesLeft: 0 }, "lookUp"],
     ["look-ups have cost the listing: list", { reads: 101, waiting: 1, otherCalls: 100, pages: 100, fullPagesLeft: 99 }, "listAll"],
-    ["a key seen on a look-up: its first page", { reads: 2, waiting: 1, otherCalls: 1, markerKeys: unlistedKeys({ "pulumi:owner:3": 1 }) }, "listMarkerKeys"],
-    ["the rest of the keys' pages when as many reads wait", { reads: 60, waiting: 40, otherCalls: 10, pages: 100, fullPagesLeft: 99, markerKeys: listedKeys({ "pulumi:owner:1": [50, 100] }) }, "listMarkerKeys"],
+    [
+      "a key seen on a look-up: its first page",
+      { reads: 2, waiting: 1, otherCalls: 1, markerKeys: unlistedKeys({ "pulumi:owner:3": 1 }) },
+      "listMarkerKeys",
+    ],
+    [
+      "the rest of the keys' pages when as many reads wait",
+      { reads: 60, waiting: 40, otherCalls: 10, pages: 100, fullPagesLeft: 99, markerKeys: listedKeys({ "pulumi:owner:1": [50, 100] }) },
+      "listMarkerKeys",
+    ],
   ])("%s", (_, s, expected) => {
     expect(planStep(state(s))?.kind ?? "none").toBe(expected);
   });
 
   it("buys a key's first page once a look-up found a member carrying it, and only that page", () => {
-    expect(markerPagesWorthListing(state({ markerKeys: unlistedKeys({ "pulumi:owner:5": 1 }) }))).toEqual([{ key: "pulumi:owner:5", offset: 0 }]);
+    expect(markerPagesWorthListing(state({ markerKeys: unlistedKeys({ "pulumi:owner:5": 1 }) }))).toEqual([
+      { key: "pulumi:owner:5", offset: 0 },
+    ]);
   });
 
   // INV of readPlan.ts, and what it promises: from any state that keeps it, the step chosen keeps
@@ -51,7 +73,10 @@ describe("planStep", () => {
         fc.nat({ max: 60 }),
         fc.nat({ max: 70 }),
         fc.boolean(),
-        fc.array(fc.record({ listed: fc.boolean(), pagesLeft: fc.nat({ max: 5 }), missed: fc.nat({ max: 6 }) }), { minLength: 9, maxLength: 9 }),
+        fc.array(fc.record({ listed: fc.boolean(), pagesLeft: fc.nat({ max: 5 }), missed: fc.nat({ max: 6 }) }), {
+          minLength: 9,
+          maxLength: 9,
+        }),
         fc.nat(),
         (pages, reads, waitingRaw, otherCalls, sizeKnown, keys, answeredRaw) => {
           const waiting = Math.min(waitingRaw, reads);
@@ -89,11 +114,18 @@ describe("planStep", () => {
 
   it("keeps the bound when more reads arrive, however many", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 60 }), fc.nat({ max: 60 }), fc.nat({ max: 70 }), fc.integer({ min: 1, max: 60 }), (pages, reads, waitingRaw, otherCalls, arriving) => {
-        const s = state({ reads, waiting: Math.min(waitingRaw, reads), otherCalls, pages });
-        fc.pre(inv(s, pages));
-        expect(inv({ ...s, reads: reads + arriving, waiting: s.waiting + arriving }, pages)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.nat({ max: 60 }),
+        fc.nat({ max: 70 }),
+        fc.integer({ min: 1, max: 60 }),
+        (pages, reads, waitingRaw, otherCalls, arriving) => {
+          const s = state({ reads, waiting: Math.min(waitingRaw, reads), otherCalls, pages });
+          fc.pre(inv(s, pages));
+          expect(inv({ ...s, reads: reads + arriving, waiting: s.waiting + arriving }, pages)).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

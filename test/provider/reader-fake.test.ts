@@ -176,7 +176,10 @@ describe("the reader on a counting fake", () => {
   });
 
   it("confirms a member missing from the full listing with a direct look-up before calling it gone", async () => {
-    const { api, calls, members } = fakeOrganization(Array.from({ length: 120 }, () => undefined), { skippedByListing: [FIRST_UIN + 50] });
+    const { api, calls, members } = fakeOrganization(
+      Array.from({ length: 120 }, () => undefined),
+      { skippedByListing: [FIRST_UIN + 50] },
+    );
     const reader = new MemberReader(api);
     const uins = members.map((m) => m.memberUin);
     const results = await readInGroups(reader, [...uins, 999999], [200], 0);
@@ -187,7 +190,10 @@ describe("the reader on a counting fake", () => {
   });
 
   it("fails the reads waiting on a failed listing page, and the next read fetches it again", async () => {
-    const { api, calls } = fakeOrganization(Array.from({ length: 120 }, () => undefined), { failingKind: "page", failingCalls: [1] });
+    const { api, calls } = fakeOrganization(
+      Array.from({ length: 120 }, () => undefined),
+      { failingKind: "page", failingCalls: [1] },
+    );
     const reader = new MemberReader(api);
     const uins = Array.from({ length: 100 }, (_, i) => FIRST_UIN + i);
     const first = await Promise.allSettled(uins.map((uin) => reader.read(uin)));

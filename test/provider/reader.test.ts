@@ -14,7 +14,10 @@ afterAll(() => h.close());
 beforeEach(() => h.fresh());
 
 async function refresh(n: number): Promise<number> {
-  const uins = h.emulator.admin.members().slice(0, n).map((m) => m.memberUin);
+  const uins = h.emulator.admin
+    .members()
+    .slice(0, n)
+    .map((m) => m.memberUin);
   h.resetCounts();
   const results = await Promise.all(uins.map((uin) => h.provider.read(String(uin), {})));
   expect(results.every((r, i) => r.id === String(uins[i]))).toBe(true);
@@ -34,4 +37,3 @@ describe("refreshing N members of an organization of 500 reads at most 2·min(N,
     expect(await h.provider.read("999999999999", {})).toEqual({});
   });
 });
-

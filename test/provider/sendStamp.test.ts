@@ -71,7 +71,10 @@ describe("whenWritten", () => {
     events.length = 0;
     const agent = new http.Agent();
     let hooked = 0;
-    await whenWritten(() => hooked++, () => post("in", agent));
+    await whenWritten(
+      () => hooked++,
+      () => post("in", agent),
+    );
     await post("out", agent);
     agent.destroy();
     expect(hooked).toBe(1);
@@ -97,7 +100,12 @@ describe("TencentApi reports each request's write to the limiter", () => {
       },
     };
     const settings = resolveSettings(
-      (key) => ({ "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY, "tencentcloud:endpointUrl": emulator.url })[key],
+      (key) =>
+        ({
+          "tencentcloud:secretId": DEFAULT_SECRET_ID,
+          "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+          "tencentcloud:endpointUrl": emulator.url,
+        })[key],
       {},
       () => undefined,
     );

@@ -14,7 +14,9 @@ import { credentialsEverywhere } from "../support/credentialsEverywhere";
 const load = createRequire(__filename);
 const pulumi = load("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
 // The host's own loader (sdk/nodejs/cmd/dynamic-provider: `requireFromString(text).handler()`).
-const requireFromString = createRequire(load.resolve("@pulumi/pulumi"))("require-from-string") as (code: string) => { handler(): Record<string, unknown> };
+const requireFromString = createRequire(load.resolve("@pulumi/pulumi"))("require-from-string") as (code: string) => {
+  handler(): Record<string, unknown>;
+};
 const lifecycle = load("pulumi-tencentcloud-organization/dist/lifecycle") as Record<string, unknown>;
 const METHODS = ["check", "diff", "create", "read", "update", "delete"] as const;
 

@@ -6,7 +6,11 @@ import { fullInputs } from "./fixtures";
 describe("an update plan is written in Tencent's fields, and only the planned ones", () => {
   it.each([
     ["a rename: Name only", { name: "bob" }, { MemberUin: 7, Name: "bob" }],
-    ["new permissions: PolicyType and PermissionIds", { policyType: "Financial" as const, permissionIds: [1, 2, 9] }, { MemberUin: 7, PolicyType: "Financial", PermissionIds: [1, 2, 9] }],
+    [
+      "new permissions: PolicyType and PermissionIds",
+      { policyType: "Financial" as const, permissionIds: [1, 2, 9] },
+      { MemberUin: 7, PolicyType: "Financial", PermissionIds: [1, 2, 9] },
+    ],
     ["a cleared remark: Remark sent empty", { remark: "" }, { MemberUin: 7, Remark: "" }],
     ["quit allowed: IsAllowQuit Allow", { isAllowQuit: true }, { MemberUin: 7, IsAllowQuit: "Allow" }],
     ["quit refused: IsAllowQuit Denied", { isAllowQuit: false }, { MemberUin: 7, IsAllowQuit: "Denied" }],

@@ -11,7 +11,9 @@ function backendWithLocks(...locks: { pid: number; hostname: string }[]): string
   const backend = mkdtempSync(join(tmpdir(), "locks-"));
   const dir = join(backend, ".pulumi", "locks", "organization", "proj", "dev");
   mkdirSync(dir, { recursive: true });
-  locks.forEach((lock, i) => writeFileSync(join(dir, `lock-${i}.json`), JSON.stringify({ ...lock, username: "root", timestamp: "2026-11-29T02:00:00Z" })));
+  locks.forEach((lock, i) =>
+    writeFileSync(join(dir, `lock-${i}.json`), JSON.stringify({ ...lock, username: "root", timestamp: "2026-11-29T02:00:00Z" })),
+  );
   return backend;
 }
 
@@ -30,14 +32,22 @@ describe("stack locks in a file backend", () => {
   });
 
   it("left by a killed run lead to the documented repair", () => {
-    const advice = lockAdvice(stackLocks(backendWithLocks({ pid: 999, hostname: "ci-runner-1" }), "proj", "dev", PROBE), "bash scripts/main.sh --recover");
+    const advice = lockAdvice(
+      stackLocks(backendWithLocks({ pid: 999, hostname: "ci-runner-1" }), "proj", "dev", PROBE),
+      "bash scripts/main.sh --recover",
+    );
     expect(advice).toContain("no longer exists");
     expect(advice).toContain("bash scripts/main.sh --recover");
     expect(advice).toMatch(/pulumi cancel.*pulumi refresh --clear-pending-creates.*pulumi up/s);
   });
 
   it("held by a live run are left alone, even beside a dead one", () => {
-    const locks = stackLocks(backendWithLocks({ pid: 999, hostname: "ci-runner-1" }, { pid: 4242, hostname: "ci-runner-1" }), "proj", "dev", PROBE);
+    const locks = stackLocks(
+      backendWithLocks({ pid: 999, hostname: "ci-runner-1" }, { pid: 4242, hostname: "ci-runner-1" }),
+      "proj",
+      "dev",
+      PROBE,
+    );
     const advice = lockAdvice(locks, "bash scripts/main.sh --recover")!;
     expect(advice).toContain("still going (pid 4242");
     expect(advice).not.toContain("--recover");

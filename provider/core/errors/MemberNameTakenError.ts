@@ -13,7 +13,10 @@ export class MemberNameTakenError extends ProviderError {
     requestId?: string,
   ) {
     super({
-      summary: `the member name "${memberName}" is already used` + (existingUin ? ` by member ${existingUin}` : "") + ", which this resource did not create",
+      summary:
+        `the member name "${memberName}" is already used` +
+        (existingUin ? ` by member ${existingUin}` : "") +
+        ", which this resource did not create",
       code,
       requestId,
       hint: existingUin

@@ -24,9 +24,18 @@ export = async () => {
   });
   const scratch = new OrganizationNode("scratch", { name: "Scratch", parentNodeId: root.nodeId, remark: "kept on destroy" });
   // The member's department is an output: the engine creates Platform first.
-  const ci = new OrganizationMember("ci", { name: "nodes-ci", nodeId: platform.nodeId, permissionIds: [1, 2], deletionPolicy: "deleteAccount" });
+  const ci = new OrganizationMember("ci", {
+    name: "nodes-ci",
+    nodeId: platform.nodeId,
+    permissionIds: [1, 2],
+    deletionPolicy: "deleteAccount",
+  });
   const sandbox = config.getBoolean("adoptSandbox")
-    ? new OrganizationNode("sandbox", { name: "Sandbox", parentNodeId: config.getNumber("sandboxParent") ?? root.nodeId, adoptNodeId: 100003 })
+    ? new OrganizationNode("sandbox", {
+        name: "Sandbox",
+        parentNodeId: config.getNumber("sandboxParent") ?? root.nodeId,
+        adoptNodeId: 100003,
+      })
     : undefined;
   return {
     rootNodeId: root.nodeId,

@@ -9,6 +9,8 @@ const DEPARTMENTS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"];
 
 export = async () => {
   const root = await getRootOrganizationNode();
-  const nodes = DEPARTMENTS.map((key) => new OrganizationNode(key, { name: `crash-${key}`, parentNodeId: root.nodeId, deletionPolicy: "delete" }));
+  const nodes = DEPARTMENTS.map(
+    (key) => new OrganizationNode(key, { name: `crash-${key}`, parentNodeId: root.nodeId, deletionPolicy: "delete" }),
+  );
   return { nodeIds: nodes.map((n) => n.nodeId) };
 };

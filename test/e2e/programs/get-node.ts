@@ -11,13 +11,15 @@ export = async () => {
   const byPath = await getOrganizationNode({ path: config.require("path") });
   const root = await getRootOrganizationNode();
   return {
-    read: pulumi.all([seen.nodeId, seen.name, seen.parentNodeId, seen.remark, seen.tags]).apply(([nodeId, name, parentNodeId, remark, tags]) => ({
-      nodeId: nodeId ?? null,
-      name: name ?? null,
-      parentNodeId: parentNodeId ?? null,
-      remark: remark ?? null,
-      tags: tags ?? null,
-    })),
+    read: pulumi
+      .all([seen.nodeId, seen.name, seen.parentNodeId, seen.remark, seen.tags])
+      .apply(([nodeId, name, parentNodeId, remark, tags]) => ({
+        nodeId: nodeId ?? null,
+        name: name ?? null,
+        parentNodeId: parentNodeId ?? null,
+        remark: remark ?? null,
+        tags: tags ?? null,
+      })),
     byPath: byPath?.nodeId ?? null,
     root: root.nodeId,
   };

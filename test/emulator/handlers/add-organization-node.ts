@@ -26,7 +26,12 @@ export const addOrganizationNode = defineHandler({
     const time = formatApiTime(now());
     const nodeId = store.allocateNodeId();
     // As for members: tagging is a second step, and its failure leaves the department without tags.
-    const tagFailure = takeCreationFault() === "tagResourcesError" ? "injected fault" : tagQuotaBreak(store, tags, limits) ? "a tag quota is reached" : undefined;
+    const tagFailure =
+      takeCreationFault() === "tagResourcesError"
+        ? "injected fault"
+        : tagQuotaBreak(store, tags, limits)
+          ? "a tag quota is reached"
+          : undefined;
     store.putNode({
       NodeId: nodeId,
       Name: p.Name,

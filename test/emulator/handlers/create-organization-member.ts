@@ -76,7 +76,8 @@ export const createOrganizationMember = defineHandler({
       }
     }
     const authRelationId = request.AuthRelationId ?? 0;
-    if (authRelationId !== 0 && !AUTH_RELATIONS.some((r) => r.RelationId === authRelationId)) throw Errors.authRelationNotExist(authRelationId);
+    if (authRelationId !== 0 && !AUTH_RELATIONS.some((r) => r.RelationId === authRelationId))
+      throw Errors.authRelationNotExist(authRelationId);
     const payUin = request.PayUin ?? "";
     if (payUin !== "") checkPayUin(store, payUin, authRelationId);
     checkPayerForPermissions(permissionIds, payUin);
@@ -114,11 +115,23 @@ export const createOrganizationMember = defineHandler({
     // without its tags and the answer is FailedOperation.TagResourcesError (injected, or a tag quota).
     const quota = tagQuotaBreak(store, tags, context.limits);
     const tagFailure =
-      fault === "tagResourcesError" ? "injected fault" : quota ? (quota.quota === "values" ? `tag key ${JSON.stringify(quota.key)} has reached its value quota` : "the tag key quota is reached") : undefined;
+      fault === "tagResourcesError"
+        ? "injected fault"
+        : quota
+          ? quota.quota === "values"
+            ? `tag key ${JSON.stringify(quota.key)} has reached its value quota`
+            : "the tag key quota is reached"
+          : undefined;
     if (tagFailure === undefined) member.tags = tags;
     store.putMember(member);
     for (const id of identityIds) store.setIdentityGrantTime(memberUin, id, time);
-    store.putRecord({ recordId: record?.recordId ?? store.allocateRecordId(), name, status: "Succeeded", memberUin, request: savedRequest });
+    store.putRecord({
+      recordId: record?.recordId ?? store.allocateRecordId(),
+      name,
+      status: "Succeeded",
+      memberUin,
+      request: savedRequest,
+    });
     if (tagFailure !== undefined) throw Errors.tagResourcesError(`member ${memberUin} was created without its tags (${tagFailure})`);
     return { Uin: memberUin };
   },

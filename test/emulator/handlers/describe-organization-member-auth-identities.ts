@@ -24,25 +24,25 @@ export const describeOrganizationMemberAuthIdentities = defineHandler({
     const one = p.MemberUin === undefined ? undefined : store.getMember(p.MemberUin);
     const candidates = p.MemberUin === undefined ? store.memberView() : one ? [one] : [];
     const items = candidates.flatMap((m) =>
-        m.identityIds
-          .filter((id) => p.IdentityId === undefined || id === p.IdentityId)
-          .map((id) => {
-            const identity = IDENTITIES.find((i) => i.IdentityId === id);
-            const granted = store.identityGrantTime(m.memberUin, id) ?? SEED_TIME;
-            return {
-              IdentityId: id,
-              IdentityRoleName: identity?.IdentityRoleName ?? "",
-              IdentityRoleAliasName: identity?.IdentityAliasName ?? "",
-              Description: identity?.Description ?? "",
-              CreateTime: granted,
-              UpdateTime: granted,
-              IdentityType: identity?.IdentityType ?? 1,
-              Status: 1,
-              MemberUin: m.memberUin,
-              MemberName: m.name,
-            };
-          }),
-      );
+      m.identityIds
+        .filter((id) => p.IdentityId === undefined || id === p.IdentityId)
+        .map((id) => {
+          const identity = IDENTITIES.find((i) => i.IdentityId === id);
+          const granted = store.identityGrantTime(m.memberUin, id) ?? SEED_TIME;
+          return {
+            IdentityId: id,
+            IdentityRoleName: identity?.IdentityRoleName ?? "",
+            IdentityRoleAliasName: identity?.IdentityAliasName ?? "",
+            Description: identity?.Description ?? "",
+            CreateTime: granted,
+            UpdateTime: granted,
+            IdentityType: identity?.IdentityType ?? 1,
+            Status: 1,
+            MemberUin: m.memberUin,
+            MemberName: m.name,
+          };
+        }),
+    );
     return { Items: items.slice(p.Offset, p.Offset + p.Limit), Total: items.length };
   },
 });

@@ -64,7 +64,8 @@ export function defineHandler<const S extends RequestSchema>(definition: {
         return definition.handle(validateParams(definition.params, body), context);
       } catch (error) {
         // The structural guard of codes.ts: an answer outside the action's documented codes is a bug.
-        if (error instanceof ApiError && !isDocumentedFor(definition.action, error.code)) throw new UndocumentedCodeError(definition.action, error.code);
+        if (error instanceof ApiError && !isDocumentedFor(definition.action, error.code))
+          throw new UndocumentedCodeError(definition.action, error.code);
         throw error;
       }
     },

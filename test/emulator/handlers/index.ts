@@ -56,4 +56,5 @@ export function findHandler(version: string, action: string): HandlerLookup {
 }
 
 /** The product (signing service and CAM service prefix) of an API version. */
-export const serviceOf = (version: string): string => (version === TAG_VERSION ? "tag" : version === ORGANIZATION_VERSION ? "organization" : "");
+export const serviceOf = (version: string): string =>
+  version === TAG_VERSION ? "tag" : version === ORGANIZATION_VERSION ? "organization" : "";

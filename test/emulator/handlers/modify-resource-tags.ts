@@ -46,10 +46,15 @@ export const modifyResourceTags = defineHandler({
   handle(p, { store, now, limits }) {
     const match = ORGANIZATION_RESOURCE.exec(p.Resource);
     if (!match) throw Errors.resourceDescriptionError(p.Resource);
-    if (p.ReplaceTags === undefined && p.DeleteTags === undefined) throw Errors.invalidParameter("One of ReplaceTags and DeleteTags is required.");
+    if (p.ReplaceTags === undefined && p.DeleteTags === undefined)
+      throw Errors.invalidParameter("One of ReplaceTags and DeleteTags is required.");
     const replace: TagPair[] = (p.ReplaceTags ?? []).map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue }));
     const remove = (p.DeleteTags ?? []).map((t) => t.TagKey);
-    if (p.ReplaceTags !== undefined) checkList("ReplaceTags", replace.map((t) => t.TagKey));
+    if (p.ReplaceTags !== undefined)
+      checkList(
+        "ReplaceTags",
+        replace.map((t) => t.TagKey),
+      );
     if (p.DeleteTags !== undefined) checkList("DeleteTags", remove);
     const both = replace.find((t) => remove.includes(t.TagKey));
     if (both) throw Errors.deleteTagsParamError(both.TagKey);
@@ -75,7 +80,8 @@ export const modifyResourceTags = defineHandler({
     }
     if (tags.length > MAX_TAGS_PER_RESOURCE) throw Errors.resourceAttachedTags();
     const quota = tagQuotaBreak(store, replace, limits);
-    if (quota) throw quota.quota === "values" ? Errors.tagValueQuota(quota.key, limits.tagValueQuota) : Errors.tagKeyQuota(limits.tagKeyQuota);
+    if (quota)
+      throw quota.quota === "values" ? Errors.tagValueQuota(quota.key, limits.tagValueQuota) : Errors.tagKeyQuota(limits.tagKeyQuota);
     const time = formatApiTime(now());
     if (member) store.putMember({ ...member, tags, updateTime: time });
     if (node) store.putNode({ ...node, Tags: tags, UpdateTime: time });

@@ -53,13 +53,16 @@ export const updateOrganizationMember = defineHandler({
     }
     checkPayerForPermissions(permissionIds ?? member.pendingPermissions?.permissionIds ?? member.permissionIds, payUin);
     if (p.IsAllowQuit !== undefined) {
-      if (p.IsAllowQuit !== "Allow" && p.IsAllowQuit !== "Denied") throw Errors.invalidParameterValue("IsAllowQuit", "must be Allow or Denied");
+      if (p.IsAllowQuit !== "Allow" && p.IsAllowQuit !== "Denied")
+        throw Errors.invalidParameterValue("IsAllowQuit", "must be Allow or Denied");
       if (p.IsAllowQuit === "Allow" && member.memberType === "Create") throw Errors.memberNotAllowQuit(member.memberUin);
       if (p.IsAllowQuit === "Allow" && payUin !== "") throw Errors.allowQuitIllegal(member.memberUin);
     }
-    const permissionsChange = permissionIds !== undefined && (p.PolicyType !== member.policyType || !sameIds(permissionIds, member.permissionIds));
+    const permissionsChange =
+      permissionIds !== undefined && (p.PolicyType !== member.policyType || !sameIds(permissionIds, member.permissionIds));
     // An invited member confirms permission changes; until then the change waits and blocks another.
-    if (permissionsChange && member.memberType === "Invite" && member.pendingPermissions) throw Errors.changePermissionRecordExist(member.memberUin);
+    if (permissionsChange && member.memberType === "Invite" && member.pendingPermissions)
+      throw Errors.changePermissionRecordExist(member.memberUin);
 
     if (p.Name !== undefined) member.name = p.Name;
     if (p.Remark !== undefined) member.remark = p.Remark;
