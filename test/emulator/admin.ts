@@ -55,8 +55,10 @@ export interface EmulatorAdmin {
   /** Turns the console's "member deletion permission" on or off (on at start and after reset). */
   setMemberDeletion(enabled: boolean): void;
   /**
-   * Marks what a member's account still holds (resources, delegated services, shared resources);
-   * fields given replace the current marks. @throws Error for an unknown member
+   * Marks what a member's account still holds or is (resources, delegated services, shared resources, entity
+   * administrator, approval process, locked financial permissions, Identity Center configurations, failed resource
+   * checks): each is a NotAllowReason of CheckAccountDelete and a refusal of DeleteAccount (and most of
+   * DeleteOrganizationMembers). Fields given replace the current marks. @throws Error for an unknown member or mark
    */
   setHoldings(memberUin: number, holdings: MemberHoldings): void;
   /**
@@ -125,11 +127,7 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
     setHoldings(memberUin, holdings) {
       const member = store.getMember(memberUin);
       if (!member) throw new Error(`member ${memberUin} does not exist`);
-      for (const [key, value] of Object.entries(holdings)) {
-        if (!["resources", "services", "sharedResources"].includes(key) || typeof value !== "boolean") {
-          throw new Error(`holdings are {resources?, services?, sharedResources?: boolean}, got ${key}`);
-        }
-      }
+      for (const [key, value] of Object.entries(holdings)) checkHolding(key, value);
       store.putMember({ ...member, holdings: { ...member.holdings, ...holdings } });
       emulator.persist();
     },
@@ -145,6 +143,28 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
     allowedActions: () => emulator.allowedActions(),
     reset: () => emulator.reset(),
   };
+}
+
+// Marks that are flags, and marks that are a flag or the names CheckAccountDelete lists.
+const FLAG_HOLDINGS = [
+  "services",
+  "sharedResources",
+  "authManager",
+  "operateProcess",
+  "billingPermissionLocked",
+  "cicRoleConfig",
+  "cicUserConfig",
+];
+const LIST_HOLDINGS = ["resources", "detectFailedResources"];
+
+/** @throws Error unless `key` is a holding and `value` fits it */
+function checkHolding(key: string, value: unknown): void {
+  const isNames = Array.isArray(value) && value.every((name) => typeof name === "string" && name !== "");
+  if (FLAG_HOLDINGS.includes(key) && typeof value === "boolean") return;
+  if (LIST_HOLDINGS.includes(key) && (typeof value === "boolean" || isNames)) return;
+  throw new Error(
+    `holdings are {${FLAG_HOLDINGS.join(", ")}: boolean; ${LIST_HOLDINGS.join(", ")}: boolean or a list of names}, got ${key}: ${JSON.stringify(value)}`,
+  );
 }
 
 /** An admin HTTP answer. */

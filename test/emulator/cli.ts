@@ -4,7 +4,7 @@
  * `npm run emulator --`):
  *
  *   tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]
- *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]
+ *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]
  *       [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]
  *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
  *       [--detach --pid-file emulator.pid [--log-file emulator.log]]
@@ -23,7 +23,7 @@ import { readSeedFile, SeedFileError } from "./seed-file";
 
 const USAGE = [
   "usage: tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]",
-  "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 5000]",
+  "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]",
   "         [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]",
   "         [--allowed-actions service:Action,...] [--strict-service-scope]",
   "         [--detach --pid-file emulator.pid [--log-file emulator.log]]",

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ACTION_CODES, COMMON_CODES, isDocumentedFor, UndocumentedCodeError } from "./codes";
-import { ApiError, Errors } from "./errors";
+import { type ApiError, Errors } from "./errors";
 import { aMember, codeOf, rawRequest, useEmulator, type OrgClient } from "./fixtures";
 import { HANDLERS } from "./handlers";
 import { defineHandler, ORGANIZATION_VERSION } from "./handlers/handler";

@@ -82,12 +82,17 @@ export const ACTION_CODES = {
     FailedOperation.MemberIsDelegatePayerNotAllowDelete, FailedOperation.MemberShareResource, FailedOperation.OperateBillingPermissionErr,
     FailedOperation.OrganizationAuthManageNotAllowDelete, FailedOperation.QuitShareUintError, FailedOperation.ShareResourceMemberInUse, InternalError,
     InvalidParameter, ResourceNotFound.OrganizationNotExist, UnsupportedOperation.CreateMemberNotAllowDelete,
+    UnsupportedOperation.MemberAccountExistCICRoleConfig, UnsupportedOperation.MemberAccountExistCICUserConfig,
     UnsupportedOperation.MemberExistOperateProcessNotAllowDelete, UnsupportedOperation.MemberExistServiceNotAllowDelete,
     UnsupportedOperation.MemberNoPayment`),
   DeleteAccount: list(`FailedOperation.MemberAccountDeregisterPending, FailedOperation.MemberShareResource,
     FailedOperation.OrganizationAuthManageNotAllowDelete, InternalError, InvalidParameter, ResourceNotFound.MemberNotExist,
     ResourceNotFound.OrganizationNotExist, UnsupportedOperation.DeleteAccountDisabled, UnsupportedOperation.InviteAccountNotAllowDelete,
+    UnsupportedOperation.MemberAccountExistCICRoleConfig, UnsupportedOperation.MemberAccountExistCICUserConfig,
     UnsupportedOperation.MemberAccountExistResource, UnsupportedOperation.MemberExistServiceNotAllowDelete`),
+  // Not in the project's reference table: the Go SDK's client.go comment for CheckAccountDelete (stored copy at
+  // TencentCloud/tencentcloud-sdk-go commit 00aa230, not re-checked at the pinned v1.3.166).
+  CheckAccountDelete: list(`InternalError, InvalidParameter, ResourceNotFound.MemberNotExist, ResourceNotFound.OrganizationNotExist`),
   DescribeOrganizationNodes: list(`InternalError, InvalidParameter, ResourceNotFound.OrganizationNotExist`),
   CreateOrganizationMemberAuthIdentity: list(`FailedOperation.CreateRole, FailedOperation.OrganizationIdentityPolicyError, InternalError,
     InvalidParameter, ResourceNotFound.OrganizationIdentityNotExist, ResourceNotFound.OrganizationMemberNotExist,
@@ -117,8 +122,7 @@ export const ACTION_CODES = {
 export type DocumentedAction = keyof typeof ACTION_CODES;
 
 /** True when `action` is in the table. */
-export const isDocumentedAction = (action: string): action is DocumentedAction =>
-  Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
+export const isDocumentedAction = (action: string): action is DocumentedAction => Object.hasOwn(ACTION_CODES, action);
 
 /** True when `code` is a common code or in `action`'s row. */
 export function isDocumentedFor(action: string, code: string): boolean {

@@ -7,7 +7,9 @@ import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 const node = async (nodeId: number) =>
   (await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50 })).Items?.find((n) => n.NodeId === nodeId);
@@ -117,9 +119,23 @@ describe("AddOrganizationNode tags and limits", () => {
   });
 });
 
+describe("department depth by default: 5 levels, the root being level 1", () => {
+  it("adds levels 2 to 5 below the root and refuses level 6 with LimitExceeded.NodeDepthExceedLimit", async () => {
+    let parent = 100000;
+    for (const level of [2, 3, 4, 5]) parent = await add(`Level${level}`, parent);
+    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: parent, Name: "Level6" }))).toBe("LimitExceeded.NodeDepthExceedLimit");
+    expect(emulator.admin.nodes()).toHaveLength(8);
+  });
+});
+
 describe("department limits (nodeDepthLimit 3, nodeLimit 6)", () => {
   let limited: OrgClient;
-  useEmulator((started) => (limited = started.client), { rateLimitPerSecond: 0, nodeDepthLimit: 3, nodeLimit: 6 });
+  useEmulator(
+    (started) => {
+      limited = started.client;
+    },
+    { rateLimitPerSecond: 0, nodeDepthLimit: 3, nodeLimit: 6 },
+  );
 
   it("refuses a fourth level with LimitExceeded.NodeDepthExceedLimit (the root is level 1)", async () => {
     const level3 = (await limited.AddOrganizationNode({ ParentNodeId: 100001, Name: "L3" })).NodeId!;

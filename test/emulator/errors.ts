@@ -80,9 +80,11 @@ export const Errors = {
     make("FailedOperation.OrganizationPermissionIllegal", `The organization permission is invalid: ${detail}`),
   /** NodeId names no department (create, move). */
   nodeNotExist: (nodeId: number) => make("FailedOperation.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
-  /** ParentNodeId names no department (AddOrganizationNode); the emulator's choice between the two documented node codes. */
-  parentNodeNotExist: (nodeId: number) =>
-    make("ResourceNotFound.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
+  /**
+   * A department named by AddOrganizationNode's ParentNodeId (the emulator's choice between the two node codes it
+   * lists) or by DescribeOrganizationMembers' NodeId filter does not exist.
+   */
+  nodeNotFound: (nodeId: number) => make("ResourceNotFound.OrganizationNodeNotExist", `The organization node ${nodeId} does not exist.`),
   /** A department with this name already exists under the same parent. */
   nodeNameUsed: (name: string) =>
     make("FailedOperation.OrganizationNodeNameUsed", `The node name ${JSON.stringify(name)} is already used.`),
@@ -134,6 +136,63 @@ export const Errors = {
     ),
   /** Deleting or removing a member that shares resources (errors.go: 成员正在共享资源). */
   memberShareResource: (memberUin: number) => make("FailedOperation.MemberShareResource", `The member ${memberUin} is sharing resources.`),
+  /** Deleting or removing the administrator account of a verified entity (errors.go: 成员是主体管理账号不允许删除). */
+  organizationAuthManageNotAllowDelete: (memberUin: number) =>
+    make(
+      "FailedOperation.OrganizationAuthManageNotAllowDelete",
+      `The member ${memberUin} is the administrator of a verified entity and cannot be deleted.`,
+    ),
+  /** Deleting or removing a member with Identity Center permission deployments (errors.go: 成员存在身份中心权限部署信息). */
+  memberAccountExistCICRoleConfig: (memberUin: number) =>
+    make(
+      "UnsupportedOperation.MemberAccountExistCICRoleConfig",
+      `The member ${memberUin} still has Identity Center permission configurations deployed; remove them first.`,
+    ),
+  /** Deleting or removing a member with Identity Center CAM-user synchronisation (errors.go: 成员存在身份中心CAM用户同步信息). */
+  memberAccountExistCICUserConfig: (memberUin: number) =>
+    make(
+      "UnsupportedOperation.MemberAccountExistCICUserConfig",
+      `The member ${memberUin} still has Identity Center users synchronised to CAM; remove the synchronisation first.`,
+    ),
+  /** DeleteOrganizationMembers of a member whose bills another account pays (errors.go: 成员存在代付者,不允许删除). */
+  memberExistDelegatePayerNotAllowDelete: (memberUin: number) =>
+    make(
+      "FailedOperation.MemberExistDelegatePayerNotAllowDelete",
+      `The member ${memberUin} has a payer (PayUin); remove the payer before removing the member.`,
+    ),
+  /** DeleteOrganizationMembers of a member with an operation-approval process (errors.go: 成员设置了操作审批,不允许删除). */
+  memberExistOperateProcessNotAllowDelete: (memberUin: number) =>
+    make(
+      "UnsupportedOperation.MemberExistOperateProcessNotAllowDelete",
+      `The member ${memberUin} has an operation approval process and cannot be removed.`,
+    ),
+  /**
+   * DeleteOrganizationMembers of a member whose financial permissions cannot be released (errors.go: 操作计费侧成员权限错误);
+   * which of the listed codes Tencent answers for it is a guess.
+   */
+  operateBillingPermissionErr: (memberUin: number) =>
+    make("FailedOperation.OperateBillingPermissionErr", `The financial permissions of member ${memberUin} cannot be released.`),
+  /**
+   * DeleteAccount of a member with an operation-approval process (CheckAccountDelete's OperateProcess). DeleteAccount lists no
+   * specific code for it: the common UnsupportedOperation is the emulator's guess.
+   */
+  deleteAccountOperateProcess: (memberUin: number) =>
+    make("UnsupportedOperation", `The member ${memberUin} has an operation approval process; its account cannot be deleted.`),
+  /**
+   * DeleteAccount of a member whose financial permissions cannot be released (CheckAccountDelete's BillingPermission false).
+   * DeleteAccount lists no specific code for it: the common FailedOperation is the emulator's guess.
+   */
+  deleteAccountBillingPermission: (memberUin: number) =>
+    make("FailedOperation", `The financial permissions of member ${memberUin} cannot be released; its account cannot be deleted.`),
+  /**
+   * DeleteAccount of a member whose resources could not all be checked (CheckAccountDelete's DetectFailedResources).
+   * DeleteAccount lists no specific code for it: the common FailedOperation is the emulator's guess.
+   */
+  deleteAccountDetectFailed: (memberUin: number, resources: string[]) =>
+    make(
+      "FailedOperation",
+      `The resources of member ${memberUin} could not all be checked (${resources.join(", ")}); its account cannot be deleted now.`,
+    ),
   /** IsAllowQuit Allow for a member whose bills someone else pays (errors.go: 成员代付费模式，不允许主动退出组织). */
   allowQuitIllegal: (memberUin: number) =>
     make("InvalidParameter.AllowQuitIllegal", `The member ${memberUin} is paid for by a payer and cannot be allowed to quit.`),
@@ -208,14 +267,14 @@ export const Errors = {
     ),
   /**
    * Other tag-parameter errors of ModifyResourceTags: an empty value (the page's TagValueEmpty is not in
-   * ModifyResourceTags' list), a key twice in one list, more than 10 in one list.
+   * ModifyResourceTags' list), a key twice in one list, more than 10 in one list (the code is a guess for each).
    */
   tagParameter: (detail: string) => make("InvalidParameter.Tag", `Tag parameter error: ${detail}`),
   /** A key in both ReplaceTags and DeleteTags (errors.go: DeleteTags中不能包含ReplaceTags或AddTags中元素). */
   deleteTagsParamError: (key: string) =>
     make("InvalidParameterValue.DeleteTagsParamError", `The tag key ${JSON.stringify(key)} is in both ReplaceTags and DeleteTags.`),
-  /** More than 10 tags would be attached to one resource. */
-  resourceAttachedTags: () => make("LimitExceeded.ResourceAttachedTags", "A resource can carry at most 10 tags."),
+  /** More than `limit` (50) tags would be attached to one resource (errors.go: 资源关联的标签数超过限制). */
+  resourceAttachedTags: (limit: number) => make("LimitExceeded.ResourceAttachedTags", `A resource can carry at most ${limit} tags.`),
   /** The key already has `tagValueQuota` distinct values (errors.go: 单个标签键对应标签值达到上限数 1000). */
   tagValueQuota: (key: string, quota: number) =>
     make("LimitExceeded.TagValue", `The tag key ${JSON.stringify(key)} has reached its limit of ${quota} values.`),
@@ -223,7 +282,7 @@ export const Errors = {
   tagKeyQuota: (quota: number) => make("LimitExceeded.TagKey", `The account has reached its limit of ${quota} tag keys.`),
 
   // ---- departments ----
-  /** AddOrganizationNode deeper than `nodeDepthLimit` levels (root = level 1). */
+  /** AddOrganizationNode deeper than `nodeDepthLimit` levels (root = level 1; the console page's "5 levels"). */
   nodeDepthExceedLimit: (limit: number) =>
     make("LimitExceeded.NodeDepthExceedLimit", `A department can be at most ${limit} levels deep (the root department is level 1).`),
   /** AddOrganizationNode beyond `nodeLimit` departments. */
@@ -242,6 +301,3 @@ export const Errors = {
   unauthorizedOperation: (cam: string) =>
     make("UnauthorizedOperation", `You are not authorized to perform operation (${cam}); add "${cam}" to the key's CAM policy.`),
 } as const;
-
-/** The name of one error factory in {@link Errors}. */
-export type ErrorFactoryName = keyof typeof Errors;

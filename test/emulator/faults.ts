@@ -10,9 +10,6 @@ export type FaultMode = "error" | "createAccountFailure" | "tagResourcesError" |
 /** The modes a handler consumes itself, from inside the creation. */
 export const CREATION_FAULT_MODES: readonly FaultMode[] = ["createAccountFailure", "tagResourcesError"];
 
-/** The modes in which the response never reaches the caller intact. */
-export const TRANSPORT_FAULT_MODES: readonly FaultMode[] = ["timeout", "reset", "http502", "nonJson"];
-
 /** A fault to inject (EmulatorAdmin.injectFault, POST /_emulator/faults). */
 export interface FaultSpec {
   /** Action name, e.g. "CreateOrganizationMember". */

@@ -4,7 +4,9 @@ import { ADMIN_UIN, FIRST_MEMBER_UIN, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 const readMember = async (memberUin: number) => {
   const { Items } = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(memberUin) });
@@ -170,6 +172,22 @@ describe("CreateOrganizationMember", () => {
   it("refuses a request missing a required field with MissingParameter", async () => {
     const { AccountName: _omitted, ...request } = aMember();
     expect(await codeOf(client.request("CreateOrganizationMember", request))).toBe("MissingParameter");
+  });
+
+  it("refuses the 101st member by default (Tencent's FAQ: 100 accounts) with LimitExceeded.OrganizationMemberOverLimit", async () => {
+    await withEmulator({ rateLimitPerSecond: 0, seedMembers: 99 }, async (full) => {
+      const fullClient = orgClient(full);
+      await fullClient.CreateOrganizationMember(aMember());
+      expect(await codeOf(fullClient.CreateOrganizationMember(aMember()))).toBe("LimitExceeded.OrganizationMemberOverLimit");
+      expect(full.admin.members()).toHaveLength(100);
+    });
+  });
+
+  it("takes a raised limit (memberLimit, as a ticket raises it)", async () => {
+    await withEmulator({ rateLimitPerSecond: 0, seedMembers: 100, memberLimit: 101 }, async (raised) => {
+      await orgClient(raised).CreateOrganizationMember(aMember());
+      expect(await codeOf(orgClient(raised).CreateOrganizationMember(aMember()))).toBe("LimitExceeded.OrganizationMemberOverLimit");
+    });
   });
 
   it("refuses a member beyond the organization's limit with LimitExceeded.OrganizationMemberOverLimit", async () => {

@@ -44,14 +44,30 @@ export interface EmulatedMember {
   pendingPermissions?: { policyType: string; permissionIds: number[] };
 }
 
-/** What a member account holds that Tencent refuses to delete or remove it with (set on the admin interface). */
+/**
+ * What a member account holds or is that Tencent refuses to delete or remove it for (set on the admin
+ * interface). Each mark is one NotAllowReason field of CheckAccountDelete; `rules.ts` says which code
+ * each makes DeleteAccount and DeleteOrganizationMembers answer.
+ */
 export interface MemberHoldings {
-  /** Cloud resources (DeleteAccount → UnsupportedOperation.MemberAccountExistResource). */
-  resources?: boolean;
-  /** Delegated organization services (→ UnsupportedOperation.MemberExistServiceNotAllowDelete). */
+  /** Cloud resources: `true`, or their names as CheckAccountDelete's ExistResources lists them (DeleteAccount → UnsupportedOperation.MemberAccountExistResource). */
+  resources?: boolean | string[];
+  /** Delegated administrator of an organization (trusted) service, IsAssignManager (→ UnsupportedOperation.MemberExistServiceNotAllowDelete). */
   services?: boolean;
-  /** Resources shared with other members (→ FailedOperation.MemberShareResource). */
+  /** Shares resources / administers a shared unit, IsShareManager (→ FailedOperation.MemberShareResource). */
   sharedResources?: boolean;
+  /** Administrator of a verified entity, IsAuthManager (→ FailedOperation.OrganizationAuthManageNotAllowDelete). */
+  authManager?: boolean;
+  /** Has an operation-approval process set up, OperateProcess. */
+  operateProcess?: boolean;
+  /** Its financial permissions cannot be released, BillingPermission false. */
+  billingPermissionLocked?: boolean;
+  /** Identity Center permission-configuration deployments, CICRoleConfig (→ UnsupportedOperation.MemberAccountExistCICRoleConfig). */
+  cicRoleConfig?: boolean;
+  /** Identity Center CAM-user synchronisation, CICUserConfig (→ UnsupportedOperation.MemberAccountExistCICUserConfig). */
+  cicUserConfig?: boolean;
+  /** Resources whose detection failed: `true`, or their names as DetectFailedResources lists them. */
+  detectFailedResources?: boolean | string[];
 }
 
 /** Organization-wide console settings. */

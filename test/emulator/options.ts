@@ -3,6 +3,7 @@
  */
 import type { EmulatorCredential } from "./authentication";
 import type { OrganizationState } from "./model";
+import { DEFAULT_MEMBER_LIMIT, DEFAULT_NODE_DEPTH_LIMIT } from "./rules";
 
 /** SecretId the emulator accepts when no credentials are configured. */
 export const DEFAULT_SECRET_ID = "AKIDemulator000000000000000000000000";
@@ -31,11 +32,15 @@ export interface EmulatorOptions {
   seed?: OrganizationState;
   /** Invited members pre-created over the seed departments (benchmarks). @default 0 */
   seedMembers?: number;
-  /** Organization member-count limit (LimitExceeded.OrganizationMemberOverLimit). @default 5000 */
+  /**
+   * Members CreateOrganizationMember may bring the organization to (LimitExceeded.OrganizationMemberOverLimit).
+   * Tencent's FAQ says 100, raised by ticket: pass more to play a raised limit. Seeded and invited members are not
+   * refused, but count. @default 100
+   */
   memberLimit?: number;
   /** Departments the organization can hold (LimitExceeded.NodeExceedLimit); the number is the emulator's choice. @default 1000 */
   nodeLimit?: number;
-  /** Levels of departments, the root being level 1 (LimitExceeded.NodeDepthExceedLimit); the number is the emulator's choice. @default 5 */
+  /** Levels of departments, the root being level 1 (LimitExceeded.NodeDepthExceedLimit); Tencent's console page says 5 levels, counting the root is the emulator's choice. @default 5 */
   nodeDepthLimit?: number;
   /** Distinct values one tag key can have across the account (LimitExceeded.TagValue; tag errors.go says 1000). @default 1000 */
   tagValueQuota?: number;
@@ -71,9 +76,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     dataFile: options.dataFile,
     seed: options.seed,
     seedMembers: options.seedMembers ?? 0,
-    memberLimit: options.memberLimit ?? 5000,
+    memberLimit: options.memberLimit ?? DEFAULT_MEMBER_LIMIT,
     nodeLimit: options.nodeLimit ?? 1000,
-    nodeDepthLimit: options.nodeDepthLimit ?? 5,
+    nodeDepthLimit: options.nodeDepthLimit ?? DEFAULT_NODE_DEPTH_LIMIT,
     tagValueQuota: options.tagValueQuota ?? 1000,
     tagKeyQuota: options.tagKeyQuota ?? 1000,
     endpointRouteScope: options.endpointRouteScope ?? true,

@@ -66,7 +66,7 @@ describe("persistence to a data file", () => {
 
 describe("seed members", () => {
   it("spreads M invited members over the seed departments", async () => {
-    await withEmulator({ seedMembers: 120 }, async (emulator) => {
+    await withEmulator({ seedMembers: 120, memberLimit: 120 }, async (emulator) => {
       const members = emulator.admin.members();
       expect(members).toHaveLength(120);
       expect(new Set(members.map((m) => m.memberType))).toEqual(new Set(["Invite"]));

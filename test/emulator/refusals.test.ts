@@ -8,7 +8,9 @@ import { ADMIN_UIN, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 const readMember = async (memberUin: number) =>
   (await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, SearchKey: String(memberUin) })).Items?.find(
@@ -62,11 +64,43 @@ describe("DeleteOrganizationMembers", () => {
   it.each([
     ["services", "UnsupportedOperation.MemberExistServiceNotAllowDelete"],
     ["sharedResources", "FailedOperation.MemberShareResource"],
-  ] as const)("refuses to remove an invited member holding %s with %s", async (holding, code) => {
+    ["authManager", "FailedOperation.OrganizationAuthManageNotAllowDelete"],
+    ["cicRoleConfig", "UnsupportedOperation.MemberAccountExistCICRoleConfig"],
+    ["cicUserConfig", "UnsupportedOperation.MemberAccountExistCICUserConfig"],
+    ["operateProcess", "UnsupportedOperation.MemberExistOperateProcessNotAllowDelete"],
+    ["billingPermissionLocked", "FailedOperation.OperateBillingPermissionErr"],
+  ] as const)("refuses to remove an invited member holding %s with %s, and removes it once the mark is cleared", async (holding, code) => {
     const invited = emulator.admin.inviteMember({ name: "guest" });
     emulator.admin.setHoldings(invited, { [holding]: true });
     expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [invited] }))).toBe(code);
     expect(emulator.admin.members()).toHaveLength(1);
+    emulator.admin.setHoldings(invited, { [holding]: false });
+    await client.DeleteOrganizationMembers({ MemberUin: [invited] });
+    expect(emulator.admin.members()).toEqual([]);
+  });
+
+  it("refuses to remove a member whose bills another account pays with FailedOperation.MemberExistDelegatePayerNotAllowDelete, removing nobody", async () => {
+    const paid = emulator.admin.inviteMember({ name: "paid" });
+    const other = emulator.admin.inviteMember({ name: "other" });
+    await client.UpdateOrganizationMember({ MemberUin: paid, PayUin: String(ADMIN_UIN) });
+    expect(await codeOf(client.DeleteOrganizationMembers({ MemberUin: [other, paid] }))).toBe(
+      "FailedOperation.MemberExistDelegatePayerNotAllowDelete",
+    );
+    expect(emulator.admin.members()).toHaveLength(2);
+    // Without its payer it can go.
+    await client.UpdateOrganizationMember({ MemberUin: paid, PayUin: "" });
+    await client.DeleteOrganizationMembers({ MemberUin: [other, paid] });
+    expect(emulator.admin.members()).toEqual([]);
+  });
+
+  it.each(["DeleteOrganizationMembers", "DeleteAccount"])("takes the Identity Center codes as injected faults of %s", async (action) => {
+    for (const code of ["UnsupportedOperation.MemberAccountExistCICRoleConfig", "UnsupportedOperation.MemberAccountExistCICUserConfig"]) {
+      emulator.admin.injectFault({ action, mode: "error", code });
+      const uin = await created();
+      const call =
+        action === "DeleteAccount" ? client.DeleteAccount({ MemberUin: uin }) : client.DeleteOrganizationMembers({ MemberUin: [uin] });
+      expect(await codeOf(call)).toBe(code);
+    }
   });
 
   it("removes an invited member that only holds resources (they stay with the account)", async () => {
@@ -167,6 +201,20 @@ describe("partial creation: the tagResourcesError fault", () => {
     expect(() => emulator.admin.injectFault({ action: "UpdateOrganizationMember", mode: "tagResourcesError" })).toThrow(
       /tagResourcesError/,
     );
+  });
+});
+
+describe("DescribeOrganizationMembers NodeId filter", () => {
+  it("refuses a department that does not exist with ResourceNotFound.OrganizationNodeNotExist", async () => {
+    expect(await codeOf(client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, NodeId: 7 }))).toBe(
+      "ResourceNotFound.OrganizationNodeNotExist",
+    );
+  });
+
+  it("answers an existing department without members with an empty page", async () => {
+    await client.CreateOrganizationMember(aMember({ NodeId: 100001 }));
+    expect(await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, NodeId: 100003 })).toMatchObject({ Items: [], Total: 0 });
+    expect((await client.DescribeOrganizationMembers({ Offset: 0, Limit: 50, NodeId: 100001 })).Total).toBe(1);
   });
 });
 

@@ -1,11 +1,27 @@
 /**
- * Business rules shared by several actions (name syntax, permissions, payer, tags). Each
- * throws the factory from `errors.ts` that the real API answers for the broken rule.
+ * Business rules shared by several actions (name syntax, permissions, payer, tags, limits, what
+ * blocks deleting or removing a member). Each throws the factory from `errors.ts` that the real API
+ * answers for the broken rule.
  */
-import { Errors } from "./errors";
-import type { EmulatedMember, TagPair } from "./model";
+import type * as OrgModels from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import { type ApiError, Errors } from "./errors";
+import type { EmulatedMember, OrganizationSettings, TagPair } from "./model";
 import { AUTH_RELATIONS } from "./seed";
 import type { OrganizationStore } from "./storage";
+
+/**
+ * Members an organization manages unless Tencent raised the limit: "目前一个集团账号组织支持100个账号的管理", more on
+ * request by ticket (Organization FAQ, https://tencentcloud.com/zh/document/product/1031/32016, 2024-03-06).
+ * Beyond it CreateOrganizationMember answers LimitExceeded.OrganizationMemberOverLimit. The `memberLimit` option
+ * plays the ticket.
+ */
+export const DEFAULT_MEMBER_LIMIT = 100;
+/**
+ * Levels of departments: "部门关系最多支持5层" (console page https://cloud.tencent.com/document/product/850/16861);
+ * deeper, AddOrganizationNode answers LimitExceeded.NodeDepthExceedLimit. Whether the root counts is not stated:
+ * the emulator counts it as level 1 (see {@link nodeDepth}), the stricter reading.
+ */
+export const DEFAULT_NODE_DEPTH_LIMIT = 5;
 
 /** Letters, digits, Chinese characters and +@&._[]-:, — the syntax of Name and AccountName. */
 export const MEMBER_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]\-:,]{1,25}$/u;
@@ -16,10 +32,24 @@ export const NODE_NAME = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
  * `项目` (Tag "Use Limits" page) and `qcloud`, `tencent`, `project` (tag errors.go, InvalidParameter.ReservedTagKey).
  */
 export const RESERVED_TAG_KEY_PREFIXES: readonly string[] = ["qcs:", "project", "项目", "qcloud", "tencent"];
-/** Most tags one resource carries (Tag "Use Limits" page; LimitExceeded.ResourceAttachedTags). */
-export const MAX_TAGS_PER_RESOURCE = 10;
-// Letters, digits, Chinese characters, spaces and + - = . _ : / @ ( ) [ ] , ; > < (Tag "Use Limits" page).
-const TAG_CHARACTERS = /^[A-Za-z0-9\p{Script=Han} +\-=._:/@()[\],;><]*$/u;
+/**
+ * Most tags one resource (member or department) carries: "1个资源最多可以绑定50个标签" (Tag "Use Limits"
+ * page 651/13354); beyond it ModifyResourceTags answers LimitExceeded.ResourceAttachedTags.
+ */
+export const MAX_TAGS_PER_RESOURCE = 50;
+/**
+ * Most tags one request carries: CreateOrganizationMember's and AddOrganizationNode's `Tags` ("最大10个",
+ * organization models.go) and each of ModifyResourceTags' ReplaceTags and DeleteTags ("标签数量不超过10个", API page 651/35322).
+ */
+export const MAX_TAGS_PER_REQUEST = 10;
+/**
+ * The symbols the Tag "Use Limits" page lists for Chinese input, in their full-width forms: `【 】` as printed, and
+ * `＋ － ＝ ／ ＠ （ ） ：` by reading the page's half-width `+ - = / @ ( ) :` under "Chinese input" as the symbols a
+ * Chinese input method types (a reading, not a Tencent statement).
+ */
+export const FULL_WIDTH_TAG_SYMBOLS = "＋－＝／＠（）【】：";
+// Letters, digits, Chinese characters, spaces, + - = . _ : / @ ( ) [ ] , ; > < and the full-width symbols above (Tag "Use Limits" page).
+const TAG_CHARACTERS = new RegExp(`^[A-Za-z0-9\\p{Script=Han} +\\-=._:/@()[\\],;><${FULL_WIDTH_TAG_SYMBOLS}]*$`, "u");
 
 /**
  * Name / AccountName: 1–25 letters, digits, Chinese characters or `+@&._[]-:,`.
@@ -116,12 +146,12 @@ export function tagRuleBreak(key: string, value: string | undefined): TagRuleBre
 }
 
 /**
- * Tags given at creation (CreateOrganizationMember, AddOrganizationNode): at most 10, unique keys,
- * every pair valid.
+ * Tags given at creation (CreateOrganizationMember, AddOrganizationNode): at most 10 per request,
+ * unique keys, every pair valid.
  * @throws ApiError InvalidParameter.TagError
  */
 export function checkCreateTags(tags: TagPair[]): void {
-  if (tags.length > MAX_TAGS_PER_RESOURCE) throw Errors.tagError(`at most ${MAX_TAGS_PER_RESOURCE} tags are allowed`);
+  if (tags.length > MAX_TAGS_PER_REQUEST) throw Errors.tagError(`at most ${MAX_TAGS_PER_REQUEST} tags are allowed in one request`);
   const seen = new Set<string>();
   for (const tag of tags) {
     const broken = tagRuleBreak(tag.TagKey, tag.TagValue);
@@ -156,7 +186,10 @@ export function tagQuotaBreak(
 /** Only the fields the API stores (drops the Tag service's Category). */
 export const toTagPairs = (tags: TagPair[]): TagPair[] => tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue }));
 
-/** Level of a department: the root is 1, its children 2, and so on. */
+/**
+ * Level of a department: the root is 1, its children 2, and so on. Counting the root is the emulator's
+ * choice (Tencent's "5 levels" does not say): with the default limit a tree holds the root and four levels below it.
+ */
 export function nodeDepth(store: OrganizationStore, nodeId: number): number {
   let depth = 0;
   for (let node = store.getNode(nodeId); node; node = node.ParentNodeId === 0 ? undefined : store.getNode(node.ParentNodeId)) depth += 1;
@@ -164,15 +197,106 @@ export function nodeDepth(store: OrganizationStore, nodeId: number): number {
 }
 
 /**
- * What a member still holds that blocks deleting or removing it, in the order the emulator checks
- * (resources only block DeleteAccount).
- * @throws ApiError UnsupportedOperation.MemberAccountExistResource / MemberExistServiceNotAllowDelete, FailedOperation.MemberShareResource
+ * A new department under `parentNodeId` must stay within `limit` levels ({@link DEFAULT_NODE_DEPTH_LIMIT}).
+ * @throws ApiError LimitExceeded.NodeDepthExceedLimit
  */
-export function checkNothingHeld(member: Readonly<EmulatedMember>, checkResources: boolean): void {
+export function checkNodeDepth(store: OrganizationStore, parentNodeId: number, limit: number): void {
+  if (nodeDepth(store, parentNodeId) + 1 > limit) throw Errors.nodeDepthExceedLimit(limit);
+}
+
+/** CheckAccountDelete's NotAllowReason with every field present, as the emulator answers it. */
+export type AccountDeletionReport = Required<OrgModels.NotAllowReason>;
+
+// A mark set to `true` rather than to names reports this one name (Tencent's naming of resources is undocumented).
+const UNNAMED_RESOURCE = "unnamed-resource";
+const resourceNames = (mark: boolean | string[] | undefined): string[] =>
+  Array.isArray(mark) ? [...mark] : mark === true ? [UNNAMED_RESOURCE] : [];
+
+/**
+ * Every NotAllowReason field of CheckAccountDelete for a member (model text in the Node SDK's
+ * `organization_models.d.ts`): its type, the organization's member deletion permission and the marks set with
+ * `setHoldings`. Three fields allow deletion when true (IsCreateMember, DeletionPermission, BillingPermission);
+ * the other flags and non-empty lists block it.
+ */
+export function accountDeletionReport(member: Readonly<EmulatedMember>, settings: OrganizationSettings): AccountDeletionReport {
   const held = member.holdings ?? {};
-  if (checkResources && held.resources) throw Errors.memberAccountExistResource(member.memberUin);
-  if (held.services) throw Errors.memberExistServiceNotAllowDelete(member.memberUin);
-  if (held.sharedResources) throw Errors.memberShareResource(member.memberUin);
+  return {
+    IsCreateMember: member.memberType === "Create",
+    DeletionPermission: settings.memberDeletionEnabled,
+    IsAssignManager: held.services === true,
+    IsAuthManager: held.authManager === true,
+    IsShareManager: held.sharedResources === true,
+    OperateProcess: held.operateProcess === true,
+    BillingPermission: held.billingPermissionLocked !== true,
+    ExistResources: resourceNames(held.resources),
+    DetectFailedResources: resourceNames(held.detectFailedResources),
+    CICRoleConfig: held.cicRoleConfig === true,
+    CICUserConfig: held.cicUserConfig === true,
+  };
+}
+
+/** One reason DeleteAccount refuses: when the report says so, and the error it answers. */
+interface AccountDeletionRefusal {
+  readonly field: keyof AccountDeletionReport;
+  blocks(report: AccountDeletionReport): boolean;
+  refusal(memberUin: number, report: AccountDeletionReport): ApiError;
+}
+
+/**
+ * DeleteAccount's refusals, in the order it checks them, one per NotAllowReason field. CheckAccountDelete
+ * reports the same fields, so DeleteAccount refuses a member exactly when CheckAccountDelete answers
+ * `AllowDelete: false`. Codes: the first eight are listed for DeleteAccount and named by errors.go for the
+ * condition; OperateProcess, BillingPermission and DetectFailedResources have no code in DeleteAccount's list, so
+ * the emulator answers a common code (a guess).
+ */
+const ACCOUNT_DELETION_REFUSALS: readonly AccountDeletionRefusal[] = [
+  { field: "DeletionPermission", blocks: (r) => !r.DeletionPermission, refusal: () => Errors.deleteAccountDisabled() },
+  { field: "IsCreateMember", blocks: (r) => !r.IsCreateMember, refusal: (uin) => Errors.inviteAccountNotAllowDelete(uin) },
+  { field: "ExistResources", blocks: (r) => r.ExistResources.length > 0, refusal: (uin) => Errors.memberAccountExistResource(uin) },
+  { field: "IsAssignManager", blocks: (r) => r.IsAssignManager, refusal: (uin) => Errors.memberExistServiceNotAllowDelete(uin) },
+  { field: "IsShareManager", blocks: (r) => r.IsShareManager, refusal: (uin) => Errors.memberShareResource(uin) },
+  { field: "IsAuthManager", blocks: (r) => r.IsAuthManager, refusal: (uin) => Errors.organizationAuthManageNotAllowDelete(uin) },
+  { field: "CICRoleConfig", blocks: (r) => r.CICRoleConfig, refusal: (uin) => Errors.memberAccountExistCICRoleConfig(uin) },
+  { field: "CICUserConfig", blocks: (r) => r.CICUserConfig, refusal: (uin) => Errors.memberAccountExistCICUserConfig(uin) },
+  { field: "OperateProcess", blocks: (r) => r.OperateProcess, refusal: (uin) => Errors.deleteAccountOperateProcess(uin) },
+  { field: "BillingPermission", blocks: (r) => !r.BillingPermission, refusal: (uin) => Errors.deleteAccountBillingPermission(uin) },
+  {
+    field: "DetectFailedResources",
+    blocks: (r) => r.DetectFailedResources.length > 0,
+    refusal: (uin, r) => Errors.deleteAccountDetectFailed(uin, r.DetectFailedResources),
+  },
+];
+
+/** The NotAllowReason fields the refusals cover: every field of the model (codes.test.ts checks it). */
+export const ACCOUNT_DELETION_FIELDS: readonly (keyof AccountDeletionReport)[] = ACCOUNT_DELETION_REFUSALS.map((r) => r.field);
+
+/** Every refusal the report calls for, in DeleteAccount's order; empty when the account may be deleted. */
+export function accountDeletionRefusals(memberUin: number, report: AccountDeletionReport): ApiError[] {
+  return ACCOUNT_DELETION_REFUSALS.filter((r) => r.blocks(report)).map((r) => r.refusal(memberUin, report));
+}
+
+/**
+ * What refuses removing a member from the organization (DeleteOrganizationMembers), in the order the
+ * emulator checks: a created member, a payer, then the marks that block removal as well as deletion
+ * (resources and failed resource checks stay with the account, so they do not block removal).
+ * @throws ApiError UnsupportedOperation.CreateMemberNotAllowDelete, FailedOperation.MemberExistDelegatePayerNotAllowDelete,
+ *   UnsupportedOperation.MemberExistServiceNotAllowDelete, FailedOperation.MemberShareResource,
+ *   FailedOperation.OrganizationAuthManageNotAllowDelete, UnsupportedOperation.MemberAccountExistCICRoleConfig / CICUserConfig,
+ *   UnsupportedOperation.MemberExistOperateProcessNotAllowDelete, FailedOperation.OperateBillingPermissionErr
+ */
+export function checkRemovable(member: Readonly<EmulatedMember>): void {
+  const uin = member.memberUin;
+  if (member.memberType === "Create") throw Errors.createMemberNotAllowDelete(uin);
+  // errors.go: 成员存在代付者,不允许删除 — a member whose bills another account pays (PayUin) cannot be removed.
+  if (member.payUin !== "") throw Errors.memberExistDelegatePayerNotAllowDelete(uin);
+  const held = member.holdings ?? {};
+  if (held.services) throw Errors.memberExistServiceNotAllowDelete(uin);
+  if (held.sharedResources) throw Errors.memberShareResource(uin);
+  if (held.authManager) throw Errors.organizationAuthManageNotAllowDelete(uin);
+  if (held.cicRoleConfig) throw Errors.memberAccountExistCICRoleConfig(uin);
+  if (held.cicUserConfig) throw Errors.memberAccountExistCICUserConfig(uin);
+  if (held.operateProcess) throw Errors.memberExistOperateProcessNotAllowDelete(uin);
+  if (held.billingPermissionLocked) throw Errors.operateBillingPermissionErr(uin);
 }
 
 /**

@@ -21,7 +21,7 @@
 import { readFileSync } from "node:fs";
 import type { EmulatedMember, OrganizationState } from "./model";
 import { invitedMember, ROOT_NODE_ID, SEED_TIME, seedState } from "./seed";
-import { MEMBER_NAME, NODE_NAME } from "./rules";
+import { MAX_TAGS_PER_RESOURCE, MEMBER_NAME, NODE_NAME } from "./rules";
 
 /** A seed file with problems; `problems` holds one `file:line: field: …` text per problem. */
 export class SeedFileError extends Error {
@@ -92,7 +92,10 @@ export function parseSeed(text: string, file: string): OrganizationState {
   const departments = arrayField(document, "departments", report);
   departments.forEach((entry, index) => {
     const path = `departments[${index}]`;
-    if (!isObject(entry)) return report(path, "must be an object with id and name");
+    if (!isObject(entry)) {
+      report(path, "must be an object with id and name");
+      return;
+    }
     unknownKeys(entry, ["id", "name", "parentId", "remark"], path, report);
     const id = entry.id;
     if (!isPositiveInteger(id)) report(`${path}.id`, `must be a positive integer, got ${JSON.stringify(id)}`);
@@ -133,7 +136,10 @@ export function parseSeed(text: string, file: string): OrganizationState {
   const members: EmulatedMember[] = [];
   arrayField(document, "members", report).forEach((entry, index) => {
     const path = `members[${index}]`;
-    if (!isObject(entry)) return report(path, "must be an object with name and departmentId");
+    if (!isObject(entry)) {
+      report(path, "must be an object with name and departmentId");
+      return;
+    }
     unknownKeys(entry, ["name", "uin", "departmentId", "permissionIds", "tags", "memberType", "remark"], path, report);
     const before = problems.length;
     const name = entry.name;
@@ -164,8 +170,9 @@ export function parseSeed(text: string, file: string): OrganizationState {
       report(`${path}.permissionIds`, `must be integers 1–10 including 1 and 2, got ${JSON.stringify(entry.permissionIds)}`);
     }
     const tags = entry.tags ?? {};
-    if (!isObject(tags) || !Object.values(tags).every((v) => typeof v === "string") || Object.keys(tags).length > 10) {
-      report(`${path}.tags`, `must map at most 10 tag keys to text values, got ${JSON.stringify(entry.tags)}`);
+    // A member that already exists may carry as many tags as a resource can (50), not only the 10 one request sets.
+    if (!isObject(tags) || !Object.values(tags).every((v) => typeof v === "string") || Object.keys(tags).length > MAX_TAGS_PER_RESOURCE) {
+      report(`${path}.tags`, `must map at most ${MAX_TAGS_PER_RESOURCE} tag keys to text values, got ${JSON.stringify(entry.tags)}`);
     }
     const memberType = entry.memberType ?? "Invite";
     if (memberType !== "Invite" && memberType !== "Create")
@@ -259,7 +266,9 @@ export function fieldLines(text: string): Map<string, number> {
       at++;
     } else if (ch === "[") {
       at++;
-      for (let index = 0; skipSpace(), text[at] !== "]" && at < text.length; index++) {
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text[at] === "]" || at >= text.length) break;
         value(`${path}[${index}]`);
         skipSpace();
         if (text[at] === ",") at++;

@@ -115,12 +115,40 @@ describe("ModifyResourceTags on an organization member", () => {
     expect(memberTags()).toContainEqual({ TagKey: "cost center", TagValue: value });
   });
 
-  it("refuses an eleventh tag on one member with LimitExceeded.ResourceAttachedTags", async () => {
-    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: tagsOf(8) });
+  it("accepts the Chinese-input symbols in their full-width forms: ＋ － ＝ ／ ＠ （ ） 【 】 ：", async () => {
+    const value = "预算【2025】（一）＋－＝／＠：";
+    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "【成本】（中心）", TagValue: value }] });
+    expect(memberTags()).toContainEqual({ TagKey: "【成本】（中心）", TagValue: value });
+    // Other full-width punctuation stays outside the set.
+    expect(await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "k", TagValue: "a，b" }] }))).toBe(
+      "InvalidParameterValue.TagValueCharacterIllegal",
+    );
+  });
+
+  it("attaches up to 50 tags to one member, ten per request, and refuses the fifty-first with LimitExceeded.ResourceAttachedTags", async () => {
+    // The member starts with two tags; four requests of ten and one of eight bring it to 50.
+    for (let batch = 0; batch < 4; batch++) {
+      await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: tagsOf(10, `b${batch}-`) });
+    }
+    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: tagsOf(8, "last-") });
+    expect(memberTags()).toHaveLength(50);
     expect(
-      await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "eleventh", TagValue: "v" }] })),
+      await codeOf(tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "fifty-first", TagValue: "v" }] })),
     ).toBe("LimitExceeded.ResourceAttachedTags");
-    expect(memberTags()).toHaveLength(10);
+    expect(memberTags()).toHaveLength(50);
+    // Replacing the value of a tag it already carries adds nothing, so it is still allowed.
+    await tags.ModifyResourceTags({ Resource: resource(memberUin), ReplaceTags: [{ TagKey: "env", TagValue: "prod" }] });
+  });
+
+  it("attaches up to 50 tags to one department too", async () => {
+    for (let batch = 0; batch < 5; batch++) {
+      await tags.ModifyResourceTags({ Resource: nodeResource(100001), ReplaceTags: tagsOf(10, `b${batch}-`) });
+    }
+    expect(
+      await codeOf(tags.ModifyResourceTags({ Resource: nodeResource(100001), ReplaceTags: [{ TagKey: "fifty-first", TagValue: "v" }] })),
+    ).toBe("LimitExceeded.ResourceAttachedTags");
+    const { Items } = await client.DescribeOrganizationNodes({ Offset: 0, Limit: 50 });
+    expect(Items?.find((n) => n.NodeId === 100001)?.Tags).toHaveLength(50);
   });
 
   it("sets and deletes department tags through the node resource name, visible in DescribeOrganizationNodes", async () => {

@@ -102,7 +102,7 @@ function checkType(name: string, type: FieldType, value: unknown): void {
 export function validateParams<S extends RequestSchema>(schema: S, body: unknown): ParamsOf<S> {
   if (!isRecord(body)) throw Errors.invalidParameter("The request body must be a JSON object.");
   for (const key of Object.keys(body)) {
-    if (!Object.prototype.hasOwnProperty.call(schema, key)) throw Errors.unknownParameter(key);
+    if (!Object.hasOwn(schema, key)) throw Errors.unknownParameter(key);
   }
   for (const [key, spec] of Object.entries(schema)) {
     // The SDK drops nulls before sending; a raw null is treated the same way.

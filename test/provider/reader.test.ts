@@ -8,7 +8,7 @@ const PAGES = Math.ceil(M / 50);
 
 let h: ProviderHarness;
 beforeAll(async () => {
-  h = await startProviderHarness({ seedMembers: M, rateLimitPerSecond: 0 });
+  h = await startProviderHarness({ seedMembers: M, memberLimit: M, rateLimitPerSecond: 0 });
 });
 afterAll(() => h.close());
 beforeEach(() => h.fresh());

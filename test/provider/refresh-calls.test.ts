@@ -46,7 +46,7 @@ describe("a refresh in an organization of 5,000 members", () => {
   const M = 5000;
   let h: ProviderHarness;
   beforeAll(async () => {
-    h = await startProviderHarness({ seedMembers: M - 200, rateLimitPerSecond: 0 });
+    h = await startProviderHarness({ seedMembers: M - 200, memberLimit: M, rateLimitPerSecond: 0 });
   });
   afterAll(() => h.close());
 
@@ -100,7 +100,7 @@ describe("a refresh in an organization of 1,000 members", () => {
   const M = 1000;
   let h: ProviderHarness;
   beforeAll(async () => {
-    h = await startProviderHarness({ seedMembers: M - 20, rateLimitPerSecond: 0 });
+    h = await startProviderHarness({ seedMembers: M - 20, memberLimit: M, rateLimitPerSecond: 0 });
   });
   afterAll(() => h.close());
 

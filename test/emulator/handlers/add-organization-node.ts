@@ -2,7 +2,7 @@
  * AddOrganizationNode: adds a department under an existing one.
  */
 import { Errors } from "../errors";
-import { checkCreateTags, checkNodeName, formatApiTime, nodeDepth, tagQuotaBreak, toTagPairs } from "../rules";
+import { checkCreateTags, checkNodeDepth, checkNodeName, formatApiTime, tagQuotaBreak, toTagPairs } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** AddOrganizationNode (organization 2021-03-31). */
@@ -17,11 +17,11 @@ export const addOrganizationNode = defineHandler({
   } as const,
   handle(p, { store, now, limits, takeCreationFault }) {
     checkNodeName(p.Name);
-    if (!store.getNode(p.ParentNodeId)) throw Errors.parentNodeNotExist(p.ParentNodeId);
+    if (!store.getNode(p.ParentNodeId)) throw Errors.nodeNotFound(p.ParentNodeId);
     if (store.nodeView().some((n) => n.ParentNodeId === p.ParentNodeId && n.Name === p.Name)) throw Errors.nodeNameUsed(p.Name);
     const tags = toTagPairs(p.Tags ?? []);
     checkCreateTags(tags);
-    if (nodeDepth(store, p.ParentNodeId) + 1 > limits.nodeDepthLimit) throw Errors.nodeDepthExceedLimit(limits.nodeDepthLimit);
+    checkNodeDepth(store, p.ParentNodeId, limits.nodeDepthLimit);
     if (store.nodeView().length >= limits.nodeLimit) throw Errors.nodeExceedLimit(limits.nodeLimit);
     const time = formatApiTime(now());
     const nodeId = store.allocateNodeId();

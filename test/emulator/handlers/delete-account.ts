@@ -2,7 +2,7 @@
  * DeleteAccount: deletes a created member's account, possibly after a "pending" review period.
  */
 import { Errors } from "../errors";
-import { checkNothingHeld, requireMember } from "../rules";
+import { accountDeletionRefusals, accountDeletionReport, requireMember } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** DeleteAccount (organization 2021-03-31). */
@@ -14,10 +14,9 @@ export const deleteAccount = defineHandler({
   } as const,
   handle(p, { store, deregisterPendingCalls }) {
     const member = requireMember(store, p.MemberUin);
-    // The console's opt-in "member deletion permission" (product 1031 doc 55955) gates every deletion.
-    if (!store.settings.memberDeletionEnabled) throw Errors.deleteAccountDisabled();
-    if (member.memberType !== "Create") throw Errors.inviteAccountNotAllowDelete(p.MemberUin);
-    checkNothingHeld(member, true);
+    // The same report CheckAccountDelete answers: DeleteAccount refuses exactly when it says AllowDelete false.
+    const [refusal] = accountDeletionRefusals(p.MemberUin, accountDeletionReport(member, store.settings));
+    if (refusal) throw refusal;
     // Deregistration is asynchronous in the real service: model it as N "pending" answers.
     const attempts = store.deregisterAttempts(p.MemberUin);
     if (attempts < deregisterPendingCalls) {

@@ -2,7 +2,7 @@
  * DeleteOrganizationMembers: removes invited members from the organization (their accounts stay).
  */
 import { Errors } from "../errors";
-import { checkNothingHeld } from "../rules";
+import { checkRemovable } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** DeleteOrganizationMembers (organization 2021-03-31). */
@@ -19,8 +19,7 @@ export const deleteOrganizationMembers = defineHandler({
       const member = store.getMember(uin);
       // Tencent documents no member-not-found code for this action: the emulator answers the generic InvalidParameter (a guess).
       if (!member) throw Errors.invalidParameter(`The UIN ${uin} is not a member of the organization.`);
-      if (member.memberType === "Create") throw Errors.createMemberNotAllowDelete(uin);
-      checkNothingHeld(member, false);
+      checkRemovable(member);
     }
     for (const uin of p.MemberUin) store.removeMember(uin);
     return {};

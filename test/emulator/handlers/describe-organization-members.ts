@@ -32,6 +32,8 @@ export const describeOrganizationMembers = defineHandler({
     const lang = p.Lang ?? "en";
     if (lang !== "en" && lang !== "zh") throw Errors.invalidParameterValue("Lang", "must be en or zh");
     if (p.Tags && p.Tags.length > 10) throw Errors.invalidParameterValue("Tags", "at most 10 tags");
+    // A department filter naming no department is refused, not answered with an empty page (the code is in the action's list).
+    if (p.NodeId !== undefined && !store.getNode(p.NodeId)) throw Errors.nodeNotFound(p.NodeId);
     const nodeNames = new Map(store.nodeView().map((n) => [n.NodeId, n.Name]));
     // Filters run over the stored members without copying them; only the page is mapped.
     const matches = store.memberView().filter((m) => {

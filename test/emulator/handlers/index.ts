@@ -2,6 +2,7 @@
  * The action registry: (version, action) → handler.
  */
 import { addOrganizationNode } from "./add-organization-node";
+import { checkAccountDelete } from "./check-account-delete";
 import { createOrganizationMember } from "./create-organization-member";
 import { createOrganizationMemberAuthIdentity } from "./create-organization-member-auth-identity";
 import { deleteAccount } from "./delete-account";
@@ -29,6 +30,7 @@ export const HANDLERS: readonly ActionHandler[] = [
   moveOrganizationNodeMembers,
   deleteOrganizationMembers,
   deleteAccount,
+  checkAccountDelete,
   describeOrganizationNodes,
   addOrganizationNode,
   updateOrganizationNode,

@@ -3,7 +3,7 @@
  */
 import { Errors } from "../errors";
 import type { TagPair } from "../model";
-import { formatApiTime, MAX_TAGS_PER_RESOURCE, tagQuotaBreak, tagRuleBreak, type TagRuleBreak } from "../rules";
+import { formatApiTime, MAX_TAGS_PER_REQUEST, MAX_TAGS_PER_RESOURCE, tagQuotaBreak, tagRuleBreak, type TagRuleBreak } from "../rules";
 import { defineHandler, TAG_VERSION } from "./handler";
 
 /**
@@ -26,7 +26,8 @@ const tagServiceError = (broken: TagRuleBreak, key: string) =>
 
 function checkList(field: string, keys: string[]): void {
   if (keys.length === 0) throw Errors.invalidParameter(`${field} must not be an empty list; omit it instead.`);
-  if (keys.length > MAX_TAGS_PER_RESOURCE) throw Errors.tagParameter(`${field} can hold at most ${MAX_TAGS_PER_RESOURCE} tags`);
+  // Ten per list is documented; the code for more is not (InvalidParameter.Tag is a guess).
+  if (keys.length > MAX_TAGS_PER_REQUEST) throw Errors.tagParameter(`${field} can hold at most ${MAX_TAGS_PER_REQUEST} tags`);
   const seen = new Set<string>();
   for (const key of keys) {
     if (seen.has(key)) throw Errors.tagParameter(`the tag key ${JSON.stringify(key)} is twice in ${field}`);
@@ -78,7 +79,7 @@ export const modifyResourceTags = defineHandler({
       if (existing) existing.TagValue = tag.TagValue;
       else tags.push(tag);
     }
-    if (tags.length > MAX_TAGS_PER_RESOURCE) throw Errors.resourceAttachedTags();
+    if (tags.length > MAX_TAGS_PER_RESOURCE) throw Errors.resourceAttachedTags(MAX_TAGS_PER_RESOURCE);
     const quota = tagQuotaBreak(store, replace, limits);
     if (quota)
       throw quota.quota === "values" ? Errors.tagValueQuota(quota.key, limits.tagValueQuota) : Errors.tagKeyQuota(limits.tagKeyQuota);
