@@ -16,16 +16,16 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { RateLimiter, type CallLimiter, type CallPermit } from "../provider/api/rateLimiter";
-import { resolveSettings } from "../provider/api/settings";
-import { createSdkClients } from "../provider/api/transport";
+import { RateLimiter, type CallLimiter, type CallPermit } from "../provider/api/call/rateLimiter";
+import { resolveSettings } from "../provider/api/call/settings";
+import { createSdkClients } from "../provider/api/call/transport";
 import { checkMember } from "../provider/member/check";
 import { MemberLifecycle } from "../provider/member/lifecycle";
 import { clearProxyVariables } from "../scripts/lib/proxy";
 import { REPO_ROOT, resolveCli } from "../scripts/lib/engine";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
 import { AnswerCountingLimiter } from "./lib/answerCountingLimiter";
-import { benchStack, exportedState, measure, startEmulatorProcess, type EmulatorProcess, type OperationResult } from "./lib/engineBench";
+import { benchStack, exportedState, measure, startEmulatorProcess, type OperationResult } from "./lib/engineBench";
 import { incumbentRefresh } from "./lib/incumbent";
 import { lineChart, type Panel } from "./lib/svg";
 
@@ -247,7 +247,7 @@ async function engineCell(latencyMs: number, n: number): Promise<EngineCell> {
       latencyMs,
       n,
       parallel: parallel
-        ? `PULUMI_PARALLEL=${parallel} — slow calls need it: a member is two calls (${((2 * latencyMs) / 1000).toFixed(1)} s), so the default 4 × cores = 8 would allow ${(8 / ((2 * latencyMs) / 1000)).toFixed(1)} members/s (README, "Slow calls need more engine parallelism")`
+        ? `PULUMI_PARALLEL=${parallel} — slow calls need it: a member is two calls (${((2 * latencyMs) / 1000).toFixed(1)} s), so the default 4 × cores = 8 would allow ${(8 / ((2 * latencyMs) / 1000)).toFixed(1)} members/s (docs/installation-configuration.md, "Slow calls need more engine parallelism")`
         : "default (4 × cores = 8)",
       provider: { up, noop, refresh },
       baseline: { up: baseUp, noop: baseNoop, refresh: baseRefresh },

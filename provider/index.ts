@@ -10,6 +10,6 @@ export type { NodeDeletionPolicy, NodeInputs, NodeOutputs } from "./node/types";
 export { NODE_DELETION_POLICIES } from "./node/types";
 export type { DeletionPolicy, MemberInputs, MemberOutputs, MemberIdentity, MemberPermission } from "./member/types";
 export { DELETION_POLICIES } from "./member/types";
-export { CONFIG_KEYS, ENV_VARS } from "./api/settings";
-export { ERROR_HINTS } from "./api/codes";
+export { CONFIG_KEYS, ENV_VARS } from "./api/call/settings";
+export { ERROR_HINTS } from "./api/call/codes";
 export * from "./core/errors";

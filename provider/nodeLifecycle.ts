@@ -5,37 +5,14 @@
  * shim.ts) does `require("pulumi-tencentcloud-organization/dist/nodeLifecycle")[method](...)` for
  * configure, check, diff, create, read, update and delete, and `read` and `delete` run the *stored*
  * text. This path and these names are therefore a promise to every stack that holds a department;
- * the module only forwards to the one instance of this process, and the implementation is in node/.
+ * the module only forwards (kit/forward.ts) to the one instance of this process; the implementation is in node/.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { processLimiter } from "./api/rateLimiter";
-import type { NodeDeclaration } from "./node/check";
+import { forwardingMethods } from "./kit/forward";
 import { NodeLifecycle } from "./node/lifecycle";
-import type { NodeInputs, NodeOutputs } from "./node/types";
 
-// One instance per provider process (one Pulumi operation), shared by all its departments, so they
-// share one reader; the rate limiter is the process's one (processLimiter), shared with every
-// other resource type, since Tencent counts all their calls against one budget per action.
-// Built from the stack config given to `configure`.
-let instance = NodeLifecycle.fromConfig(() => undefined, { limiterFor: processLimiter });
+const methods = forwardingMethods(NodeLifecycle.fromConfig);
 
-/** Called once per provider process by the engine with the whole stack config. */
-export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  instance = NodeLifecycle.fromConfig((key) => req.config.get(key), { limiterFor: processLimiter });
-}
-
-/** See NodeLifecycle.check. */
-export const check = (olds: NodeDeclaration, news: NodeDeclaration) => instance.check(olds, news);
-/** See NodeLifecycle.diff. */
-export const diff = (id: string, olds: NodeOutputs, news: NodeInputs) => instance.diff(id, olds, news);
-/** See NodeLifecycle.create. */
-export const create = (inputs: NodeInputs) => instance.create(inputs);
-/** See NodeLifecycle.read. */
-export const read = (id: string, props?: Partial<NodeOutputs>) => instance.read(id, props);
-/** See NodeLifecycle.update. */
-export const update = (id: string, olds: NodeOutputs, news: NodeInputs) => instance.update(id, olds, news);
-/** See NodeLifecycle.delete. */
-const remove = (id: string, props: NodeOutputs) => instance.delete(id, props);
-
+export const { configure, check, diff, create, read, update } = methods;
 // `delete` is a reserved word for a variable, not for an export: the engine calls `delete`.
+const remove = methods.delete;
 export { remove as delete };

@@ -1,5 +1,6 @@
 /**
- * The object Pulumi serializes into the state of every OrganizationMember (`__provider`).
+ * The objects Pulumi serializes into the state of every OrganizationMember and OrganizationNode
+ * (`__provider`): one per resource type, each a single method.
  *
  * Its text is stored twice per resource (inputs and outputs), rewritten with the whole state after
  * every step, and run — as stored, whatever version wrote it — for read and delete. So it is as

@@ -2,16 +2,13 @@
  * The organization and tag actions for members, in the provider's terms: requests are built and
  * answers read through wire.ts, so callers never see Tencent's field names.
  */
-import type {
-  CreateOrganizationMemberResponse,
-  DescribeOrganizationMembersRequest,
-  DescribeOrganizationMembersResponse,
-} from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
 import { TencentApiError } from "../core/errors/TencentApiError";
+import { UnexpectedAnswerError } from "../core/errors/UnexpectedAnswerError";
+import type { DescribeMembersRequest } from "./call/actions";
 import type { Tags } from "../core/tags";
-import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
-import { reactionTo } from "./codes";
-import type { TencentApi } from "./tencentApi";
+import type { MemberUpdate, NewMember, ReportedMember } from "./model";
+import { reactionTo } from "./call/codes";
+import type { TencentApi } from "./call/client";
 import { modifyResourceTags } from "./tags";
 import { toCreateRequest, toReportedMember, toTagKeyFilter, toUpdateRequest } from "./wire";
 
@@ -34,8 +31,8 @@ export class MemberApi {
   ) {}
 
   /** One page of members. */
-  async describePage(request: DescribeOrganizationMembersRequest): Promise<{ items: ReportedMember[]; total: number }> {
-    const response = await this.api.call<DescribeOrganizationMembersResponse>("organization", "DescribeOrganizationMembers", {
+  async describePage(request: DescribeMembersRequest): Promise<{ items: ReportedMember[]; total: number }> {
+    const response = await this.api.call("DescribeOrganizationMembers", {
       Lang: "en",
       ...request,
     });
@@ -76,27 +73,22 @@ export class MemberApi {
    * Not retried on an unknown outcome: the caller must look for the member before trying
    * again, or it could create two accounts.
    */
-  async create(inputs: MemberInputs, ownerTag: Tags): Promise<{ memberUin: number; requestId?: string }> {
-    const response = await this.api.call<CreateOrganizationMemberResponse>(
-      "organization",
-      "CreateOrganizationMember",
-      toCreateRequest(inputs, ownerTag),
-      { idempotent: false },
-    );
+  async create(inputs: NewMember, ownerTag: Tags): Promise<{ memberUin: number; requestId?: string }> {
+    const response = await this.api.call("CreateOrganizationMember", toCreateRequest(inputs, ownerTag), { idempotent: false });
     if (typeof response.Uin !== "number") {
-      throw new Error(`CreateOrganizationMember answered without a Uin (RequestId ${response.RequestId ?? "unknown"})`);
+      throw new UnexpectedAnswerError("CreateOrganizationMember", "no Uin", response.RequestId);
     }
     return { memberUin: response.Uin, requestId: response.RequestId };
   }
 
   /** Sets name, remark, policy and permissions, payer, quit permission; values, so safe to repeat. */
   async update(memberUin: number, update: MemberUpdate): Promise<void> {
-    await this.api.call("organization", "UpdateOrganizationMember", toUpdateRequest(memberUin, update));
+    await this.api.call("UpdateOrganizationMember", toUpdateRequest(memberUin, update));
   }
 
   /** Moves the member to another department. */
   async move(memberUin: number, nodeId: number): Promise<void> {
-    await this.api.call("organization", "MoveOrganizationNodeMembers", { NodeId: nodeId, MemberUin: [memberUin] });
+    await this.api.call("MoveOrganizationNodeMembers", { NodeId: nodeId, MemberUin: [memberUin] });
   }
 
   /**
@@ -111,7 +103,7 @@ export class MemberApi {
   /** Grants access identities, in batches the API accepts. */
   async addIdentities(memberUin: number, identityIds: readonly number[]): Promise<void> {
     for (let i = 0; i < identityIds.length; i += IDENTITIES_PER_CALL) {
-      await this.api.call("organization", "CreateOrganizationMemberAuthIdentity", {
+      await this.api.call("CreateOrganizationMemberAuthIdentity", {
         MemberUins: [memberUin],
         IdentityIds: identityIds.slice(i, i + IDENTITIES_PER_CALL),
       });
@@ -121,7 +113,7 @@ export class MemberApi {
   /** Revokes one access identity; one not granted (a retry after a lost answer, or out of band) is done. */
   async removeIdentity(memberUin: number, identityId: number): Promise<void> {
     try {
-      await this.api.call("organization", "DeleteOrganizationMemberAuthIdentity", {
+      await this.api.call("DeleteOrganizationMemberAuthIdentity", {
         MemberUin: memberUin,
         IdentityId: identityId,
       });
@@ -132,11 +124,11 @@ export class MemberApi {
 
   /** Removes an invited member from the organization; the account lives on. */
   async removeFromOrganization(memberUin: number): Promise<void> {
-    await this.api.call("organization", "DeleteOrganizationMembers", { MemberUin: [memberUin] });
+    await this.api.call("DeleteOrganizationMembers", { MemberUin: [memberUin] });
   }
 
   /** Asks Tencent to delete a created member's account. */
   async deleteAccount(memberUin: number): Promise<void> {
-    await this.api.call("organization", "DeleteAccount", { MemberUin: memberUin });
+    await this.api.call("DeleteAccount", { MemberUin: memberUin });
   }
 }

@@ -5,7 +5,7 @@
  * look-ups — is answered from that listing. Anything that changes a department calls `invalidate()`.
  * (Members need the ski-rental reader in reader.ts: organizations hold thousands of them.)
  */
-import type { ReportedNode } from "../node/types";
+import type { ReportedNode } from "./model";
 import type { NodeApi } from "./nodes";
 
 export class NodeReader {

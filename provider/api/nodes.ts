@@ -2,15 +2,11 @@
  * The organization and tag actions for departments (organization nodes), in the provider's terms:
  * requests are built and answers read through wire.ts, so callers never see Tencent's field names.
  */
-import type {
-  AddOrganizationNodeResponse,
-  DescribeOrganizationMembersResponse,
-  DescribeOrganizationNodesResponse,
-} from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import { UnexpectedAnswerError } from "../core/errors/UnexpectedAnswerError";
 import type { Tags } from "../core/tags";
-import type { NodeInputs, NodeUpdate, ReportedNode } from "../node/types";
+import type { NewNode, NodeContents, NodeUpdate, ReportedNode } from "./model";
 import { modifyResourceTags } from "./tags";
-import type { TencentApi } from "./tencentApi";
+import type { TencentApi } from "./call/client";
 import { toAddNodeRequest, toReportedNode, toUpdateNodeRequest } from "./wire";
 
 /** DescribeOrganizationNodes returns at most this many departments per page. */
@@ -22,15 +18,6 @@ export const NODE_PAGE_SIZE = 50;
  */
 export function nodeResourceName(region: string, nodeId: number): string {
   return `qcs::organization:${region}:uin/:node/${nodeId}`;
-}
-
-/** What is inside a department, for the message of a refused deletion. */
-export interface NodeContents {
-  /** Members in it (Tencent's count; names of the first page). */
-  memberCount: number;
-  memberNames: string[];
-  /** Departments directly under it. */
-  children: ReportedNode[];
 }
 
 /** Typed organization/tag calls for departments. */
@@ -47,7 +34,7 @@ export class NodeApi {
   async listAll(): Promise<ReportedNode[]> {
     const nodes: ReportedNode[] = [];
     for (let offset = 0; ; offset += NODE_PAGE_SIZE) {
-      const page = await this.api.call<DescribeOrganizationNodesResponse>("organization", "DescribeOrganizationNodes", {
+      const page = await this.api.call("DescribeOrganizationNodes", {
         Offset: offset,
         Limit: NODE_PAGE_SIZE,
       });
@@ -63,24 +50,19 @@ export class NodeApi {
    * retried on an unknown outcome: the caller must look for the department first, or it could
    * create two.
    */
-  async add(inputs: NodeInputs, ownerTag: Tags): Promise<{ nodeId: number; requestId?: string }> {
-    const response = await this.api.call<AddOrganizationNodeResponse>(
-      "organization",
-      "AddOrganizationNode",
-      toAddNodeRequest(inputs, ownerTag),
-      {
-        idempotent: false,
-      },
-    );
+  async add(inputs: NewNode, ownerTag: Tags): Promise<{ nodeId: number; requestId?: string }> {
+    const response = await this.api.call("AddOrganizationNode", toAddNodeRequest(inputs, ownerTag), {
+      idempotent: false,
+    });
     if (typeof response.NodeId !== "number") {
-      throw new Error(`AddOrganizationNode answered without a NodeId (RequestId ${response.RequestId ?? "unknown"})`);
+      throw new UnexpectedAnswerError("AddOrganizationNode", "no NodeId", response.RequestId);
     }
     return { nodeId: response.NodeId, requestId: response.RequestId };
   }
 
   /** Renames the department or sets its remark; values, so safe to repeat. */
   async update(nodeId: number, update: NodeUpdate): Promise<void> {
-    await this.api.call("organization", "UpdateOrganizationNode", toUpdateNodeRequest(nodeId, update));
+    await this.api.call("UpdateOrganizationNode", toUpdateNodeRequest(nodeId, update));
   }
 
   /** Sets and deletes the department's tags (Tag service). */
@@ -90,12 +72,12 @@ export class NodeApi {
 
   /** Deletes one department; Tencent refuses while members or sub-departments are inside. */
   async delete(nodeId: number): Promise<void> {
-    await this.api.call("organization", "DeleteOrganizationNodes", { NodeId: [nodeId] });
+    await this.api.call("DeleteOrganizationNodes", { NodeId: [nodeId] });
   }
 
   /** What is inside the department: its members (one DescribeOrganizationMembers page) and sub-departments. */
   async contentsOf(nodeId: number, nodes: readonly ReportedNode[]): Promise<NodeContents> {
-    const page = await this.api.call<DescribeOrganizationMembersResponse>("organization", "DescribeOrganizationMembers", {
+    const page = await this.api.call("DescribeOrganizationMembers", {
       Offset: 0,
       Limit: NODE_PAGE_SIZE,
       Lang: "en",

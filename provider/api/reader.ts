@@ -29,7 +29,7 @@
  * its error, a failed marker-key page is as if it found nobody, and a later read fetches again.
  */
 import { OWNER_TAG_KEYS } from "../core/tags";
-import type { ReportedMember } from "../member/types";
+import type { ReportedMember } from "./model";
 import { PAGE_SIZE, type MemberApi } from "./members";
 import { planStep, type MarkerKeyPage, type ReadState, type ReadStep } from "./readPlan";
 
@@ -83,9 +83,10 @@ class Fetched {
     };
   }
 
+  /** The listing of a marker key (every key of OWNER_TAG_KEYS has one from the start). */
   listingOf(key: string): KeyListing {
-    const listing = this.keys.get(key);
-    if (!listing) throw new Error(`${key} is not an ownership-marker key`);
+    const listing = this.keys.get(key) ?? { offsets: new Set<number>(), missed: 0 };
+    this.keys.set(key, listing);
     return listing;
   }
 

@@ -3,7 +3,7 @@
  * organization service has no tag action of its own.
  */
 import type { Tags } from "../core/tags";
-import type { TencentApi } from "./tencentApi";
+import type { TencentApi } from "./call/client";
 import { toTagList } from "./wire";
 
 /**
@@ -14,7 +14,7 @@ import { toTagList } from "./wire";
  */
 export async function modifyResourceTags(api: TencentApi, resource: string, replace: Tags, remove: readonly string[]): Promise<void> {
   const replaceTags = toTagList(replace);
-  await api.call("tag", "ModifyResourceTags", {
+  await api.call("ModifyResourceTags", {
     Resource: resource,
     ...(replaceTags.length > 0 ? { ReplaceTags: replaceTags } : {}),
     ...(remove.length > 0 ? { DeleteTags: remove.map((TagKey) => ({ TagKey })) } : {}),

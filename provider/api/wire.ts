@@ -14,8 +14,9 @@ import type {
   UpdateOrganizationNodeRequest,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
 import type { Tags } from "../core/tags";
-import type { MemberInputs, MemberUpdate, ReportedMember } from "../member/types";
-import type { NodeInputs, NodeUpdate, ReportedNode } from "../node/types";
+import type { TagFilter } from "./call/actions";
+import type { MemberUpdate, NewMember, ReportedMember } from "./model";
+import type { NewNode, NodeUpdate, ReportedNode } from "./model";
 
 export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest, OrgNode };
 
@@ -53,7 +54,7 @@ export function toReportedMember(member: OrgMember, requestId?: string): Reporte
 }
 
 /** The CreateOrganizationMember request for checked inputs; `ownerMarker` is written as a tag. */
-export function toCreateRequest(inputs: MemberInputs, ownerTag: Tags): CreateOrganizationMemberRequest {
+export function toCreateRequest(inputs: NewMember, ownerTag: Tags): CreateOrganizationMemberRequest {
   const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
   return {
     Name: inputs.name,
@@ -85,11 +86,10 @@ export function toUpdateRequest(memberUin: number, update: MemberUpdate): Update
 
 /**
  * A listing filter for members carrying `tagKey`, whatever its value: the filter example of
- * DescribeOrganizationMembers' documentation (product 850 doc 67220) names the key alone. The
- * SDK types `TagValue` as required, hence the cast.
+ * DescribeOrganizationMembers' documentation (product 850 doc 67220) names the key alone.
  */
-export function toTagKeyFilter(tagKey: string): Tag {
-  return { TagKey: tagKey } as Tag;
+export function toTagKeyFilter(tagKey: string): TagFilter {
+  return { TagKey: tagKey };
 }
 
 /** A department as DescribeOrganizationNodes reports it, in the provider's terms. */
@@ -107,7 +107,7 @@ export function toReportedNode(node: OrgNode, requestId?: string): ReportedNode 
 }
 
 /** The AddOrganizationNode request for checked inputs; `ownerTag` is written with the user tags. */
-export function toAddNodeRequest(inputs: NodeInputs, ownerTag: Tags): AddOrganizationNodeRequest {
+export function toAddNodeRequest(inputs: NewNode, ownerTag: Tags): AddOrganizationNodeRequest {
   const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
   return {
     ParentNodeId: inputs.parentNodeId,

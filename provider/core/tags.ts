@@ -1,6 +1,6 @@
 /**
  * Tencent's tag rules and the provider's ownership-marker key, shared by every resource that
- * carries tags (members today, departments next). Sources: the Tag service "Use Limits" page
+ * carries tags (members and departments). Sources: the Tag service "Use Limits" page
  * (product 651 doc 13354) and the tag service's errors.go. Pure.
  */
 
@@ -163,7 +163,7 @@ export function ownerTags(tags: Tags | undefined): Tags {
 /** Whether two tag maps hold the same pairs, in any order. */
 export function sameTags(a: Tags, b: Tags): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /** The pairs to set and the keys to delete that turn `before` into `after`. */

@@ -13,6 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { PulumiCommandError } from "../core/errors/PulumiCommandError";
 import { driftRows, formatMarkdown, formatTable, parsePreview, PreviewOutputError } from "./report";
 
 /** The process exit codes, so that a pipeline can tell drift from a broken check. */
@@ -62,7 +63,11 @@ export function runDriftCommand(argv: string[], io: DriftCommandIo): number {
   }
   const separator = argv.indexOf("--");
   const source = values.run ? undefined : positionals[0];
-  if ((!values.run && positionals.length !== 1) || (values.run && separator < 0 && positionals.length > 0)) {
+  if (
+    (!values.run && source === undefined) ||
+    (!values.run && positionals.length !== 1) ||
+    (values.run && separator < 0 && positionals.length > 0)
+  ) {
     io.err(`${USAGE}\n`);
     return EXIT.usage;
   }
@@ -71,7 +76,7 @@ export function runDriftCommand(argv: string[], io: DriftCommandIo): number {
       ? io.runPulumi(["preview", "--refresh", "--json", ...(separator >= 0 ? argv.slice(separator + 1) : [])])
       : source === "-"
         ? io.readStdin()
-        : io.readFile(source!);
+        : io.readFile(source as string);
     const rows = driftRows(parsePreview(text));
     io.out(formatTable(rows));
     const summaryFile = values["summary-file"] ?? io.env.GITHUB_STEP_SUMMARY;
@@ -92,10 +97,10 @@ function processIo(): DriftCommandIo {
     runPulumi(args) {
       const pulumi = process.env.PULUMI_COMMAND || "pulumi";
       const result = spawnSync(pulumi, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
-      if (result.error) throw new Error(`could not run ${pulumi}: ${result.error.message}`);
+      if (result.error) throw new PulumiCommandError(pulumi, args, `could not run it: ${result.error.message}`);
       // A preview that fails still prints its JSON document with the error diagnostics.
       if (result.status !== 0 && !result.stdout.trim())
-        throw new Error(`${pulumi} ${args.join(" ")} failed with exit code ${result.status}`);
+        throw new PulumiCommandError(pulumi, args, `it failed with exit code ${result.status} and printed nothing`);
       return result.stdout;
     },
     appendFile: (path, text) => appendFileSync(path, text),

@@ -5,6 +5,9 @@
  *
  * Pure functions only; `cli.ts` reads files, runs `pulumi` and writes the summary.
  */
+import { PreviewOutputError } from "../core/errors/PreviewOutputError";
+
+export { PreviewOutputError };
 
 /** One difference between what Tencent holds (after the refresh) and what the program declares. */
 export interface DriftRow {
@@ -20,11 +23,6 @@ export interface DriftRow {
   inProgram: string;
   /** What the next `pulumi up` does about it. */
   action: "update" | "replace" | "create" | "delete";
-}
-
-/** Output that is not a `pulumi preview --json` document, or a preview that failed. */
-export class PreviewOutputError extends Error {
-  override readonly name = "PreviewOutputError";
 }
 
 /** A resource state in a step (`oldState` / `newState`). */
@@ -222,8 +220,8 @@ export function formatTable(rows: DriftRow[]): string {
  */
 export function formatMarkdown(rows: DriftRow[], title = "Tencent Cloud Organization drift"): string {
   if (rows.length === 0) return `### ${title}\n\n${NO_DRIFT}\n`;
-  const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const code = (text: string) => (text.startsWith("(") ? escape(text) : `\`${escape(text).replace(/`/g, "'")}\``);
+  const escapeCell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const code = (text: string) => (text.startsWith("(") ? escapeCell(text) : `\`${escapeCell(text).replace(/`/g, "'")}\``);
   const header = HEADER.map((h) => h.charAt(0) + h.slice(1).toLowerCase());
   return [
     `### ${title}`,
@@ -234,7 +232,7 @@ export function formatMarkdown(rows: DriftRow[], title = "Tencent Cloud Organiza
     `|${header.map(() => "---").join("|")}|`,
     ...rows.map((row) => {
       const [member, field, inTencent, inProgram, action] = cells(row);
-      return `| ${escape(member)} | ${code(field)} | ${code(inTencent)} | ${code(inProgram)} | ${action} |`;
+      return `| ${escapeCell(member)} | ${code(field)} | ${code(inTencent)} | ${code(inProgram)} | ${action} |`;
     }),
     "",
   ].join("\n");

@@ -1,11 +1,12 @@
 /**
  * The loop every resource's `check` runs: reject unknown input names, fill defaults, pass values
- * not yet known (preview) through untouched, and validate the rest with one validator per input.
- * Pure. Members and departments both run it (member/check.ts, node/check.ts).
+ * not yet known (preview) through untouched, and validate the rest with one validator per input;
+ * and the validators more than one resource uses. Pure. Every resource runs it (member/check.ts,
+ * node/check.ts).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { Validated } from "./tags";
-import { containsUnknown } from "./unknown";
+import { TAG_VALUE_MAX_LENGTH, type Validated } from "../core/tags";
+import { containsUnknown } from "../core/unknown";
 
 /** A declaration's properties, as the engine hands them over: anything may be in them. */
 export type Props = Record<string, unknown>;
@@ -58,4 +59,52 @@ export function checkInputs(
     } else inputs[property] = result.value;
   }
   return { inputs, failures };
+}
+
+/** What `check` returns: the normalised inputs (unknown values passed through) and any failures naming the field. */
+export interface CheckOutcome<I> extends dynamic.CheckResult<I> {
+  inputs: I;
+  failures: dynamic.CheckFailure[];
+}
+
+/** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
+export type Declaration<I> = Readonly<Props> | Partial<I>;
+
+/** Digits of a positive id as text (a UIN, a department id), as stack config and JSON files carry them. */
+export const ID_TEXT_PATTERN = /^[1-9][0-9]{0,15}$/;
+
+/** A positive integer id, also given as its digits; `what` names the kind of id in the message. */
+export function positiveInteger(field: string, what = ""): Validator<number> {
+  return (value) => {
+    const n = typeof value === "string" && ID_TEXT_PATTERN.test(value) ? Number(value) : value;
+    return typeof n === "number" && Number.isSafeInteger(n) && n > 0
+      ? { value: n }
+      : { reason: `${field} must be a positive integer${what ? ` ${what}` : ""} (got ${JSON.stringify(value)})` };
+  };
+}
+
+/** One of `values`. */
+export function oneOf<T extends string>(field: string, values: readonly T[]): Validator<T> {
+  return (value) =>
+    values.some((allowed) => allowed === value)
+      ? { value: value as T }
+      : { reason: `${field} must be one of ${values.join(", ")} (got ${JSON.stringify(value)})` };
+}
+
+/** Text of at most `max` characters (counted as Tencent counts them: code points). */
+export function textUpTo(field: string, max: number): Validator<string> {
+  return (value) =>
+    typeof value === "string" && [...value].length <= max
+      ? { value }
+      : {
+          reason: `${field} must be a string of at most ${max} characters (got ${typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value)})`,
+        };
+}
+
+/** `ownerMarker`, which the resource class sets: never by hand. */
+export function ownerMarkerInput(resourceClass: string): Validator<string> {
+  return (value) =>
+    typeof value === "string" && value.length > 0 && value.length <= TAG_VALUE_MAX_LENGTH
+      ? { value }
+      : { reason: `ownerMarker is set by the ${resourceClass} class; do not set it by hand` };
 }

@@ -4,9 +4,19 @@
  * Pure: (old inputs, new inputs) → {inputs, failures}.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkInputs, type Props, type Validator } from "../core/checkInputs";
-import { checkTags, TAG_VALUE_MAX_LENGTH } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { containsUnknown } from "../core/unknown";
+import {
+  type CheckOutcome as KitCheckOutcome,
+  checkInputs,
+  type Declaration as KitDeclaration,
+  oneOf,
+  ownerMarkerInput,
+  type Props,
+  positiveInteger,
+  textUpTo,
+  type Validator,
+} from "../kit/check";
 import { replacingFields } from "./diff";
 import { MEMBER_NAME_PATTERN, PERMISSION_RANGE, POLICY_TYPES, REMARK_MAX_LENGTH, REQUIRED_PERMISSIONS, UIN_PATTERN } from "./rules";
 import { DELETION_POLICIES, type MemberInputs, type MemberOutputs } from "./types";
@@ -15,13 +25,10 @@ import { DELETION_POLICIES, type MemberInputs, type MemberOutputs } from "./type
 export type CheckFailure = dynamic.CheckFailure;
 
 /** What `check` returns: the normalised inputs (unknown values passed through) and any failures. */
-export interface CheckOutcome extends dynamic.CheckResult<MemberInputs> {
-  inputs: MemberInputs;
-  failures: CheckFailure[];
-}
+export type CheckOutcome = KitCheckOutcome<MemberInputs>;
 
 /** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
-export type Declaration = Readonly<Props> | Partial<MemberInputs>;
+export type Declaration = KitDeclaration<MemberInputs>;
 
 /** Validates and normalises new inputs; `olds` keeps defaults stable across updates. */
 export function checkMember(oldDeclaration: Declaration, newDeclaration: Declaration): CheckOutcome {
@@ -92,15 +99,6 @@ const memberName =
             `${field} must be 1 to 25 characters of letters, digits, Chinese characters and +@&._[]-:, ` + `(got ${JSON.stringify(value)})`,
         };
 
-const positiveInteger =
-  (field: string): Validator<number> =>
-  (value) => {
-    const n = typeof value === "string" && UIN_PATTERN.test(value) ? Number(value) : value;
-    return typeof n === "number" && Number.isSafeInteger(n) && n > 0
-      ? { value: n }
-      : { reason: `${field} must be a positive integer (got ${JSON.stringify(value)})` };
-  };
-
 const integerSet =
   (field: string, check: (ids: number[]) => string | undefined): Validator<number[]> =>
   (value) => {
@@ -116,10 +114,7 @@ const integerSet =
 const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[K]> } = {
   name: memberName("name"),
   accountName: memberName("accountName"),
-  policyType: (value) =>
-    value === POLICY_TYPES[0]
-      ? { value }
-      : { reason: `policyType must be one of ${POLICY_TYPES.join(", ")} (got ${JSON.stringify(value)})` },
+  policyType: oneOf("policyType", POLICY_TYPES),
   permissionIds: integerSet("permissionIds", (ids) => {
     const outOfRange = ids.filter((id) => id < PERMISSION_RANGE.min || id > PERMISSION_RANGE.max);
     if (outOfRange.length > 0) {
@@ -132,10 +127,7 @@ const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[
     return undefined;
   }),
   nodeId: positiveInteger("nodeId"),
-  remark: (value) =>
-    typeof value === "string" && [...value].length <= REMARK_MAX_LENGTH
-      ? { value }
-      : { reason: `remark must be a string of at most ${REMARK_MAX_LENGTH} characters (got ${describeLength(value)})` },
+  remark: textUpTo("remark", REMARK_MAX_LENGTH),
   recordId: positiveInteger("recordId"),
   payUin: (value) => {
     const text = typeof value === "number" ? String(value) : value;
@@ -168,17 +160,7 @@ const VALIDATORS: { [K in keyof Required<MemberInputs>]: Validator<MemberInputs[
     return { value };
   },
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
-  deletionPolicy: (value) =>
-    DELETION_POLICIES.some((policy) => policy === value)
-      ? { value: value as MemberInputs["deletionPolicy"] }
-      : { reason: `deletionPolicy must be one of ${DELETION_POLICIES.join(", ")} (got ${JSON.stringify(value)})` },
+  deletionPolicy: oneOf("deletionPolicy", DELETION_POLICIES),
   adoptMemberUin: positiveInteger("adoptMemberUin"),
-  ownerMarker: (value) =>
-    typeof value === "string" && value.length > 0 && value.length <= TAG_VALUE_MAX_LENGTH
-      ? { value }
-      : { reason: "ownerMarker is set by the OrganizationMember class; do not set it by hand" },
+  ownerMarker: ownerMarkerInput("OrganizationMember"),
 };
-
-function describeLength(value: unknown): string {
-  return typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value);
-}

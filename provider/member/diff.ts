@@ -6,7 +6,8 @@
  * drift found by a refresh.
  */
 import { sameTags, userTags } from "../core/tags";
-import { containsUnknown, type MaybeUnknown } from "../core/unknown";
+import type { MaybeUnknown } from "../core/unknown";
+import { diffByTable, type FieldRule as KitFieldRule, replacingFields as kitReplacingFields } from "../kit/diff";
 import { markerMissing } from "./ownership";
 import type { MemberInputs, MemberOutputs } from "./types";
 
@@ -23,12 +24,7 @@ import type { MemberInputs, MemberOutputs } from "./types";
 export type ChangeEffect = "updateMember" | "moveNode" | "modifyTags" | "identities" | "stateOnly" | "replace";
 
 /** One row of the diff table. */
-export interface FieldRule {
-  field: keyof MemberInputs;
-  effect: ChangeEffect;
-  /** Whether the declared value differs from the state. Only called with known values. */
-  differs(olds: Partial<MemberOutputs>, news: MemberInputs): boolean;
-}
+export type FieldRule = KitFieldRule<MemberInputs, MemberOutputs, ChangeEffect>;
 
 /**
  * The diff table. Fields not listed never cause a change: `recordId` only matters while a
@@ -92,21 +88,13 @@ export interface MemberDiff {
  * asks this too, so a new replace row reaches its preview guard without a second list.
  */
 export function replacingFields(olds: Partial<MemberOutputs>, news: MemberInputs): (keyof MemberInputs)[] {
-  return DIFF_TABLE.filter((rule) => rule.effect === "replace" && !containsUnknown(news[rule.field]) && rule.differs(olds, news)).map(
-    (rule) => rule.field,
-  );
+  return kitReplacingFields(DIFF_TABLE, olds, news);
 }
 
 /** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
 export function diffMember(olds: Partial<MemberOutputs>, news: MaybeUnknown<MemberInputs>): MemberDiff {
-  // A rule compares only fields known by now, so to it the inputs are plain ones.
-  const known = news as MemberInputs;
-  const changed = DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(({ field, effect }) => ({
-    field,
-    effect,
-  }));
-  const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
-  return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: replaces.length > 0 };
+  const diff = diffByTable(DIFF_TABLE, olds, news);
+  return { ...diff, deleteBeforeReplace: diff.replaces.length > 0 };
 }
 
 /** The identity ids a state records as granted. */

@@ -3,22 +3,18 @@
  * Runs in the program's process with the same settings as the provider (stack config, then
  * environment, then profile file).
  */
-import * as pulumi from "@pulumi/pulumi";
+import { programConfig, requireOneWay } from "../kit/lookup";
 import { MemberLifecycle } from "./lifecycle";
 import type { MemberOutputs } from "./types";
 
-/** Which member to find. */
+/** How to name the member: exactly one of `memberUin` and `name`. */
 export interface GetOrganizationMemberArgs {
   memberUin?: number;
   name?: string;
 }
 
-/** Resolves to the member's outputs, or undefined when no such member exists. */
+/** The member, or undefined when none matches. */
 export async function getOrganizationMember(args: GetOrganizationMemberArgs): Promise<MemberOutputs | undefined> {
-  if ((args.memberUin === undefined) === (args.name === undefined)) {
-    throw new Error("getOrganizationMember: give exactly one of memberUin and name");
-  }
-  const config = new pulumi.Config("tencentcloud");
-  // Its own lifecycle: this runs in the program's process, not in the provider's.
-  return MemberLifecycle.fromConfig((key) => config.get(key.replace(/^tencentcloud:/, ""))).lookup(args);
+  requireOneWay("getOrganizationMember", args, [["memberUin"], ["name"]]);
+  return MemberLifecycle.fromConfig(programConfig()).lookup(args);
 }

@@ -2,11 +2,11 @@
  * `OrganizationMember`: the resource users declare in their Pulumi programs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { declaredOwnerMarker } from "../core/ownership";
+import { resourceProps } from "../kit/resource";
 import { organizationMemberProvider } from "../shim";
 import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } from "./types";
 
-/** Inputs of an OrganizationMember. See the README for every rule `check` enforces. */
+/** Inputs of an OrganizationMember. See docs/organization-member.md for every rule `check` enforces. */
 export interface OrganizationMemberArgs {
   /** Member name, 1–25 letters, digits, Chinese characters and `+@&._[]-:,`. Updated in place. */
   name: pulumi.Input<string>;
@@ -79,9 +79,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
   public declare readonly updateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    // Pulumi creates an output property only for keys present in props, so every output is
-    // listed (as undefined) before the declared inputs; otherwise `member.remark` of a member
-    // declared without a remark, or any field of `OrganizationMember.get`, would never resolve.
+    // Every output, so each resolves (see kit/resource.ts); the type keeps the list complete.
     const outputs: Record<Exclude<keyof MemberOutputs, "ownerMarker" | "ownerTags" | "recordId" | "adoptMemberUin">, undefined> = {
       memberUin: undefined,
       name: undefined,
@@ -108,15 +106,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
       createTime: undefined,
       updateTime: undefined,
     };
-    const props = opts?.id
-      ? { ...outputs, ...args }
-      : {
-          ...outputs,
-          ...args,
-          // Identifies this resource for the ownership marker; see core/ownership.ts.
-          ownerMarker: declaredOwnerMarker(pulumi.getProject(), pulumi.getStack(), name),
-        };
-    super(organizationMemberProvider, name, props, opts, "tencentcloud", "OrganizationMember");
+    super(organizationMemberProvider, name, resourceProps(name, outputs, args, opts), opts, "tencentcloud", "OrganizationMember");
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 
 /** Name and AccountName: up to 25 letters, digits, Chinese characters and `+@&._[]-:,`. */
-export const MEMBER_NAME_PATTERN = /^[A-Za-z0-9\p{Script=Han}+@&._\[\]\-:,]{1,25}$/u;
+export const MEMBER_NAME_PATTERN = /^[A-Za-z0-9\p{Script=Han}+@&._[\]\-:,]{1,25}$/u;
 /** Remark: UpdateOrganizationMember accepts at most 40 characters, so creation is held to it too. */
 export const REMARK_MAX_LENGTH = 40;
 /** The only relationship policy the API knows. */

@@ -2,6 +2,7 @@
  * Maps what Tencent reports about a member to the state Pulumi keeps, and back to the inputs a
  * refresh records. Pure.
  */
+import { pickDefined } from "../kit/state";
 import { ownerTags, userTags } from "../core/tags";
 import { sameIds } from "./diff";
 import { markerMissing } from "./ownership";
@@ -64,11 +65,6 @@ export function unreportedInputs(inputs: MemberInputs): Partial<MemberOutputs> {
     deletionPolicy: inputs.deletionPolicy,
     ...pickDefined(inputs, UNREPORTED_OPTIONAL_FIELDS),
   };
-}
-
-// The engine cannot encode `undefined` inside state, so absent fields are left out, not set.
-function pickDefined<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  return Object.fromEntries(keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]])) as Partial<Pick<T, K>>;
 }
 
 /** The inputs a refresh records: the declared fields with the values Tencent reports now. */

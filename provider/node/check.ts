@@ -4,29 +4,27 @@
  * Pure: (old inputs, new inputs) → {inputs, failures}.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { checkInputs, type Props, type Validator } from "../core/checkInputs";
-import { checkTags, TAG_VALUE_MAX_LENGTH } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { containsUnknown } from "../core/unknown";
+import {
+  type CheckOutcome,
+  checkInputs,
+  type Declaration,
+  oneOf,
+  ownerMarkerInput,
+  type Props,
+  positiveInteger,
+  textUpTo,
+  type Validator,
+} from "../kit/check";
 import { NODE_NAME_MAX_LENGTH, NODE_NAME_PATTERN, NODE_REMARK_MAX_LENGTH } from "./rules";
 import { NODE_DELETION_POLICIES, type NodeInputs } from "./types";
 
 /** What `check` returns: the normalised inputs (unknown values passed through) and any failures. */
-export interface NodeCheckOutcome extends dynamic.CheckResult<NodeInputs> {
-  inputs: NodeInputs;
-  failures: dynamic.CheckFailure[];
-}
+export type NodeCheckOutcome = CheckOutcome<NodeInputs>;
 
 /** Inputs as the engine hands them to `check`: a program's declaration (anything), or inputs checked before. */
-export type NodeDeclaration = Readonly<Props> | Partial<NodeInputs>;
-
-const positiveInteger =
-  (field: string): Validator<number> =>
-  (value) => {
-    const n = typeof value === "string" && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : value;
-    return typeof n === "number" && Number.isSafeInteger(n) && n > 0
-      ? { value: n }
-      : { reason: `${field} must be a positive integer department id (got ${JSON.stringify(value)})` };
-  };
+export type NodeDeclaration = Declaration<NodeInputs>;
 
 /** One validator per input, in documentation order: the list of inputs is this table's keys. */
 const VALIDATORS: { [K in keyof Required<NodeInputs>]: Validator<NodeInputs[K]> } = {
@@ -38,23 +36,12 @@ const VALIDATORS: { [K in keyof Required<NodeInputs>]: Validator<NodeInputs[K]> 
             `name must be 1 to ${NODE_NAME_MAX_LENGTH} characters of letters, digits, Chinese characters and +@&._[]- ` +
             `(got ${JSON.stringify(value)})`,
         },
-  parentNodeId: positiveInteger("parentNodeId"),
-  remark: (value) =>
-    typeof value === "string" && [...value].length <= NODE_REMARK_MAX_LENGTH
-      ? { value }
-      : {
-          reason: `remark must be a string of at most ${NODE_REMARK_MAX_LENGTH} characters (got ${typeof value === "string" ? `${[...value].length} characters` : JSON.stringify(value)})`,
-        },
+  parentNodeId: positiveInteger("parentNodeId", "department id"),
+  remark: textUpTo("remark", NODE_REMARK_MAX_LENGTH),
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
-  deletionPolicy: (value) =>
-    NODE_DELETION_POLICIES.some((policy) => policy === value)
-      ? { value: value as NodeInputs["deletionPolicy"] }
-      : { reason: `deletionPolicy must be one of ${NODE_DELETION_POLICIES.join(", ")} (got ${JSON.stringify(value)})` },
-  adoptNodeId: positiveInteger("adoptNodeId"),
-  ownerMarker: (value) =>
-    typeof value === "string" && value.length > 0 && value.length <= TAG_VALUE_MAX_LENGTH
-      ? { value }
-      : { reason: "ownerMarker is set by the OrganizationNode class; do not set it by hand" },
+  deletionPolicy: oneOf("deletionPolicy", NODE_DELETION_POLICIES),
+  adoptNodeId: positiveInteger("adoptNodeId", "department id"),
+  ownerMarker: ownerMarkerInput("OrganizationNode"),
 };
 
 /** Inputs a program may set (plus the engine's `__provider`). Anything else is a typo. */

@@ -4,7 +4,8 @@
  * Outputs hold what Tencent reported at the last read, so comparing against them also reports drift.
  */
 import { sameTags, userTags } from "../core/tags";
-import { containsUnknown, type MaybeUnknown } from "../core/unknown";
+import type { MaybeUnknown } from "../core/unknown";
+import { diffByTable, type FieldRule } from "../kit/diff";
 import type { NodeInputs, NodeOutputs } from "./types";
 
 /**
@@ -17,12 +18,7 @@ import type { NodeInputs, NodeOutputs } from "./types";
 export type NodeChangeEffect = "updateNode" | "modifyTags" | "stateOnly" | "replace";
 
 /** One row of the diff table. */
-export interface NodeFieldRule {
-  field: keyof NodeInputs;
-  effect: NodeChangeEffect;
-  /** Whether the declared value differs from the state. Only called with known values. */
-  differs(olds: Partial<NodeOutputs>, news: NodeInputs): boolean;
-}
+export type NodeFieldRule = FieldRule<NodeInputs, NodeOutputs, NodeChangeEffect>;
 
 /** The diff table. `ownerMarker` never changes after creation, so it has no row. */
 export const NODE_DIFF_TABLE: readonly NodeFieldRule[] = [
@@ -53,10 +49,5 @@ export interface NodeDiff {
 
 /** Diffs old outputs against new inputs. A value unknown at preview counts as a change. */
 export function diffNode(olds: Partial<NodeOutputs>, news: MaybeUnknown<NodeInputs>): NodeDiff {
-  const known = news as NodeInputs;
-  const changed = NODE_DIFF_TABLE.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known)).map(
-    ({ field, effect }) => ({ field, effect }),
-  );
-  const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
-  return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: false };
+  return { ...diffByTable(NODE_DIFF_TABLE, olds, news), deleteBeforeReplace: false };
 }

@@ -2,11 +2,11 @@
  * `OrganizationNode`: a department of the organization, as users declare it in their programs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { declaredOwnerMarker } from "../core/ownership";
+import { resourceProps } from "../kit/resource";
 import { organizationNodeProvider } from "../shim";
 import type { NodeDeletionPolicy, NodeOutputs } from "./types";
 
-/** Inputs of an OrganizationNode. See the README for every rule `check` enforces. */
+/** Inputs of an OrganizationNode. See docs/organization-node.md for every rule `check` enforces. */
 export interface OrganizationNodeArgs {
   /** Department name, 1–40 letters, digits, Chinese characters and `+@&._[]-`; unique among its siblings. Updated in place. */
   name: pulumi.Input<string>;
@@ -45,7 +45,7 @@ export class OrganizationNode extends pulumi.dynamic.Resource {
   public declare readonly updateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationNodeArgs, opts?: pulumi.CustomResourceOptions) {
-    // Pulumi creates an output property only for keys present in props, so every output is listed.
+    // Every output, so each resolves (see kit/resource.ts); the type keeps the list complete.
     const outputs: Record<Exclude<keyof NodeOutputs, "ownerMarker">, undefined> = {
       nodeId: undefined,
       name: undefined,
@@ -57,10 +57,7 @@ export class OrganizationNode extends pulumi.dynamic.Resource {
       createTime: undefined,
       updateTime: undefined,
     };
-    const props = opts?.id
-      ? { ...outputs, ...args }
-      : { ...outputs, ...args, ownerMarker: declaredOwnerMarker(pulumi.getProject(), pulumi.getStack(), name) }; // see core/ownership.ts
-    super(organizationNodeProvider, name, props, opts, "tencentcloud", "OrganizationNode");
+    super(organizationNodeProvider, name, resourceProps(name, outputs, args, opts), opts, "tencentcloud", "OrganizationNode");
   }
 
   /** Reads an existing department into the program without managing it (`pulumi refresh` keeps it current). */

@@ -5,7 +5,7 @@
  */
 
 /** Department name: 1–40 letters, digits, Chinese characters and `+@&._[]-`. */
-export const NODE_NAME_PATTERN = /^[A-Za-z0-9\p{Script=Han}+@&._\[\]\-]{1,40}$/u;
+export const NODE_NAME_PATTERN = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
 /** Node name length limit, for messages. */
 export const NODE_NAME_MAX_LENGTH = 40;
 /**

@@ -2,6 +2,7 @@
  * Maps what Tencent reports about a department to the state Pulumi keeps, and back to the inputs
  * a refresh records. Pure.
  */
+import { pickDefined } from "../kit/state";
 import { userTags } from "../core/tags";
 import type { NodeInputs, NodeOutputs, ReportedNode } from "./types";
 
@@ -37,9 +38,4 @@ export function toRefreshedNodeInputs(outputs: NodeOutputs): Partial<NodeInputs>
   // No tags is recorded as no input, as a program without `tags` declares it.
   if (Object.keys(outputs.tags ?? {}).length > 0) inputs.tags = outputs.tags;
   return { ...inputs, ...pickDefined(outputs, ["remark", ...UNREPORTED_OPTIONAL_FIELDS]) };
-}
-
-// The engine cannot encode `undefined` inside state, so absent fields are left out, not set.
-function pickDefined<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  return Object.fromEntries(keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]])) as Partial<Pick<T, K>>;
 }

@@ -2,6 +2,9 @@
  * The shapes of one department (organization node) across the provider boundary: what a program
  * declares (inputs), what the state keeps (outputs), and what Tencent reports (ReportedNode).
  */
+import type { NewNode } from "../api/model";
+
+export type { NodeUpdate, ReportedNode } from "../api/model";
 
 /**
  * What deleting the resource does to the department (`pulumi destroy`, replacement).
@@ -14,7 +17,7 @@ export type NodeDeletionPolicy = "retain" | "delete";
 export const NODE_DELETION_POLICIES: readonly NodeDeletionPolicy[] = ["retain", "delete"];
 
 /** Resolved inputs of one `OrganizationNode`, after `check` normalised them. */
-export interface NodeInputs {
+export interface NodeInputs extends NewNode {
   /** Department name, ≤ 40 characters; unique among its siblings. */
   name: string;
   /** The department it sits under. No API moves a department: changing it replaces the resource. */
@@ -37,26 +40,4 @@ export interface NodeOutputs extends NodeInputs {
   nodeId: number;
   createTime: string;
   updateTime: string;
-}
-
-/** What DescribeOrganizationNodes reports about one department, in the provider's terms. */
-export interface ReportedNode {
-  nodeId: number;
-  name: string;
-  /** 0 for the root department. */
-  parentNodeId: number;
-  /** Empty when none. */
-  remark: string;
-  /** Every tag, the ownership marker included. */
-  tags: Record<string, string>;
-  createTime: string;
-  updateTime: string;
-  /** The RequestId of the answer that reported it, for logs. */
-  requestId?: string;
-}
-
-/** The fields one UpdateOrganizationNode call changes; absent fields are left as they are. */
-export interface NodeUpdate {
-  name?: string;
-  remark?: string;
 }

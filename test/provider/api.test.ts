@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifyFailure } from "../../provider/api/failure";
-import { redactor } from "../../provider/api/redact";
-import { codesWith, reactionTo, TENCENT_CODES } from "../../provider/api/codes";
+import { classifyFailure } from "../../provider/api/call/failure";
+import { redactor } from "../../provider/api/call/redact";
+import { codesWith, reactionTo, TENCENT_CODES } from "../../provider/api/call/codes";
 import { COMMON_CODES, isDocumentedFor } from "../emulator/codes";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/retry";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, treatmentOf, withRetry, type RetryDecisions } from "../../provider/api/call/retry";
 import { fakeClock } from "./harness";
-import { parseProfileFile, resolveSettings } from "../../provider/api/settings";
+import { parseProfileFile, resolveSettings } from "../../provider/api/call/settings";
 
 describe("failures are classified from what the SDK throws", () => {
   const cases: [string, unknown, { kind: string; code: string }][] = [

@@ -7,8 +7,9 @@ import { checkMember } from "../../provider/member/check";
 import { MemberLifecycle } from "../../provider/member/lifecycle";
 import { NodeLifecycle } from "../../provider/node/lifecycle";
 import type { MemberInputs } from "../../provider/member/types";
-import { resolveSettings, type ProviderSettings } from "../../provider/api/settings";
-import type { Clock } from "../../provider/api/retry";
+import { resolveSettings, type ProviderSettings } from "../../provider/api/call/settings";
+import { type Clock, SYSTEM_CLOCK } from "../../provider/api/call/clock";
+import { RateLimiter } from "../../provider/api/call/rateLimiter";
 import { clearProxyVariables } from "../../scripts/lib/proxy";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
 import { orgClient, type OrgClient } from "../emulator/fixtures";
@@ -72,9 +73,15 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
       {},
       () => undefined,
     );
-  const instance = (settings: ProviderSettings) => MemberLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
-  const nodeInstance = (settings: ProviderSettings) =>
-    NodeLifecycle.fromSettings(settings, { logger: { info: (m) => logs.push(m) }, clock });
+  // Backoff and review waits run on the fake clock, but the limiter paces real sends to an
+  // emulator that counts real seconds (as Tencent does), so it keeps the system clock.
+  const deps = () => ({
+    logger: { info: (m: string) => logs.push(m) },
+    clock,
+    limiterFor: (perSecond: number) => new RateLimiter(perSecond, SYSTEM_CLOCK),
+  });
+  const instance = (settings: ProviderSettings) => MemberLifecycle.fromSettings(settings, deps());
+  const nodeInstance = (settings: ProviderSettings) => NodeLifecycle.fromSettings(settings, deps());
   const settings = build();
   const harness: ProviderHarness = {
     emulator,

@@ -17,9 +17,9 @@ import {
   waitBeforeSend,
   type ActionBudget,
   type LimiterPolicy,
-} from "../../provider/api/rateLimiter";
-import { resolveSettings } from "../../provider/api/settings";
-import { TencentApi } from "../../provider/api/tencentApi";
+} from "../../provider/api/call/rateLimiter";
+import { resolveSettings } from "../../provider/api/call/settings";
+import { TencentApi } from "../../provider/api/call/client";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
 
 delete process.env.http_proxy;
@@ -159,7 +159,7 @@ function busiestWindow(sent: number[], windowMs: number): number {
 describe("the limiter on a fake clock", () => {
   it("sends 20 at once and the next 20 one window and margin later, whatever the answers do", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     const sent: number[] = [];
     // No call is ever answered: a limiter that counted answers would stop after 20.
     await Promise.all(times(60).map(() => limiter.acquire("CreateOrganizationMember").then((p) => (sent.push(clock.now), p.written?.()))));
@@ -171,7 +171,7 @@ describe("the limiter on a fake clock", () => {
 
   it("keeps actions apart: each has its own budget", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     await Promise.all(times(20).map(() => limiter.acquire("CreateOrganizationMember")));
     await limiter.acquire("DescribeOrganizationMembers");
     expect(clock.now).toBe(0);
@@ -179,7 +179,7 @@ describe("the limiter on a fake clock", () => {
 
   it("slows down after a throttled answer, once per event, and recovers with answers", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     const inFlight = await Promise.all(times(20).map(() => limiter.acquire("A")));
     for (const permit of inFlight) permit.written?.();
     clock.now = 200;
@@ -197,7 +197,7 @@ describe("the limiter on a fake clock", () => {
 
   it("counts a send when it is written, not when it is granted: a late write holds its place", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     const first = await Promise.all(times(20).map(() => limiter.acquire("A")));
     // 19 leave at once; one waits 400 ms in the connection pool.
     for (const permit of first.slice(0, 19)) permit.written?.();
@@ -219,7 +219,7 @@ describe("the limiter on a fake clock", () => {
 
   it("a granted call that is never written blocks its place until it ends", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ limit: 2 }, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({ limit: 2 }, { now: () => clock.now, sleep: clock.sleep });
     const [a, b] = await Promise.all([limiter.acquire("A"), limiter.acquire("A")]);
     let granted = false;
     const next = limiter.acquire("A").then((p) => ((granted = true), p));
@@ -235,7 +235,7 @@ describe("the limiter on a fake clock", () => {
 
   it("a call that ends without a reported write counts from its grant", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     const permit = await limiter.acquire("A");
     clock.now = 300;
     permit("answered");
@@ -244,7 +244,7 @@ describe("the limiter on a fake clock", () => {
 
   it("with even spacing, sends leave span/allowance apart", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ evenSpacing: true }, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter({ evenSpacing: true }, { now: () => clock.now, sleep: clock.sleep });
     const sent: number[] = [];
     await Promise.all(times(40).map(() => limiter.acquire("A").then((p) => (sent.push(clock.now), p.written?.()))));
     sent.forEach((t, i) => expect(t).toBeCloseTo(i * 52.5, 6));
@@ -253,7 +253,7 @@ describe("the limiter on a fake clock", () => {
 
   it("lets nothing wait when limiting is off", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter(0, () => clock.now, clock.sleep);
+    const limiter = new RateLimiter(0, { now: () => clock.now, sleep: clock.sleep });
     await Promise.all(times(100).map(() => limiter.acquire("A")));
     expect(clock.now).toBe(0);
   });
@@ -294,7 +294,10 @@ async function twoStacks(latencyMs: number): Promise<{ sent: number; throttled: 
       }),
     );
   };
-  const done = Promise.all([stack(new RateLimiter({}, () => clock.now, sleep)), stack(new RateLimiter({}, () => clock.now, sleep))]);
+  const done = Promise.all([
+    stack(new RateLimiter({}, { now: () => clock.now, sleep })),
+    stack(new RateLimiter({}, { now: () => clock.now, sleep })),
+  ]);
   let finished = false;
   void done.then(() => (finished = true));
   // Run the timeline: let every promise settle, then fire the earliest timer.
@@ -363,7 +366,7 @@ describe("against the emulator, Tencent's limit on (counts, not times)", () => {
       { logger: quiet, random: () => 0.1 },
     );
   const describeNodes = (client: TencentApi, count: number) =>
-    Promise.all(times(count).map(() => client.call("organization", "DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
+    Promise.all(times(count).map(() => client.call("DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
   const throttledAnswers = () => emulator.admin.requestLog().filter((e) => e.errorCode?.startsWith("RequestLimitExceeded")).length;
 
   beforeAll(async () => {

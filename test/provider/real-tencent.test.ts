@@ -3,7 +3,7 @@
  * TENCENTCLOUD_SECRET_KEY) are set and TENCENTCLOUD_ENDPOINT_URL is not; they create nothing.
  */
 import { describe, expect, it } from "vitest";
-import { loadSettings } from "../../provider/api/settings";
+import { loadSettings } from "../../provider/api/call/settings";
 import { MemberLifecycle } from "../../provider/member/lifecycle";
 
 const real = Boolean(process.env.TENCENTCLOUD_SECRET_ID) && !process.env.TENCENTCLOUD_ENDPOINT_URL;

@@ -5,10 +5,10 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallLimiter, CallPermit } from "../../provider/api/rateLimiter";
-import { resolveSettings } from "../../provider/api/settings";
-import { TencentApi } from "../../provider/api/tencentApi";
-import { whenWritten } from "../../provider/api/transport";
+import type { CallLimiter, CallPermit } from "../../provider/api/call/rateLimiter";
+import { resolveSettings } from "../../provider/api/call/settings";
+import { TencentApi } from "../../provider/api/call/client";
+import { whenWritten } from "../../provider/api/call/transport";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
 
 delete process.env.http_proxy;
@@ -110,7 +110,7 @@ describe("TencentApi reports each request's write to the limiter", () => {
       () => undefined,
     );
     const api = new TencentApi(settings, { limiter, logger: { info: () => {} } });
-    await Promise.all(Array.from({ length: 5 }, () => api.call("organization", "DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
+    await Promise.all(Array.from({ length: 5 }, () => api.call("DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
     for (let id = 0; id < 5; id++) {
       expect(log.filter((e) => e === `written ${id}`)).toHaveLength(1);
       expect(log.indexOf(`written ${id}`)).toBeLessThan(log.indexOf(`ended ${id}`));

@@ -2,25 +2,16 @@
  * The one door to Tencent Cloud: every call is rate-limited (shared by the whole provider process),
  * retried when that is safe, logged with its RequestId, and scrubbed of credentials.
  */
-import { TencentApiError } from "../core/errors/TencentApiError";
-import { hintFor, THROTTLING_CODES } from "./codes";
+import { TencentApiError } from "../../core/errors/TencentApiError";
+import { type Action, type RequestOf, type ResponseOf, SERVICE_OF } from "./actions";
+import { type Clock, SYSTEM_CLOCK } from "./clock";
+import { hintFor } from "./codes";
 import { classifyFailure } from "./failure";
-import { RateLimiter, type CallLimiter, type CallOutcome } from "./rateLimiter";
-import { redactor } from "./redact";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, treatmentOf, withRetry, type Clock, type RetryPolicy } from "./retry";
+import { type Logger, ProviderLog } from "./log";
+import { type CallLimiter, type CallOutcome, RateLimiter } from "./rateLimiter";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy, treatmentOf, withRetry } from "./retry";
 import type { ProviderSettings } from "./settings";
-import { createSdkClients, whenWritten, type SdkClients, type Service } from "./transport";
-
-/** Where progress lines go; the dynamic-provider host passes console output to the Pulumi CLI. */
-export interface Logger {
-  info(message: string): void;
-}
-
-/** The prefix of every line the provider logs. */
-export const LOG_PREFIX = "[tencentcloud-organization]";
-
-/** Logs to the console, which the dynamic-provider host passes to the Pulumi CLI. */
-export const CONSOLE_LOGGER: Logger = { info: (message) => console.log(message) };
+import { createSdkClients, type SdkClients, whenWritten } from "./transport";
 
 /** How a call may be repeated. */
 export interface CallOptions {
@@ -43,8 +34,11 @@ export interface TencentApiDeps {
    * shares one budget. @default a new limiter for this client
    */
   limiterFor?: (perSecond: number) => CallLimiter;
+  /** Where log lines go; ignored when `log` is given. @default the console */
   logger?: Logger;
-  /** Time for backoff waits. @default the system clock */
+  /** The provider instance's log, shared with its lifecycle; the client adds the credentials to scrub. */
+  log?: ProviderLog;
+  /** Time for every wait: backoff, and pacing of a limiter built here. @default the system clock */
   clock?: Clock;
   /** Jitter source. @default Math.random */
   random?: () => number;
@@ -54,29 +48,22 @@ export interface TencentApiDeps {
 export class TencentApi {
   private readonly clients: SdkClients;
   private readonly limiter: CallLimiter;
-  private readonly logger: Logger;
+  /** The provider instance's one log, scrubbed of this client's credentials. */
+  readonly log: ProviderLog;
   /** Time for every wait of the provider process. */
   readonly clock: Clock;
   /** Jitter for every backoff of the provider process. */
   readonly random: () => number;
   /** Attempts and backoff of calls, and of the create loop built on them. */
   readonly policy: RetryPolicy;
-  /** Scrubs credentials from any text; use it on everything that leaves the provider. */
-  readonly redact: (text: string) => string;
-
   constructor(settings: ProviderSettings, deps: TencentApiDeps = {}) {
     this.clients = deps.clients ?? createSdkClients(settings);
-    this.limiter = deps.limiter ?? deps.limiterFor?.(settings.requestsPerSecond) ?? new RateLimiter(settings.requestsPerSecond);
-    this.logger = deps.logger ?? CONSOLE_LOGGER;
     this.clock = deps.clock ?? SYSTEM_CLOCK;
+    this.limiter = deps.limiter ?? deps.limiterFor?.(settings.requestsPerSecond) ?? new RateLimiter(settings.requestsPerSecond, this.clock);
+    this.log = deps.log ?? new ProviderLog(deps.logger);
+    this.log.scrub([settings.secretId, settings.secretKey, settings.securityToken]);
     this.random = deps.random ?? Math.random;
     this.policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: settings.maxAttempts };
-    this.redact = redactor([settings.secretId, settings.secretKey, settings.securityToken]);
-  }
-
-  /** Writes a progress line, scrubbed. */
-  log(message: string): void {
-    this.logger.info(`${LOG_PREFIX} ${this.redact(message)}`);
   }
 
   /**
@@ -84,8 +71,9 @@ export class TencentApi {
    * retried; an unknown outcome only when `idempotent`. Throws `TencentApiError` otherwise, with
    * the attempts made.
    */
-  call<T>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<T> {
+  call<A extends Action>(action: A, params: RequestOf<A>, options: CallOptions = {}): Promise<ResponseOf<A>> {
     const idempotent = options.idempotent ?? true;
+    const service = SERVICE_OF[action];
     return withRetry(
       async (attempt) => {
         const answered = await this.limiter.acquire(action);
@@ -93,27 +81,26 @@ export class TencentApi {
         try {
           // The limiter counts the send when the request is written to the socket (transport.ts).
           const send = () => this.clients[service].request(action, params);
-          return (await (answered.written ? whenWritten(answered.written, send) : send())) as T;
+          // The SDK's generic request is untyped; the action map types what this action answers.
+          return (await (answered.written ? whenWritten(answered.written, send) : send())) as ResponseOf<A>;
         } catch (error) {
           const failure = classifyFailure(error);
           const treatment = treatmentOf(failure);
           // A throttled answer slows the action down (see rateLimiter.ts); any other ends the call.
           if (treatment === "throttled") outcome = "throttled";
-          const outcomeUnknown = treatment === "ambiguous";
           const hint = hintFor(failure.code, { service, action, message: failure.message });
-          throw new TencentApiError(action, failure.code, this.redact(failure.message), failure.requestId, attempt, outcomeUnknown, hint);
+          throw new TencentApiError(action, failure.code, this.log.redact(failure.message), failure.requestId, attempt, treatment, hint);
         } finally {
           answered(outcome);
         }
       },
       {
-        retryable: (error) =>
-          error instanceof TencentApiError && (THROTTLING_CODES.has(error.code) || (error.outcomeUnknown && idempotent)),
+        retryable: (error) => error instanceof TencentApiError && (error.throttled || (error.outcomeUnknown && idempotent)),
         exhausted: (attempt) => attempt >= this.policy.maxAttempts,
         delayMs: (attempt) => backoffDelayMs(attempt, this.policy, this.random),
         onRetry: (error, attempt, delay) => {
           const failure = error as TencentApiError;
-          this.log(
+          this.log.info(
             `${action}: ${failure.code}${failure.requestId ? ` (RequestId ${failure.requestId})` : ""}; ` +
               `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
           );

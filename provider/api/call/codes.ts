@@ -13,7 +13,7 @@
  * - GO_SDK: tencentcloud-sdk-go, `tencentcloud/organization/v20210331/client.go` (the error list in
  *   each action's comment) and `errors.go` (each code's meaning).
  */
-import { deniedAction, unauthorizedHint, type CamService } from "./permissions";
+import { type CamService, deniedAction, unauthorizedHint } from "./permissions";
 
 /** What the provider does when Tencent answers a code. */
 export type CodeReaction =
@@ -44,6 +44,11 @@ export type CodeReaction =
   | "unauthorized"
   /** DeleteOrganizationNodes: the department still holds members or sub-departments. */
   | "nodeNotEmpty"
+  /**
+   * A department the call names does not exist: a department's parent (AddOrganizationNode), the
+   * department itself (UpdateOrganizationNode), a member's department (surfaced with the hint).
+   */
+  | "departmentNotFound"
   /** Surfaced as is, with the hint. */
   | "surface";
 
@@ -54,6 +59,8 @@ export interface TencentCode {
   meaning: string;
   /** What the user should do; shown in the error message. */
   hint?: string;
+  /** A hint for answers to particular actions, where what to fix depends on the action (which input names the department). */
+  hintFor?: Readonly<Record<string, string>>;
   /** The actions Tencent documents it for (`*` = every action). */
   actions: readonly string[];
   /** Where Tencent documents it. */
@@ -66,7 +73,7 @@ const CREATE = "CreateOrganizationMember";
 const UPDATE = "UpdateOrganizationMember";
 const DELETE_ACCOUNT = "DeleteAccount";
 const UNAUTHORIZED_HINT =
-  'add the action the error names to the "action" list of the credential\'s CAM policy (the least-privilege policy for each deletionPolicy is in the README, "CAM policy").';
+  'add the action the error names to the "action" list of the credential\'s CAM policy (the least-privilege policy for each deletionPolicy is in docs/installation-configuration.md, "CAM policy").';
 const REMOVE = "DeleteOrganizationMembers";
 const TAG = "ModifyResourceTags";
 const TAG_SDK = 'tencentcloud-sdk-go tag/v20180813 client.go + errors.go; Tag "Use Limits" page (product 651 doc 13354)';
@@ -86,6 +93,13 @@ const RELEASE_FIRST = 'then destroy again; or set deletionPolicy: "retain" to ke
 const ADD_NODE = "AddOrganizationNode";
 const UPDATE_NODE = "UpdateOrganizationNode";
 const DELETE_NODES = "DeleteOrganizationNodes";
+/** The hints of every "no such department" code: which input names the department depends on the action. */
+const DEPARTMENT_NOT_FOUND_HINT =
+  "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.";
+const DEPARTMENT_NOT_FOUND_HINTS = {
+  [ADD_NODE]: "parentNodeId is not a department of this organization: use getRootOrganizationNode() or another department's nodeId.",
+  [UPDATE_NODE]: "the department was deleted outside Pulumi: run `pulumi up --refresh` to create it again.",
+} as const;
 
 /** The table. */
 export const TENCENT_CODES = {
@@ -305,7 +319,7 @@ export const TENCENT_CODES = {
     source: GO_SDK,
   },
   "InvalidParameter.OrganizationNodeNotExist": {
-    reaction: "surface",
+    reaction: "departmentNotFound",
     meaning: "no such parent department",
     hint: "parentNodeId is not a department of this organization: use getRootOrganizationNode() or another department's nodeId.",
     actions: [ADD_NODE],
@@ -342,17 +356,20 @@ export const TENCENT_CODES = {
     source: COMMON,
   },
   "FailedOperation.OrganizationNodeNotExist": {
-    reaction: "surface",
+    reaction: "departmentNotFound",
     meaning: "no such department",
-    hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.",
-    actions: [CREATE, "MoveOrganizationNodeMembers"],
+    hint: DEPARTMENT_NOT_FOUND_HINT,
+    hintFor: DEPARTMENT_NOT_FOUND_HINTS,
+    // UpdateOrganizationNode answers it for the department being updated (deleted meanwhile).
+    actions: [CREATE, "MoveOrganizationNodeMembers", UPDATE_NODE],
     source: GO_SDK,
   },
   "ResourceNotFound.OrganizationNodeNotExist": {
-    reaction: "surface",
+    reaction: "departmentNotFound",
     meaning: "no such department",
-    hint: "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.",
-    actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers"],
+    hint: DEPARTMENT_NOT_FOUND_HINT,
+    hintFor: DEPARTMENT_NOT_FOUND_HINTS,
+    actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers", ADD_NODE],
     source: GO_SDK,
   },
   "FailedOperation.OrganizationPermissionIllegal": {
@@ -513,7 +530,7 @@ export const THROTTLING_CODES = codesWith("throttled");
 /** Server-side failures Tencent documents as temporary; the call may or may not have run. */
 export const TRANSIENT_CODES = codesWith("transient");
 
-/** What a user should do about each code, shown with the error and listed in the README. */
+/** What a user should do about each code, shown with the error and listed in the docs (docs/organization-member.md, docs/organization-node.md). */
 export const ERROR_HINTS: Readonly<Record<string, string>> = Object.fromEntries(
   ROWS.flatMap(([code, row]) => (row.hint ? [[code, row.hint] as const] : [])),
 );

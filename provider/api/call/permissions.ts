@@ -1,16 +1,17 @@
 /**
  * The CAM actions the provider calls, per resource: the one source of the least-privilege
- * policies in the README (test/provider/permissions.test.ts checks the README against
+ * policies in docs/installation-configuration.md (test/provider/permissions.test.ts checks that page against
  * `camPolicy`) and of the allow-list the emulator enforces in test/e2e/cam.test.ts, which runs a
  * whole lifecycle through the real engine with nothing else allowed.
  *
  * A new resource adds its actions with one entry in `RESOURCE_PERMISSIONS`; every policy, the
- * README check and the end-to-end allow-list follow from it.
+ * documentation check and the end-to-end allow-list follow from it.
  */
-import { DELETION_POLICIES, type DeletionPolicy } from "../member/types";
+import { DELETION_POLICIES, type DeletionPolicy } from "../model";
+import type { Service } from "./actions";
 
 /** The services the provider calls (the CAM action prefix). */
-export type CamService = "organization" | "tag";
+export type CamService = Service;
 
 /** A CAM action as a policy names it: `organization:CreateOrganizationMember`. */
 export type CamAction = `${CamService}:${string}`;
@@ -18,7 +19,7 @@ export type CamAction = `${CamService}:${string}`;
 /** One action a resource calls, and why. */
 export interface ActionUse {
   action: CamAction;
-  /** The operations that call it, in words (shown in the README table). */
+  /** The operations that call it, in words (shown in the documentation's table). */
   usedFor: string;
   /** Only members with these deletion policies need it; absent: every policy. */
   deletionPolicies?: readonly DeletionPolicy[];
@@ -100,7 +101,7 @@ export function camPolicy(policy: DeletionPolicy): CamPolicyDocument {
   return { version: "2.0", statement: [{ effect: "allow", action: actionsFor(policy), resource: ["*"] }] };
 }
 
-/** The policy as the README prints it (and a user pastes it into the CAM console). */
+/** The policy as the documentation prints it (and a user pastes it into the CAM console). */
 export function camPolicyText(policy: DeletionPolicy): string {
   // One action per line (the line an error asks to add); the resource list stays on one line.
   return JSON.stringify(camPolicy(policy), null, 2).replace(/\[\s*"\*"\s*\]/, '["*"]');
@@ -111,7 +112,7 @@ export function policyLine(action: string): string {
   return `${JSON.stringify(action)},`;
 }
 
-/** The README's table of actions: action, what calls it, which deletion policies need it. */
+/** The documentation's table of actions: action, what calls it, which deletion policies need it. */
 export function permissionsTable(): string {
   const rows = USES.map(([resource, use]) => {
     const policies = (use.deletionPolicies ?? DELETION_POLICIES).map((p) => `\`${p}\``).join(", ");
@@ -133,6 +134,6 @@ export function deniedAction(service: CamService, action: string, message = ""):
 export function unauthorizedHint(camAction: string): string {
   return (
     `the credential's CAM policy does not allow ${camAction}: add the line ${policyLine(camAction)} to the "action" list ` +
-    `of its policy statement (the least-privilege policy for each deletionPolicy is in the README, "CAM policy"), then run again.`
+    `of its policy statement (the least-privilege policy for each deletionPolicy is in docs/installation-configuration.md, "CAM policy"), then run again.`
   );
 }

@@ -43,6 +43,7 @@
  * The decisions are pure functions of a budget, a policy and a time, table-tested; the class only
  * keeps one budget per action and sleeps. Clock and sleep are injected.
  */
+import { type Clock, SYSTEM_CLOCK } from "./clock";
 
 /** How an action's budget behaves. */
 export interface LimiterPolicy {
@@ -195,13 +196,11 @@ export class RateLimiter implements CallLimiter {
 
   /**
    * @param policy the budget per action; a number is the limit per second (0 turns limiting off)
-   * @param now monotonic ms clock: a wall-clock jump frees no budget
-   * @param sleep waits `ms`
+   * @param clock time for pacing (monotonic: a wall-clock jump frees no budget) @default SYSTEM_CLOCK
    */
   constructor(
     policy: Partial<LimiterPolicy> | number = {},
-    private readonly now: () => number = () => performance.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly clock: Clock = SYSTEM_CLOCK,
   ) {
     this.policy = { ...DEFAULT_LIMITER_POLICY, ...(typeof policy === "number" ? { limit: policy } : policy) };
   }
@@ -233,18 +232,18 @@ export class RateLimiter implements CallLimiter {
   }
 
   private async grant(action: string): Promise<CallPermit> {
-    for (let wait = waitBeforeSend(this.budget(action), this.policy, this.now()); wait > 0; ) {
+    for (let wait = waitBeforeSend(this.budget(action), this.policy, this.clock.now()); wait > 0; ) {
       if (wait === Infinity) await new Promise<void>((resolve) => this.wakers.set(action, resolve));
-      else await this.sleep(wait);
-      wait = waitBeforeSend(this.budget(action), this.policy, this.now());
+      else await this.clock.sleep(wait);
+      wait = waitBeforeSend(this.budget(action), this.policy, this.clock.now());
     }
-    const grantedAt = this.now();
+    const grantedAt = this.clock.now();
     this.update(action, (b) => afterGrant(b, this.policy, grantedAt));
     let sentAt: number | undefined;
     let ended = false;
     const written = () => {
       if (sentAt !== undefined || ended) return;
-      sentAt = this.now();
+      sentAt = this.clock.now();
       const at = sentAt;
       this.update(action, (b) => afterWritten(b, this.policy, at));
     };
@@ -258,7 +257,7 @@ export class RateLimiter implements CallLimiter {
       ended = true;
       const at = sentAt;
       this.update(action, (b) =>
-        outcome === "throttled" ? afterThrottled(b, this.policy, at, this.now()) : afterAnswered(b, this.policy, at),
+        outcome === "throttled" ? afterThrottled(b, this.policy, at, this.clock.now()) : afterAnswered(b, this.policy, at),
       );
     };
     permit.written = written;
@@ -274,7 +273,7 @@ const PROCESS_LIMITERS = new Map<number, RateLimiter>();
 
 /** The one limiter of this provider process for `perSecond` calls per action (see above). */
 export function processLimiter(perSecond: number): RateLimiter {
-  let limiter = PROCESS_LIMITERS.get(perSecond);
-  if (!limiter) PROCESS_LIMITERS.set(perSecond, (limiter = new RateLimiter(perSecond)));
+  const limiter = PROCESS_LIMITERS.get(perSecond) ?? new RateLimiter(perSecond);
+  PROCESS_LIMITERS.set(perSecond, limiter);
   return limiter;
 }

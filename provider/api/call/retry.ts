@@ -5,20 +5,13 @@
  * wait, when to stop — the backoff is capped, jittered and exponential, and the final error
  * records the number of attempts. Time comes from an injected clock, so tests never wait.
  */
+import type { Clock } from "./clock";
+import type { FailureTreatment } from "../../core/errors/TencentApiError";
 import type { SdkFailure } from "./failure";
 import { THROTTLING_CODES, TRANSIENT_CODES } from "./codes";
 
-/** Time as the retry loop sees it; tests pass a fake one. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-/** The real clock. */
-export const SYSTEM_CLOCK: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+export { type Clock, SYSTEM_CLOCK } from "./clock";
+export type { FailureTreatment };
 
 /** Backoff shape: capped exponential with full jitter. */
 export interface Backoff {
@@ -75,13 +68,9 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, decisions
   }
 }
 
-/** How a failure is to be treated by the caller. */
-export type FailureTreatment = "throttled" | "ambiguous" | "final";
-
 /**
- * `throttled`: refused before running, retry after a wait. `ambiguous`: the call may have run
- * (no answer, 5xx, garbled body, InternalError), retry only if repeating it is harmless.
- * `final`: the answer stands.
+ * How a failure is treated (see FailureTreatment): the one place that decides whether an answer
+ * was throttling, may have run, or stands.
  */
 export function treatmentOf(failure: SdkFailure): FailureTreatment {
   if (failure.kind === "noAnswer") return "ambiguous";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError } from "../core/errors/ConfigurationError";
+import { ConfigurationError } from "../../core/errors/ConfigurationError";
 import { DEFAULT_MAX_ATTEMPTS } from "./retry";
 
 /** Everything the API layer needs; the credential stays in process memory only. */
@@ -29,7 +29,7 @@ export interface ProviderSettings {
   deleteAccountWaitSeconds: number;
 }
 
-/** The value of every setting that has a default; the README's configuration table lists the same. */
+/** The value of every setting that has a default; docs/installation-configuration.md lists the same. */
 export const DEFAULT_SETTINGS = {
   region: "ap-guangzhou",
   domain: "tencentcloudapi.com",

@@ -9,10 +9,10 @@ import * as net from "node:net";
 import * as tls from "node:tls";
 import { Client as OrganizationClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_client";
 import { Client as TagClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client";
+import type { Service } from "./actions";
 import type { ProviderSettings } from "./settings";
 
-/** The services the provider calls. */
-export type Service = "organization" | "tag";
+export type { Service } from "./actions";
 
 /** What every SDK client offers: a generic, signed request. */
 export interface SdkClient {

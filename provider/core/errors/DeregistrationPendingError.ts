@@ -11,13 +11,15 @@ export class DeregistrationPendingError extends ProviderError {
     readonly waitedSeconds: number,
     /** DeleteAccount calls made. */
     readonly attempts: number,
+    /** The code of the last answer (the code table's "deregisterPending" reaction). */
+    code: string,
     requestId: string | undefined,
   ) {
     super({
       summary:
         `the deletion of member account ${memberUin} is still under review at Tencent Cloud after waiting ${waitedSeconds} s ` +
         `and ${attempts} attempt(s)`,
-      code: "FailedOperation.MemberAccountDeregisterPending",
+      code,
       requestId,
       hint: "run `pulumi destroy` (or `pulumi up`) again later; raise `tencentcloud:deleteAccountWaitSeconds` to wait longer.",
     });

@@ -9,14 +9,19 @@ export class NodeNotEmptyError extends ProviderError {
   override name = "NodeNotEmptyError";
   constructor(
     readonly nodeId: number,
-    /** What is inside, in words ("2 members (alice, bob) and 1 sub-department (Platform 100007)"). */
-    readonly contents: string,
+    /**
+     * What is inside, in words ("2 members (alice, bob) and 1 sub-department (Platform 100007)");
+     * undefined when a look-up found nothing inside any more.
+     */
+    readonly contents: string | undefined,
+    /** What Tencent's code means, said when the contents are unknown. */
+    meaning: string,
     code: string,
     requestId: string | undefined,
     hint: string | undefined,
   ) {
     super({
-      summary: `Tencent Cloud refused to delete department ${nodeId}: it still holds ${contents}`,
+      summary: `Tencent Cloud refused to delete department ${nodeId}: ${contents ? `it still holds ${contents}` : meaning}`,
       code,
       requestId,
       detail: "Nothing was deleted; the department stays in the stack.",

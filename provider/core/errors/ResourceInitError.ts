@@ -1,15 +1,16 @@
 import { ProviderError } from "./ProviderError";
 
 /**
- * The member account (or department) exists but a step after its creation failed (tagging, identities, read-back).
- * Carrying `id` and `properties` makes the Pulumi engine record the resource as created but not
- * fully initialised instead of forgetting an account that really exists; the next `pulumi up`
- * then finishes the job through `update`.
+ * The object (a member account, a department, …) exists but a step after its creation failed
+ * (tagging, identities, read-back). Carrying `id` and `properties` makes the Pulumi engine record
+ * the resource as created but not fully initialised instead of forgetting an object that really
+ * exists; the next `pulumi up` then finishes the job through `update`. Raised by the lifecycle
+ * skeleton (kit/lifecycle.ts) for every resource.
  */
 export class ResourceInitError extends ProviderError {
   override name = "ResourceInitError";
   constructor(
-    /** The member UIN, as the resource id. */
+    /** The object's id in Tencent (a member UIN, a department id), as the resource id. */
     readonly id: string,
     /** Outputs known so far, stored in the state. */
     readonly properties: Record<string, unknown>,

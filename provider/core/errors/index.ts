@@ -12,3 +12,7 @@ export { NodeNameTakenError } from "./NodeNameTakenError";
 export { NodeNotFoundError } from "./NodeNotFoundError";
 export { NodeNotEmptyError } from "./NodeNotEmptyError";
 export { NodeParentMismatchError } from "./NodeParentMismatchError";
+export { UnexpectedAnswerError } from "./UnexpectedAnswerError";
+export { LookupArgumentsError } from "./LookupArgumentsError";
+export { PreviewOutputError } from "./PreviewOutputError";
+export { PulumiCommandError } from "./PulumiCommandError";

@@ -1,0 +1,128 @@
+/**
+ * The provider's own words for what Tencent reports and what it is asked to change: the vocabulary
+ * of api/. Resource folders import these types; nothing here imports a resource folder. wire.ts
+ * maps them to and from Tencent's field names.
+ */
+import type { Tags } from "../core/tags";
+
+/** What happens to a member account when its resource is deleted (`pulumi destroy`, replacement). */
+export type DeletionPolicy = "retain" | "removeFromOrganization" | "deleteAccount";
+
+/** All member deletion policies, in documentation order. `retain` is the default. */
+export const DELETION_POLICIES: readonly DeletionPolicy[] = ["retain", "removeFromOrganization", "deleteAccount"];
+
+/** A permission as the API reports it. */
+export interface MemberPermission {
+  id: number;
+  name: string;
+}
+
+/** An access identity as the API reports it. */
+export interface MemberIdentity {
+  identityId: number;
+  identityAliasName: string;
+}
+
+/** What Tencent reports about one member (DescribeOrganizationMembers), in the provider's terms. */
+export interface ReportedMember {
+  memberUin: number;
+  name: string;
+  nodeId: number;
+  nodeName: string;
+  /** Empty when none. */
+  remark: string;
+  /** Empty when none. */
+  payUin: string;
+  payName: string;
+  memberType: string;
+  orgPolicyName: string;
+  permissions: MemberPermission[];
+  identities: MemberIdentity[];
+  /** Every tag, the ownership marker included. */
+  tags: Tags;
+  isAllowQuit: boolean;
+  bindStatus: string;
+  permissionStatus: string;
+  /** An invited member has a permission change it has not confirmed (Tencent reports the old permissions meanwhile). */
+  permissionChangePending: boolean;
+  createTime: string;
+  updateTime: string;
+  /** The RequestId of the answer that reported the member, for logs. */
+  requestId?: string;
+}
+
+/** What CreateOrganizationMember is asked to create (the user tags; the marker is passed beside them). */
+export interface NewMember {
+  /** Member name shown in the organization (≤ 25 characters). */
+  name: string;
+  /** Account name of a created member; defaults to `name`. Cannot change after creation. */
+  accountName: string;
+  /** Relationship policy; the API knows only `Financial`. */
+  policyType: "Financial";
+  /** Financial permissions, sorted and de-duplicated; 1 and 2 are mandatory. */
+  permissionIds: number[];
+  /** Department node the member belongs to. */
+  nodeId: number;
+  /** Free text, ≤ 40 characters (the update API's limit). */
+  remark?: string;
+  /** Creation record to resume after `FailedOperation.CreateAccount`; ignored after creation. */
+  recordId?: number;
+  /** UIN of the account that pays for this member (needs permission 7). */
+  payUin?: string;
+  /** Member access identities, sorted and de-duplicated. */
+  identityRoleIds?: number[];
+  /** Verified-entity relation for members under another legal entity. Cannot change after creation. */
+  authRelationId?: number;
+  /** User tags (the ownership marker is never among them). */
+  tags?: Tags;
+}
+
+/** The fields one UpdateOrganizationMember call changes; absent fields are left as they are. */
+export interface MemberUpdate {
+  name?: string;
+  remark?: string;
+  /** Sent together with `permissionIds`: the API takes them only together. */
+  policyType?: NewMember["policyType"];
+  permissionIds?: number[];
+  isAllowQuit?: boolean;
+  payUin?: string;
+}
+
+/** What DescribeOrganizationNodes reports about one department, in the provider's terms. */
+export interface ReportedNode {
+  nodeId: number;
+  name: string;
+  /** 0 for the root department. */
+  parentNodeId: number;
+  /** Empty when none. */
+  remark: string;
+  /** Every tag, the ownership marker included. */
+  tags: Tags;
+  createTime: string;
+  updateTime: string;
+  /** The RequestId of the answer that reported it, for logs. */
+  requestId?: string;
+}
+
+/** What AddOrganizationNode is asked to create (the user tags; the marker is passed beside them). */
+export interface NewNode {
+  parentNodeId: number;
+  name: string;
+  remark?: string;
+  tags?: Tags;
+}
+
+/** The fields one UpdateOrganizationNode call changes; absent fields are left as they are. */
+export interface NodeUpdate {
+  name?: string;
+  remark?: string;
+}
+
+/** What is inside a department, for the message of a refused deletion. */
+export interface NodeContents {
+  /** Members in it (Tencent's count; names of the first page). */
+  memberCount: number;
+  memberNames: string[];
+  /** Departments directly under it. */
+  children: ReportedNode[];
+}
