@@ -101,7 +101,7 @@ export function lockAdvice(locks: StackLock[], recoverCommand: string): string |
   }
   return [
     `The stack is locked by a run that no longer exists (${locks.map(describe).join("; ")}): it was killed or cancelled.`,
-    'Repair it, then run again (see the README, "A cancelled pulumi up"):',
+    'Repair it, then run again (see docs/guides/recovery.md, "A cancelled pulumi up"):',
     `  ${recoverCommand}`,
     "which runs `pulumi cancel` (removes the lock), `pulumi refresh --clear-pending-creates` (drops the creations",
     "the killed run left unfinished) and `pulumi up` (creates what is missing; an account the killed run had",

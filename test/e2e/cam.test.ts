@@ -1,13 +1,13 @@
 /**
- * The README's least-privilege CAM policies, through the real engine: for each deletion policy
- * the emulator lets the stack's key call exactly the actions of that policy
- * (provider/api/permissions.ts, which the README is checked against), and a whole lifecycle —
+ * The least-privilege CAM policies of docs/installation-configuration.md, through the real
+ * engine: for each deletion policy the emulator lets the stack's key call exactly the actions of
+ * that policy (provider/api/call/permissions.ts, which that page is checked against), and a whole lifecycle —
  * create with tags and identities, an update of every field group, refresh, destroy — succeeds
  * with the calls made being exactly those actions. A missing action fails `up` with an error
  * naming it and the policy line to add, and the next `up` with the action granted finishes the job.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionsFor, policyLine } from "../../provider/api/permissions";
+import { actionsFor, policyLine } from "../../provider/api/call/permissions";
 import type { DeletionPolicy } from "../../provider/member/types";
 import { DEFAULT_SECRET_ID } from "../emulator";
 import { engineFailureOf, membersByName, startEngineHarness, type EngineHarness } from "./harness";
@@ -82,7 +82,7 @@ const adopted = (memberUin: number) => ({
   },
 });
 
-describe.sequential("the README's CAM policies carry a whole lifecycle through the engine", () => {
+describe.sequential("the documented CAM policies carry a whole lifecycle through the engine", () => {
   it.each(["retain", "removeFromOrganization", "deleteAccount"] as const)(
     "deletionPolicy %s: create, update of every field group, refresh and destroy call exactly the policy's actions",
     async (policy) => {

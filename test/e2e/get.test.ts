@@ -1,6 +1,6 @@
 /**
- * What `OrganizationMember.get` fills through the real engine, so that the README and docs/e2e.md
- * say it truthfully: with the CLI 3.274.1 and @pulumi/pulumi 3.248 (leg "locked") or 3.276 (leg
+ * What `OrganizationMember.get` fills through the real engine, so that docs/organization-member.md
+ * and docs/e2e.md say it truthfully: with the CLI 3.274.1 and @pulumi/pulumi 3.248 (leg "locked") or 3.276 (leg
  * "newest"), every field resolves, the input fields (name, nodeId, permissionIds, tags) included.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +20,8 @@ describe("OrganizationMember.get", () => {
     const up = await stack.up();
     const read = up.outputs.read.value;
     expect(read).toMatchObject({ memberUin: uin, nodeName: "Finance", memberType: "Invite" });
-    // The README states this for the two SDKs the CI legs run; another version must re-check it.
+    // docs/organization-member.md states this for the two SDKs the CI legs run; another version
+    // must re-check it.
     expect(["3.248.0", "3.276.0"]).toContain(up.outputs.sdkVersion.value);
     expect({ name: read.name, nodeId: read.nodeId, permissionIds: read.permissionIds, tags: read.tags }).toEqual({
       name: "seen-member",

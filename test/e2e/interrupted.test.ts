@@ -55,7 +55,7 @@ describe("an interrupted pulumi up", () => {
     await expect(stack.up()).rejects.toThrow(/locked/);
     expect(stackLocks(join(stateDir, "backend"), "e2e-interrupted", "dev").map((lock) => lock.holder)).toEqual(["dead"]);
 
-    // The README's repair, "A cancelled pulumi up", command for command:
+    // The repair of docs/guides/recovery.md, "A cancelled pulumi up", command for command:
     await stack.cancel(); //                              pulumi cancel --yes
     expect(stackLocks(join(stateDir, "backend"), "e2e-interrupted", "dev")).toEqual([]);
     await stack.refresh({ clearPendingCreates: true }); // pulumi refresh --clear-pending-creates --yes --skip-preview

@@ -1,9 +1,9 @@
 /**
- * The README's pipeline recipe, run as a user runs it: an empty folder, the provider and the
- * emulator installed from their packed tarballs (`npm pack`), a Pulumi program and a seed file
- * written there, then the README's shell block verbatim — emulator in the background, `pulumi
- * up`, the drift check with the package's `tencentcloud-organization-drift`, the emulator
- * stopped. Then one change behind Pulumi's back, and the drift command must report it.
+ * The pipeline recipe of docs/guides/pipelines.md, run as a user runs it: an empty folder, the
+ * provider and the emulator installed from their packed tarballs (`npm pack`), a Pulumi program
+ * and a seed file written there, then the page's shell block verbatim — emulator in the
+ * background, `pulumi up`, the drift check with the package's `tencentcloud-organization-drift`,
+ * the emulator stopped. Then one change behind Pulumi's back, and the drift command must report it.
  *
  * This machine has no Node.js language host (docs/e2e.md), so `pulumi up` / `pulumi preview`
  * go through recipe/pulumi-inline.js: the same CLI and engine, started by the Automation API
@@ -18,19 +18,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import { REPO_ROOT, resolveCli } from "../../scripts/lib/engine";
 
-/** The shell block between the README's recipe markers. */
+/** The shell block between the recipe markers of docs/guides/pipelines.md. */
 function readmeRecipe(): string {
-  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(REPO_ROOT, "docs", "guides", "pipelines.md"), "utf8");
   const block = /<!-- recipe:begin -->\s*```sh\n([\s\S]*?)```\s*<!-- recipe:end -->/.exec(readme);
-  if (!block) throw new Error("README.md has no recipe block between <!-- recipe:begin --> and <!-- recipe:end -->");
+  if (!block) throw new Error("docs/guides/pipelines.md has no recipe block between <!-- recipe:begin --> and <!-- recipe:end -->");
   return block[1];
 }
 
-/** The README's example files for the recipe, by name (```json org.json … blocks). */
+/** The recipe's example files in docs/guides/pipelines.md, by name (```json org.json … blocks). */
 function readmeFile(name: string): string {
-  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const block = new RegExp('```\\w+ title="' + name.replace(".", "\\.") + '"\\n([\\s\\S]*?)```').exec(readme);
-  if (!block) throw new Error(`README.md has no block titled ${name}`);
+  const readme = readFileSync(join(REPO_ROOT, "docs", "guides", "pipelines.md"), "utf8");
+  const block = new RegExp(`\`\`\`\\w+ title="${name.replace(".", "\\.")}"\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!block) throw new Error(`docs/guides/pipelines.md has no block titled ${name}`);
   return block[1];
 }
 
@@ -124,7 +124,7 @@ afterAll(async () => {
   if (folder && !process.env.KEEP_RECIPE_FOLDER) rmSync(folder, { recursive: true, force: true });
 });
 
-describe("the README's pipeline recipe, from packed packages in an empty folder", () => {
+describe("the pipeline recipe (docs/guides/pipelines.md), from packed packages in an empty folder", () => {
   it("starts the emulator, deploys, finds no drift and stops the emulator", async () => {
     writeFileSync(join(folder, "recipe.sh"), readmeRecipe());
     const result = await run("bash", ["-e", "recipe.sh"]);

@@ -1,16 +1,17 @@
 /**
- * The least-privilege CAM policy: the README prints exactly what provider/api/permissions.ts
- * derives, the provider calls exactly the actions listed there, each policy is enough for a whole
- * lifecycle against an emulator enforcing it, and a missing action fails at once with an error
- * naming the action and the policy line to add. (The same through the real engine:
- * test/e2e/cam.test.ts.)
+ * The least-privilege CAM policy: docs/installation-configuration.md ("CAM policy") prints exactly
+ * what provider/api/call/permissions.ts derives, the provider calls exactly the actions listed
+ * there, each policy is enough for a whole lifecycle against an emulator enforcing it, and a
+ * missing action fails at once with an error naming the action and the policy line to add. (The
+ * same through the real engine: test/e2e/cam.test.ts.)
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { codesWith, hintFor, reactionTo } from "../../provider/api/codes";
-import { classifyFailure } from "../../provider/api/failure";
-import { treatmentOf } from "../../provider/api/retry";
+import { codesWith, hintFor, reactionTo } from "../../provider/api/call/codes";
+import { classifyFailure } from "../../provider/api/call/failure";
+import { treatmentOf } from "../../provider/api/call/retry";
+import { type Action, SERVICE_OF } from "../../provider/api/call/actions";
 import {
   actionsFor,
   camPolicy,
@@ -20,16 +21,17 @@ import {
   policyLine,
   RESOURCE_PERMISSIONS,
   type CamAction,
-} from "../../provider/api/permissions";
+} from "../../provider/api/call/permissions";
 import { TencentApiError } from "../../provider/core/errors";
 import { DELETION_POLICIES, type DeletionPolicy } from "../../provider/member/types";
 import { DEFAULT_SECRET_ID, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE } from "../emulator";
 import { checked, startProviderHarness, type ProviderHarness } from "./harness";
 
 const REPO_ROOT = join(__dirname, "..", "..");
-const README = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+/** The page that prints the CAM policies (the README links to it). */
+const README = readFileSync(join(REPO_ROOT, "docs", "installation-configuration.md"), "utf8");
 
-/** The JSON block the README prints after `<!-- cam-policy:<policy> -->`. */
+/** The JSON block the page prints after `<!-- cam-policy:<policy> -->`. */
 function readmePolicy(policy: DeletionPolicy): string | undefined {
   const marker = `<!-- cam-policy:${policy} -->`;
   const at = README.indexOf(marker);
@@ -37,7 +39,7 @@ function readmePolicy(policy: DeletionPolicy): string | undefined {
   return /^\s*```json\n([\s\S]*?)\n```/.exec(README.slice(at + marker.length))?.[1];
 }
 
-/** Every `api.call("service", "Action"` in the provider's sources. */
+/** Every `api.call("Action"` in the provider's sources, as `service:Action` (the service from the typed action map). */
 function actionsCalledInSource(): Set<string> {
   const found = new Set<string>();
   const walk = (dir: string): void => {
@@ -47,7 +49,7 @@ function actionsCalledInSource(): Set<string> {
       if (statSync(path).isDirectory()) walk(path);
       else if (path.endsWith(".ts")) {
         const text = readFileSync(path, "utf8");
-        for (const m of text.matchAll(/\.call(?:<[\w\s,.|[\]]*>)?\(\s*"(organization|tag)"\s*,\s*"(\w+)"/g)) found.add(`${m[1]}:${m[2]}`);
+        for (const m of text.matchAll(/\.call\(\s*"(\w+)"/g)) found.add(`${SERVICE_OF[m[1] as Action] ?? "unknown"}:${m[1]}`);
       }
     }
   };
@@ -58,13 +60,14 @@ function actionsCalledInSource(): Set<string> {
 const ALL_ACTIONS = new Set(Object.values(RESOURCE_PERMISSIONS).flatMap((uses) => uses.map((u) => u.action as string)));
 
 describe("the least-privilege CAM policy is one table", () => {
-  it.each(DELETION_POLICIES)("the README prints the %s policy exactly as permissions.ts derives it", (policy) => {
-    expect(readmePolicy(policy), `README block after <!-- cam-policy:${policy} --> should be:\n${camPolicyText(policy)}`).toBe(
-      camPolicyText(policy),
-    );
+  it.each(DELETION_POLICIES)("docs/installation-configuration.md prints the %s policy exactly as permissions.ts derives it", (policy) => {
+    expect(
+      readmePolicy(policy),
+      `docs/installation-configuration.md block after <!-- cam-policy:${policy} --> should be:\n${camPolicyText(policy)}`,
+    ).toBe(camPolicyText(policy));
   });
 
-  it("the README's table of actions is the module's", () => {
+  it("the table of actions in docs/installation-configuration.md is the module's", () => {
     expect(README).toContain(permissionsTable());
   });
 
