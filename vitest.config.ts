@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Clears the proxy variables in every test file's process (scripts/lib/proxy.ts).
+    setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: "forks",

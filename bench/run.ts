@@ -21,6 +21,7 @@ import { resolveSettings } from "../provider/api/call/settings";
 import { createSdkClients } from "../provider/api/call/transport";
 import { checkMember } from "../provider/member/check";
 import { MemberLifecycle } from "../provider/member/lifecycle";
+import { fromSettings } from "../provider/kit/lifecycle";
 import { clearProxyVariables } from "../scripts/lib/proxy";
 import { REPO_ROOT, resolveCli } from "../scripts/lib/engine";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
@@ -65,11 +66,13 @@ function configureFor(emulator: RunningEmulator, limiter?: CallLimiter, maxSocke
     {},
     () => undefined,
   );
-  return MemberLifecycle.fromSettings(settings, {
-    logger: { info: () => {} },
-    ...(limiter ? { limiter } : {}),
-    ...(maxSockets ? { clients: createSdkClients(settings, { maxSockets }) } : {}),
-  });
+  return new MemberLifecycle(
+    fromSettings(settings, {
+      logger: { info: () => {} },
+      ...(limiter ? { limiter } : {}),
+      ...(maxSockets ? { clients: createSdkClients(settings, { maxSockets }) } : {}),
+    }),
+  );
 }
 
 /**

@@ -8,5 +8,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/lib/prepare.sh"
 prepare "$repo"
 
+prepare_log "formatting and lint (npm run lint: Biome, biome.json)"
+npm run --silent lint
+
 prepare_log "running the tests (npm test)"
 npm test

@@ -105,16 +105,19 @@ let cliDir: string | undefined;
  * provider shim. PULUMI_CLI_DIR (set by scripts/main.sh and test.sh) skips the build script.
  */
 export function resolveCli(): string {
-  cliDir ??=
-    process.env.PULUMI_CLI_DIR ||
-    execFileSync("bash", [join(REPO_ROOT, "scripts", "build-pulumi-cli.sh")], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-      .trim()
-      .split("\n")
-      .pop()!;
+  cliDir ??= process.env.PULUMI_CLI_DIR || buildCli();
   return cliDir;
+}
+
+/** Runs the build script; the last line it prints is the folder. */
+function buildCli(): string {
+  const lines = execFileSync("bash", [join(REPO_ROOT, "scripts", "build-pulumi-cli.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+    .trim()
+    .split("\n");
+  return lines[lines.length - 1];
 }
 
 /** The offline environment for the CLI and, through it, the provider process. */
@@ -233,7 +236,7 @@ const nativeRequire = createRequire(join(REPO_ROOT, "package.json"));
 let typescriptHookRegistered = false;
 
 /** Loads the program module afresh (so a second `up` runs it again) and runs it. */
-async function runFresh(modulePath: string): Promise<Record<string, unknown> | void> {
+async function runFresh(modulePath: string): Promise<Record<string, unknown> | undefined> {
   if (!typescriptHookRegistered && !nativeRequire.extensions[".ts"]) {
     // (typed by hand: tsx's own types need moduleResolution node16, the repository uses node)
     const { register } = nativeRequire("tsx/cjs/api") as { register: () => void };
@@ -247,7 +250,7 @@ async function runFresh(modulePath: string): Promise<Record<string, unknown> | v
   }
   const loaded = nativeRequire(modulePath) as unknown;
   const program = (typeof loaded === "function" ? loaded : (loaded as { default?: unknown }).default) as
-    | (() => Promise<Record<string, unknown> | void>)
+    | (() => Promise<Record<string, unknown> | undefined>)
     | undefined;
   if (typeof program !== "function") throw new Error(`${modulePath} must export its program: \`export = async () => { … }\``);
   return program();

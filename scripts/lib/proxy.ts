@@ -1,7 +1,8 @@
 /**
  * The Tencent SDK honours `http_proxy` (and its variants), but the emulator is on loopback and
- * must be reached directly. Every process that talks to an emulator — tests, scripts, and the
- * engine's provider process through `engineEnv` — clears these, and only from here.
+ * must be reached directly. Every process that talks to an emulator — tests (every test file, through
+ * vitest's setup file test/setup.ts), scripts, and the engine's provider process through `engineEnv` —
+ * clears these, and only from here.
  */
 
 /** The proxy variables the SDK or Node's agents may honour. */

@@ -153,8 +153,12 @@ function commandIo(files: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
     appendFile: (path, text) => {
       written[path] = (written[path] ?? "") + text;
     },
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
   };
   return { io, written, calls, output: () => ({ out, err }) };
 }

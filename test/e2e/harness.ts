@@ -10,11 +10,10 @@ import { join } from "node:path";
 import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
 import { orgClient, tagClient } from "../emulator/fixtures";
 import { openStack, REPO_ROOT, type EngineStack, type StackSettings } from "../../scripts/lib/engine";
-import { clearProxyVariables } from "../../scripts/lib/proxy";
 import { callsSince } from "../support/emulatorState";
 
-// The out-of-band SDK clients in this process talk to the local emulator directly.
-clearProxyVariables();
+// The out-of-band SDK clients in this process talk to the local emulator directly: test/setup.ts
+// cleared the proxy variables for every test file.
 
 /** Actions that change a member; a no-op `up` must send none of them. */
 export const MUTATING_ACTIONS = [

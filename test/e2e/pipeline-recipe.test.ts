@@ -17,6 +17,7 @@ import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/orga
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import { REPO_ROOT, resolveCli } from "../../scripts/lib/engine";
+import { clearProxyVariables } from "../../scripts/lib/proxy";
 
 /** The shell block between the recipe markers of docs/guides/pipelines.md. */
 function readmeRecipe(): string {
@@ -48,8 +49,12 @@ function exec(command: string, args: string[], cwd: string, environment: NodeJS.
     const child = spawn(command, args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.once("error", reject);
     child.once("close", (status) => resolve({ status, stdout, stderr }));
   });
@@ -107,16 +112,10 @@ beforeAll(async () => {
     NO_PROXY: "127.0.0.1,localhost",
     GITHUB_STEP_SUMMARY: join(folder, "step-summary.md"),
   };
-  for (const name of [
-    "http_proxy",
-    "HTTP_PROXY",
-    "https_proxy",
-    "HTTPS_PROXY",
-    "TENCENTCLOUD_ENDPOINT_URL",
-    "TENCENTCLOUD_SECRET_ID",
-    "TENCENTCLOUD_SECRET_KEY",
-  ])
-    delete env[name];
+  // The recipe's commands reach the emulator directly (proxy variables cleared, scripts/lib/proxy.ts)
+  // and find no credential but the recipe's own.
+  clearProxyVariables(env);
+  for (const name of ["TENCENTCLOUD_ENDPOINT_URL", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]) delete env[name];
 }, 300_000);
 
 afterAll(async () => {

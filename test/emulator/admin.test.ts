@@ -4,7 +4,9 @@ import { DEFAULT_SECRET_ID, type RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 describe("the admin HTTP interface under /_emulator/", () => {
   it("GET members returns the full internal records", async () => {

@@ -16,7 +16,12 @@ import { DEFAULT_SECRET_KEY, type RunningEmulator } from "./index";
 const TOKEN_CREDENTIAL = { secretId: "AKIDtemporary0000000000000000000000", secretKey: "temporary-key", token: "session-token-1" };
 
 let emulator: RunningEmulator;
-useEmulator((started) => (emulator = started.emulator), { rateLimitPerSecond: 0, credentials: [DEFAULT_CREDENTIAL, TOKEN_CREDENTIAL] });
+useEmulator(
+  (started) => {
+    emulator = started.emulator;
+  },
+  { rateLimitPerSecond: 0, credentials: [DEFAULT_CREDENTIAL, TOKEN_CREDENTIAL] },
+);
 
 const listNodes = { action: "DescribeOrganizationNodes", body: JSON.stringify({ Offset: 0, Limit: 1 }) };
 
@@ -121,7 +126,12 @@ describe("the timestamp window", () => {
 
 describe("credential-scope service with the endpoint route switched off (--strict-service-scope)", () => {
   let strict: RunningEmulator;
-  useEmulator((started) => (strict = started.emulator), { rateLimitPerSecond: 0, endpointRouteScope: false });
+  useEmulator(
+    (started) => {
+      strict = started.emulator;
+    },
+    { rateLimitPerSecond: 0, endpointRouteScope: false },
+  );
 
   it('refuses the endpoint route\'s service "127" with AuthFailure.SignatureFailure', async () => {
     expect(await codeOf(orgClient(strict).DescribeOrganizationNodes({ Offset: 0, Limit: 1 }))).toBe("AuthFailure.SignatureFailure");
@@ -143,7 +153,12 @@ describe("CAM-style allow-lists of actions", () => {
     allowedActions: ["organization:DescribeOrganizationNodes", "tag:*"],
   };
   let limited: RunningEmulator;
-  useEmulator((started) => (limited = started.emulator), { rateLimitPerSecond: 0, credentials: [DEFAULT_CREDENTIAL, LIMITED] });
+  useEmulator(
+    (started) => {
+      limited = started.emulator;
+    },
+    { rateLimitPerSecond: 0, credentials: [DEFAULT_CREDENTIAL, LIMITED] },
+  );
 
   it("lets a key call the actions its list names and answers UnauthorizedOperation naming any other", async () => {
     const client = orgClient(limited, { credential: LIMITED });

@@ -14,7 +14,9 @@ import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 // Factories take names, UINs, lists and details; arguments only shape the message, never the code.
 const factoryCodes = Object.entries(Errors).map(([name, factory]) => {

@@ -20,10 +20,6 @@ export {
   type ClientOptions,
 } from "./clients";
 
-// The SDK sends through a proxy when http_proxy is set; the emulator is local.
-delete process.env.http_proxy;
-delete process.env.HTTP_PROXY;
-
 /** An organization client, as `orgClient` makes it. */
 export type OrgClient = ReturnType<typeof orgClient>;
 

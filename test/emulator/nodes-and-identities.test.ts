@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { aMember, codeOf, useEmulator, type OrgClient } from "./fixtures";
-import type { RunningEmulator } from "./index";
 
-let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  client = started.client;
+});
 
 describe("DescribeOrganizationNodes and AddOrganizationNode", () => {
   it("lists the seed tree: Root 100000 and three departments under it", async () => {

@@ -15,7 +15,9 @@ import {
 import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-useEmulator((started) => (emulator = started.emulator));
+useEmulator((started) => {
+  emulator = started.emulator;
+});
 
 describe("the wire protocol", () => {
   it("answers a signed SDK call with the Response envelope and a RequestId", async () => {
@@ -101,7 +103,9 @@ describe("the wire protocol", () => {
     const reply = await new Promise<string>((resolve) => {
       const socket = connect(emulator.port, "127.0.0.1", () => socket.write("\u0000\u0001 NOT HTTP\r\n\r\n"));
       let text = "";
-      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("data", (chunk) => {
+        text += chunk.toString();
+      });
       socket.on("close", () => resolve(text));
       socket.on("error", () => resolve(text));
     });

@@ -4,7 +4,9 @@ import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
 let client: OrgClient;
-useEmulator((started) => ({ emulator, client } = started));
+useEmulator((started) => {
+  ({ emulator, client } = started);
+});
 
 describe("member-creation records and RecordId", () => {
   it("answers FailedOperation.CreateAccount for createAccountFailure and keeps a Failed record without a member", async () => {

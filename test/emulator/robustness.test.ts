@@ -6,7 +6,9 @@ import { HANDLERS, serviceOf } from "./handlers";
 import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
-useEmulator((started) => (emulator = started.emulator));
+useEmulator((started) => {
+  emulator = started.emulator;
+});
 
 /** Every served action, with the version and signing service it needs. */
 const ACTIONS = HANDLERS.map((h) => ({ action: h.action, version: h.version, service: serviceOf(h.version) }));

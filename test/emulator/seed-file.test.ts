@@ -87,7 +87,7 @@ describe("a seed file", () => {
   ])("is refused with the line and field of %s", (_, text, expected) => {
     const problems = problemsOf(text);
     expect(problems).toHaveLength(expected.length);
-    expected.forEach((start, i) => expect(problems[i]).toContain(start));
+    for (const [i, start] of expected.entries()) expect(problems[i]).toContain(start);
   });
 
   it("that is not JSON is refused with the line of the mistake", () => {

@@ -81,15 +81,17 @@ function checkType(name: string, type: FieldType, value: unknown): void {
     case "tagList":
       if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of tags");
       // Category is part of the Tag service's Tag model; the organization model lacks it but it is harmless.
-      value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey", "TagValue"]));
+      for (const [i, item] of value.entries()) {
+        checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey", "TagValue"]);
+      }
       return;
     case "tagFilterList":
       if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of tags");
-      value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey"]));
+      for (const [i, item] of value.entries()) checkTagObject(item, `${name}.${i}`, ["TagKey", "TagValue", "Category"], ["TagKey"]);
       return;
     case "tagKeyList":
       if (!Array.isArray(value)) throw Errors.invalidParameterValue(name, "expected an array of tag keys");
-      value.forEach((item, i) => checkTagObject(item, `${name}.${i}`, ["TagKey"], ["TagKey"]));
+      for (const [i, item] of value.entries()) checkTagObject(item, `${name}.${i}`, ["TagKey"], ["TagKey"]);
       return;
   }
 }

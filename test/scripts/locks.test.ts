@@ -11,9 +11,9 @@ function backendWithLocks(...locks: { pid: number; hostname: string }[]): string
   const backend = mkdtempSync(join(tmpdir(), "locks-"));
   const dir = join(backend, ".pulumi", "locks", "organization", "proj", "dev");
   mkdirSync(dir, { recursive: true });
-  locks.forEach((lock, i) =>
-    writeFileSync(join(dir, `lock-${i}.json`), JSON.stringify({ ...lock, username: "root", timestamp: "2026-11-29T02:00:00Z" })),
-  );
+  for (const [i, lock] of locks.entries()) {
+    writeFileSync(join(dir, `lock-${i}.json`), JSON.stringify({ ...lock, username: "root", timestamp: "2026-11-29T02:00:00Z" }));
+  }
   return backend;
 }
 

@@ -17,13 +17,10 @@ import {
   waitBeforeSend,
   type ActionBudget,
   type LimiterPolicy,
-} from "../../provider/api/call/rateLimiter";
-import { resolveSettings } from "../../provider/api/call/settings";
-import { TencentApi } from "../../provider/api/call/client";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
-
-delete process.env.http_proxy;
-delete process.env.HTTP_PROXY;
+} from "../../../../provider/api/call/rateLimiter";
+import { resolveSettings } from "../../../../provider/api/call/settings";
+import { TencentApi } from "../../../../provider/api/call/client";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../../emulator";
 
 const policy: LimiterPolicy = DEFAULT_LIMITER_POLICY; // 20 per 1000 + 50 ms
 const budget = (allowance: number, sends: number[], lastCutAt = -Infinity, unsent = 0, lastGrantAt = -Infinity): ActionBudget => ({
@@ -147,7 +144,12 @@ describe("how throttling and answers move the allowance", () => {
 
 /** A fake monotonic clock: `sleep` moves time forward instead of waiting. */
 function fakeClock() {
-  const clock = { now: 0, sleep: async (ms: number) => void (clock.now += ms) };
+  const clock = {
+    now: 0,
+    sleep: async (ms: number) => {
+      clock.now += ms;
+    },
+  };
   return clock;
 }
 
@@ -162,7 +164,14 @@ describe("the limiter on a fake clock", () => {
     const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
     const sent: number[] = [];
     // No call is ever answered: a limiter that counted answers would stop after 20.
-    await Promise.all(times(60).map(() => limiter.acquire("CreateOrganizationMember").then((p) => (sent.push(clock.now), p.written?.()))));
+    await Promise.all(
+      times(60).map(() =>
+        limiter.acquire("CreateOrganizationMember").then((p) => {
+          sent.push(clock.now);
+          p.written?.();
+        }),
+      ),
+    );
     expect(sent.filter((t) => t === 0)).toHaveLength(20);
     expect(sent.filter((t) => t === 1050)).toHaveLength(20);
     expect(sent.filter((t) => t === 2100)).toHaveLength(20);
@@ -222,7 +231,10 @@ describe("the limiter on a fake clock", () => {
     const limiter = new RateLimiter({ limit: 2 }, { now: () => clock.now, sleep: clock.sleep });
     const [a, b] = await Promise.all([limiter.acquire("A"), limiter.acquire("A")]);
     let granted = false;
-    const next = limiter.acquire("A").then((p) => ((granted = true), p));
+    const next = limiter.acquire("A").then((p) => {
+      granted = true;
+      return p;
+    });
     await new Promise((r) => setImmediate(r));
     expect(granted).toBe(false);
     clock.now = 10;
@@ -246,8 +258,15 @@ describe("the limiter on a fake clock", () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({ evenSpacing: true }, { now: () => clock.now, sleep: clock.sleep });
     const sent: number[] = [];
-    await Promise.all(times(40).map(() => limiter.acquire("A").then((p) => (sent.push(clock.now), p.written?.()))));
-    sent.forEach((t, i) => expect(t).toBeCloseTo(i * 52.5, 6));
+    await Promise.all(
+      times(40).map(() =>
+        limiter.acquire("A").then((p) => {
+          sent.push(clock.now);
+          p.written?.();
+        }),
+      ),
+    );
+    for (const [i, t] of sent.entries()) expect(t).toBeCloseTo(i * 52.5, 6);
     expect(busiestWindow(sent, 1000)).toBe(20);
   });
 
@@ -299,7 +318,9 @@ async function twoStacks(latencyMs: number): Promise<{ sent: number; throttled: 
     stack(new RateLimiter({}, { now: () => clock.now, sleep })),
   ]);
   let finished = false;
-  void done.then(() => (finished = true));
+  void done.then(() => {
+    finished = true;
+  });
   // Run the timeline: let every promise settle, then fire the earliest timer.
   while (!finished) {
     await new Promise((r) => setImmediate(r));

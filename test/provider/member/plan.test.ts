@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ownerTagKey } from "../../provider/core/ownership";
-import { memberOwnerMarker } from "../../provider/member/ownership";
-import { isEmptyPlan, planUpdate, type UpdatePlan } from "../../provider/member/plan";
-import type { MemberInputs } from "../../provider/member/types";
-import { fullInputs, fullOutputs } from "./fixtures";
+import { ownerTagKey } from "../../../provider/core/ownership";
+import { memberOwnerMarker } from "../../../provider/member/ownership";
+import { isEmptyPlan, planUpdate, type UpdatePlan } from "../../../provider/member/plan";
+import type { MemberInputs } from "../../../provider/member/types";
+import { fullInputs, fullOutputs } from "../support/fixtures";
 
 describe("an update makes only the calls the changed fields need", () => {
   const cases: [string, Partial<MemberInputs>, UpdatePlan][] = [

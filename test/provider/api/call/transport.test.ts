@@ -1,18 +1,11 @@
 /**
- * The send stamp: `whenWritten` reports when an SDK request has been written to the socket, and
- * TencentApi hands that moment to the limiter. Order and counts only; nothing here depends on timing.
+ * The send stamp: `whenWritten` reports when an SDK request has been written to the socket (TencentApi
+ * hands that moment to the limiter: client.test.ts). Order and counts only; nothing here depends on timing.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallLimiter, CallPermit } from "../../provider/api/call/rateLimiter";
-import { resolveSettings } from "../../provider/api/call/settings";
-import { TencentApi } from "../../provider/api/call/client";
-import { whenWritten } from "../../provider/api/call/transport";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
-
-delete process.env.http_proxy;
-delete process.env.HTTP_PROXY;
+import { whenWritten } from "../../../../provider/api/call/transport";
 
 describe("whenWritten", () => {
   let server: http.Server;
@@ -78,42 +71,5 @@ describe("whenWritten", () => {
     await post("out", agent);
     agent.destroy();
     expect(hooked).toBe(1);
-  });
-});
-
-describe("TencentApi reports each request's write to the limiter", () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ rateLimitPerSecond: 0 });
-  });
-  afterAll(() => emulator.close());
-
-  it("every call is written once, before it ends", async () => {
-    const log: string[] = [];
-    let next = 0;
-    const limiter: CallLimiter = {
-      acquire: async () => {
-        const id = next++;
-        const permit: CallPermit = () => void log.push(`ended ${id}`);
-        permit.written = () => void log.push(`written ${id}`);
-        return permit;
-      },
-    };
-    const settings = resolveSettings(
-      (key) =>
-        ({
-          "tencentcloud:secretId": DEFAULT_SECRET_ID,
-          "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-          "tencentcloud:endpointUrl": emulator.url,
-        })[key],
-      {},
-      () => undefined,
-    );
-    const api = new TencentApi(settings, { limiter, logger: { info: () => {} } });
-    await Promise.all(Array.from({ length: 5 }, () => api.call("DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
-    for (let id = 0; id < 5; id++) {
-      expect(log.filter((e) => e === `written ${id}`)).toHaveLength(1);
-      expect(log.indexOf(`written ${id}`)).toBeLessThan(log.indexOf(`ended ${id}`));
-    }
   });
 });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkMember } from "../../provider/member/check";
-import { OWNER_TAG_KEYS } from "../../provider/core/tags";
-import { UNKNOWN } from "../../provider/core/unknown";
-import { minimalDeclaration } from "./fixtures";
+import { checkMember } from "../../../provider/member/check";
+import { OWNER_TAG_KEYS } from "../../../provider/core/tags";
+import { UNKNOWN } from "../../../provider/core/unknown";
+import { minimalDeclaration } from "../support/fixtures";
 
 describe("check rejects bad input with a failure that names the field and the rule", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
@@ -29,12 +29,12 @@ describe("check rejects bad input with a failure that names the field and the ru
     ["isAllowQuit as text", { isAllowQuit: "yes" }, "isAllowQuit", /true or false/],
     ["tags given as a list", { tags: [{ TagKey: "a", TagValue: "b" }] }, "tags", /map of tag keys/],
     [
-      "ten tags besides the ownership marker",
-      { tags: tagsOf(10), ownerMarker: "p/s/n" },
+      "fifty tags besides the ownership marker",
+      { tags: tagsOf(50), ownerMarker: "p/s/n" },
       "tags",
-      /at most 9 tags.*ownership marker.*got 10/,
+      /at most 49 tags.*Tencent allows 50 per resource.*ownership marker.*got 50/,
     ],
-    ["eleven tags without a marker", { tags: tagsOf(11) }, "tags", /at most 10 tags/],
+    ["fifty-one tags without a marker", { tags: tagsOf(51) }, "tags", /at most 50 tags/],
     ["a tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }, "tags", /1 to 127 characters/],
     [
       "a reserved tag prefix",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toCreateRequest, toReportedMember, toUpdateRequest } from "../../provider/api/wire";
-import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../provider/core/tags";
-import { fullInputs } from "./fixtures";
+import { toAddNodeRequest, toCreateRequest, toReportedMember, toUpdateRequest } from "../../../provider/api/wire";
+import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../../provider/core/tags";
+import { fullInputs } from "../support/fixtures";
 
 describe("an update plan is written in Tencent's fields, and only the planned ones", () => {
   it.each([
@@ -21,12 +21,19 @@ describe("an update plan is written in Tencent's fields, and only the planned on
 });
 
 describe("a create request carries the user tags and the ownership marker as Tencent's tag pairs", () => {
-  it("lists the user tags first, then the marker", () => {
+  it("lists the marker first (it must arrive with the member), then the user tags", () => {
     const request = toCreateRequest({ ...fullInputs, tags: { env: "prod" } }, { [OWNER_TAG_KEY]: "abc" });
     expect(request.Tags).toEqual([
-      { TagKey: "env", TagValue: "prod" },
       { TagKey: OWNER_TAG_KEY, TagValue: "abc" },
+      { TagKey: "env", TagValue: "prod" },
     ]);
+  });
+
+  it("carries the marker and the first 9 user tags in key order: a request takes 10, the rest are written after creation", () => {
+    const tags = Object.fromEntries([...Array(35)].map((_, i) => [`k${String(i).padStart(2, "0")}`, "v"]));
+    const request = toCreateRequest({ ...fullInputs, tags }, { [OWNER_TAG_KEY]: "abc" });
+    expect(request.Tags?.map((t) => t.TagKey)).toEqual([OWNER_TAG_KEY, "k00", "k01", "k02", "k03", "k04", "k05", "k06", "k07", "k08"]);
+    expect(toAddNodeRequest({ parentNodeId: 1, name: "n", tags }, {}).Tags).toHaveLength(10);
   });
 
   it("sends no Tags at all when there are none", () => {

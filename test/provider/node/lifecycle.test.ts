@@ -10,14 +10,16 @@ import {
   NodeParentMismatchError,
   ResourceInitError,
   TencentApiError,
-} from "../../provider/core/errors";
-import { OWNER_TAG_KEYS } from "../../provider/core/tags";
-import { checkNode } from "../../provider/node/check";
-import type { NodeInputs, NodeOutputs } from "../../provider/node/types";
-import { ADMIN_UIN, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, ROOT_NODE_ID } from "../emulator";
-import { tagClient } from "../emulator/fixtures";
-import { userTagsOf } from "../support/emulatorState";
-import { startProviderHarness, type ProviderHarness } from "./harness";
+} from "../../../provider/core/errors";
+import { OWNER_TAG_KEYS } from "../../../provider/core/tags";
+import { carriesMarker } from "../../../provider/core/ownership";
+import { nodeOwnerMarker } from "../../../provider/node/kind";
+import { checkNode } from "../../../provider/node/check";
+import type { NodeInputs, NodeOutputs } from "../../../provider/node/types";
+import { ADMIN_UIN, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, ROOT_NODE_ID } from "../../emulator";
+import { tagClient } from "../../emulator/fixtures";
+import { userTagsOf } from "../../support/emulatorState";
+import { startProviderHarness, type ProviderHarness } from "../support/harness";
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -145,6 +147,38 @@ describe("create is retry-safe", () => {
     const error = await h.nodeProvider.create(platform({ ownerMarker: "proj/prod/platform" })).catch((e) => e);
     expect(error).toBeInstanceOf(NodeNameTakenError);
     expect(namedUnder("Platform")).toHaveLength(1);
+  });
+
+  it("FailedOperation.TagResourcesError: the department this call created without tags is taken, then tagged and marked", async () => {
+    h.emulator.admin.injectFault({ action: "AddOrganizationNode", mode: "tagResourcesError" });
+    const { id, outs } = await h.nodeProvider.create(platform());
+    expect(namedUnder("Platform").map((n) => String(n.NodeId))).toEqual([id]);
+    expect(outs.tags).toEqual({ env: "prod", team: "platform" });
+    const tags = await tagsOf(Number(id));
+    expect(carriesMarker(Object.fromEntries(tags.map((t) => [t.TagKey, t.TagValue])), nodeOwnerMarker(platform()))).toBe(true);
+    expect(h.logs.join("\n")).toMatch(/TagResourcesError on create .* was created without its tags; taking it/);
+  });
+
+  it("a rerun after a tagging failure that ended the run never stops on the name: it finds its department", async () => {
+    h.emulator.admin.injectFault({ action: "AddOrganizationNode", mode: "tagResourcesError" });
+    h.emulator.admin.injectFault({ action: "ModifyResourceTags", mode: "error", code: "FailedOperation", count: 1 });
+    const error = await h.nodeProvider.create(platform()).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    // The run ended with the department recorded; the next up updates it from the error's properties.
+    h.restart();
+    const { outs } = await h.nodeProvider.update(error.id, error.properties, platform());
+    expect(outs.tags).toEqual({ env: "prod", team: "platform" });
+    expect(namedUnder("Platform")).toHaveLength(1);
+    const tags = Object.fromEntries((await tagsOf(Number(error.id))).map((t) => [t.TagKey, t.TagValue]));
+    expect(carriesMarker(tags, nodeOwnerMarker(platform()))).toBe(true);
+  });
+
+  it("a department with 35 tags: created with the marker and 9, the rest in batches of 10, read back whole", async () => {
+    const tags = Object.fromEntries([...Array(35)].map((_, i) => [`k${String(i).padStart(2, "0")}`, `v${i}`]));
+    const { id, outs } = await h.nodeProvider.create(platform({ tags }));
+    expect(outs.tags).toEqual(tags);
+    expect(await tagsOf(Number(id))).toHaveLength(36);
+    expect(h.counts()).toMatchObject({ AddOrganizationNode: 1, ModifyResourceTags: 3 });
   });
 
   it("tags that fail after the department exists leave it in the state (ResourceInitError), not forgotten", async () => {

@@ -1,5 +1,6 @@
 /** Named fixtures shared by the provider's table tests. */
-import type { MemberInputs, MemberOutputs } from "../../provider/member/types";
+import type { MemberInputs, MemberOutputs } from "../../../provider/member/types";
+import type { NodeInputs, NodeOutputs } from "../../../provider/node/types";
 
 /** The smallest valid declaration, as a program writes it. */
 export const minimalDeclaration = { name: "alice", permissionIds: [1, 2], nodeId: 100001 };
@@ -39,6 +40,24 @@ export const fullOutputs: MemberOutputs = {
     { identityId: 1, identityAliasName: "Administrator" },
     { identityId: 2, identityAliasName: "ReadOnly" },
   ],
+  createTime: "2026-11-27 10:00:00",
+  updateTime: "2026-11-27 10:00:00",
+};
+
+/** A checked department input with every optional field set. */
+export const platformInputs: NodeInputs = {
+  name: "Platform",
+  parentNodeId: 100001,
+  remark: "platform team",
+  tags: { env: "prod", team: "platform" },
+  deletionPolicy: "retain",
+  ownerMarker: "proj/dev/platform",
+};
+
+/** The state a successful create of `platformInputs` leaves. */
+export const platformOutputs: NodeOutputs = {
+  ...platformInputs,
+  nodeId: 100004,
   createTime: "2026-11-27 10:00:00",
   updateTime: "2026-11-27 10:00:00",
 };

@@ -8,10 +8,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { codesWith, hintFor, reactionTo } from "../../provider/api/call/codes";
-import { classifyFailure } from "../../provider/api/call/failure";
-import { treatmentOf } from "../../provider/api/call/retry";
-import { type Action, SERVICE_OF } from "../../provider/api/call/actions";
+import { codesWith, hintFor, reactionTo } from "../../../../provider/api/call/codes";
+import { classifyFailure } from "../../../../provider/api/call/failure";
+import { treatmentOf } from "../../../../provider/api/call/retry";
+import { type Action, SERVICE_OF } from "../../../../provider/api/call/actions";
 import {
   actionsFor,
   camPolicy,
@@ -21,13 +21,13 @@ import {
   policyLine,
   RESOURCE_PERMISSIONS,
   type CamAction,
-} from "../../provider/api/call/permissions";
-import { TencentApiError } from "../../provider/core/errors";
-import { DELETION_POLICIES, type DeletionPolicy } from "../../provider/member/types";
-import { DEFAULT_SECRET_ID, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE } from "../emulator";
-import { checked, startProviderHarness, type ProviderHarness } from "./harness";
+} from "../../../../provider/api/call/permissions";
+import { TencentApiError } from "../../../../provider/core/errors";
+import { DELETION_POLICIES, type DeletionPolicy } from "../../../../provider/member/types";
+import { DEFAULT_SECRET_ID, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE } from "../../../emulator";
+import { checked, startProviderHarness, type ProviderHarness } from "../../support/harness";
 
-const REPO_ROOT = join(__dirname, "..", "..");
+const REPO_ROOT = join(__dirname, "..", "..", "..", "..");
 /** The page that prints the CAM policies (the README links to it). */
 const README = readFileSync(join(REPO_ROOT, "docs", "installation-configuration.md"), "utf8");
 
@@ -84,11 +84,12 @@ describe("the least-privilege CAM policy is one table", () => {
     expect(actionsFor("retain", [])).toEqual([]);
   });
 
-  it("each deletion policy adds only its own delete action to what every stack needs", () => {
+  it("each deletion policy adds only its own delete actions to what every stack needs", () => {
     const base = actionsFor("retain");
     const sorted = (actions: readonly string[]) => [...actions].sort();
     expect(sorted(actionsFor("removeFromOrganization"))).toEqual(sorted([...base, "organization:DeleteOrganizationMembers"]));
-    expect(sorted(actionsFor("deleteAccount"))).toEqual(sorted([...base, "organization:DeleteAccount"]));
+    // deleteAccount asks CheckAccountDelete before DeleteAccount (every reason at once).
+    expect(sorted(actionsFor("deleteAccount"))).toEqual(sorted([...base, "organization:CheckAccountDelete", "organization:DeleteAccount"]));
     for (const policy of DELETION_POLICIES) {
       for (const action of actionsFor(policy)) expect(action).toMatch(/^(organization|tag):[A-Z][A-Za-z]+$/);
       expect(camPolicy(policy)).toEqual({ version: "2.0", statement: [{ effect: "allow", action: actionsFor(policy), resource: ["*"] }] });

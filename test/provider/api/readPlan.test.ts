@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callBound, markerPagesWorthListing, planStep, type MarkerKeyState, type ReadState } from "../../provider/api/readPlan";
-import { OWNER_TAG_KEYS } from "../../provider/core/tags";
+import { callBound, markerPagesWorthListing, planStep, type MarkerKeyState, type ReadState } from "../../../provider/api/readPlan";
+import { OWNER_TAG_KEYS } from "../../../provider/core/tags";
 
 const unlistedKeys = (missed: Record<string, number> = {}): MarkerKeyState[] =>
   OWNER_TAG_KEYS.map((key) => ({ key, listed: false, offsetsLeft: [], missed: missed[key] ?? 0 }));

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkMember } from "../../provider/member/check";
-import { diffMember } from "../../provider/member/diff";
-import { ownerTagKey } from "../../provider/core/ownership";
-import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../provider/core/tags";
-import { memberOwnerMarker } from "../../provider/member/ownership";
-import type { MemberInputs } from "../../provider/member/types";
-import { UNKNOWN, type MaybeUnknown } from "../../provider/core/unknown";
-import { fullInputs, fullOutputs } from "./fixtures";
+import { checkMember } from "../../../provider/member/check";
+import { diffMember } from "../../../provider/member/diff";
+import { ownerTagKey } from "../../../provider/core/ownership";
+import { LEGACY_OWNER_TAG_KEY as OWNER_TAG_KEY } from "../../../provider/core/tags";
+import { memberOwnerMarker } from "../../../provider/member/ownership";
+import type { MemberInputs } from "../../../provider/member/types";
+import { UNKNOWN, type MaybeUnknown } from "../../../provider/core/unknown";
+import { fullInputs, fullOutputs } from "../support/fixtures";
 
 describe("diff: one table of in-place updates, replacements and no-ops", () => {
   const cases: [string, Partial<MaybeUnknown<MemberInputs>>, { changes: boolean; replaces: string[]; effects: string[] }][] = [

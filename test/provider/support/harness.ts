@@ -3,19 +3,17 @@
  * engine's `configure` would point one. Each test file starts its own emulator; `fresh()` resets
  * it and builds a new provider instance (new limiter, reader and logs) for the next test.
  */
-import { checkMember } from "../../provider/member/check";
-import { MemberLifecycle } from "../../provider/member/lifecycle";
-import { NodeLifecycle } from "../../provider/node/lifecycle";
-import type { MemberInputs } from "../../provider/member/types";
-import { resolveSettings, type ProviderSettings } from "../../provider/api/call/settings";
-import { type Clock, SYSTEM_CLOCK } from "../../provider/api/call/clock";
-import { RateLimiter } from "../../provider/api/call/rateLimiter";
-import { clearProxyVariables } from "../../scripts/lib/proxy";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
-import { orgClient, type OrgClient } from "../emulator/fixtures";
-import { callsSince } from "../support/emulatorState";
-
-clearProxyVariables();
+import { checkMember } from "../../../provider/member/check";
+import { MemberLifecycle } from "../../../provider/member/lifecycle";
+import { fromSettings } from "../../../provider/kit/lifecycle";
+import { NodeLifecycle } from "../../../provider/node/lifecycle";
+import type { MemberInputs } from "../../../provider/member/types";
+import { resolveSettings, type ProviderSettings } from "../../../provider/api/call/settings";
+import { type Clock, SYSTEM_CLOCK } from "../../../provider/api/call/clock";
+import { RateLimiter } from "../../../provider/api/call/rateLimiter";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { orgClient, type OrgClient } from "../../emulator/fixtures";
+import { callsSince } from "../../support/emulatorState";
 
 /** One test file's emulator and the provider instance of the current test. */
 export interface ProviderHarness {
@@ -80,8 +78,8 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
     clock,
     limiterFor: (perSecond: number) => new RateLimiter(perSecond, SYSTEM_CLOCK),
   });
-  const instance = (settings: ProviderSettings) => MemberLifecycle.fromSettings(settings, deps());
-  const nodeInstance = (settings: ProviderSettings) => NodeLifecycle.fromSettings(settings, deps());
+  const instance = (settings: ProviderSettings) => new MemberLifecycle(fromSettings(settings, deps()));
+  const nodeInstance = (settings: ProviderSettings) => new NodeLifecycle(fromSettings(settings, deps()));
   const settings = build();
   const harness: ProviderHarness = {
     emulator,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { diffMember } from "../../provider/member/diff";
+import { diffMember } from "../../../provider/member/diff";
 import {
+  AccountDeletionBlockedError,
   CreateAccountFailedError,
   CreateRecordNotFoundError,
   DeletionRefusedError,
@@ -8,15 +9,18 @@ import {
   MemberNotFoundError,
   ResourceInitError,
   TencentApiError,
-} from "../../provider/core/errors";
-import { carriesMarker, ownerTagKey } from "../../provider/core/ownership";
-import { OWNER_TAG_KEYS } from "../../provider/core/tags";
-import { memberOwnerMarker } from "../../provider/member/ownership";
-import type { MemberOutputs } from "../../provider/member/types";
-import { DEFAULT_SECRET_KEY, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, type TagPair } from "../emulator";
-import { tagClient } from "../emulator/fixtures";
-import { userTagsOf } from "../support/emulatorState";
-import { checked, startProviderHarness, type ProviderHarness } from "./harness";
+} from "../../../provider/core/errors";
+import { carriesMarker, ownerTagKey } from "../../../provider/core/ownership";
+import { OWNER_TAG_KEYS } from "../../../provider/core/tags";
+import { memberOwnerMarker } from "../../../provider/member/ownership";
+import type { MemberOutputs } from "../../../provider/member/types";
+import { loadSettings } from "../../../provider/api/call/settings";
+import { MemberLifecycle } from "../../../provider/member/lifecycle";
+import { fromSettings } from "../../../provider/kit/lifecycle";
+import { DEFAULT_SECRET_KEY, ENGINEERING_NODE_ID as ENGINEERING, FINANCE_NODE_ID as FINANCE, type TagPair } from "../../emulator";
+import { tagClient } from "../../emulator/fixtures";
+import { userTagsOf } from "../../support/emulatorState";
+import { checked, startProviderHarness, type ProviderHarness } from "../support/harness";
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -79,6 +83,36 @@ describe("create", () => {
     });
     expect(outs.identities.map((i) => i.identityId)).toEqual([1, 2]);
     expect(h.counts()).toEqual({ CreateOrganizationMember: 1, DescribeOrganizationMembers: 1 });
+  });
+
+  it("a member with 35 tags: created with the marker and 9, the other 26 written in 3 batches, read back whole; one changed tag is one call", async () => {
+    const tags = Object.fromEntries([...Array(35)].map((_, i) => [`k${String(i).padStart(2, "0")}`, `v${i}`]));
+    const { id, outs } = await h.provider.create(alice({ tags }));
+    const [member] = h.emulator.admin.members();
+    expect(tagMap(member.tags)).toMatchObject(tags);
+    expect(member.tags).toHaveLength(36);
+    expect(carriesOwnMarker(member.tags, alice({ tags }))).toBe(true);
+    expect(outs.tags).toEqual(tags);
+    // Create (10 tags), read back, 3 ModifyResourceTags (10 + 10 + 6), read back.
+    expect(h.counts()).toEqual({ CreateOrganizationMember: 1, ModifyResourceTags: 3, DescribeOrganizationMembers: 2 });
+    h.resetCounts();
+    const { outs: updated } = await h.provider.update(id, outs, alice({ tags: { ...tags, k20: "changed" } }));
+    expect(updated.tags?.k20).toBe("changed");
+    expect(h.counts()).toEqual({ ModifyResourceTags: 1, DescribeOrganizationMembers: 1 });
+  });
+
+  it("a tag batch interrupted after creation loses neither a tag nor the marker: the next up finishes it", async () => {
+    const tags = Object.fromEntries([...Array(25)].map((_, i) => [`k${String(i).padStart(2, "0")}`, `v${i}`]));
+    h.emulator.admin.injectFault({ action: "ModifyResourceTags", mode: "error", code: "FailedOperation", count: 1 });
+    const error = await h.provider.create(alice({ tags })).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    const [member] = h.emulator.admin.members();
+    expect(carriesOwnMarker(member.tags, alice({ tags }))).toBe(true);
+    // The engine records the member from the error's id and properties; the next up updates it.
+    const { outs } = await h.provider.update(error.id, error.properties, alice({ tags }));
+    expect(outs.tags).toEqual(tags);
+    expect(tagMap(h.emulator.admin.members()[0].tags)).toMatchObject(tags);
+    expect(carriesOwnMarker(h.emulator.admin.members()[0].tags, alice({ tags }))).toBe(true);
   });
 
   // Creation cannot set isAllowQuit, and Tencent never lets a member the organization created leave it
@@ -397,16 +431,17 @@ describe("delete follows the deletion policy", () => {
     expect(h.logs.join("\n")).toMatch(new RegExp(`member ${uin} is already gone`));
   });
 
-  it("deleteAccount while the organization's member deletion permission is off names the setting to enable", async () => {
+  it("deleteAccount while the organization's member deletion permission is off names the setting to enable, asking CheckAccountDelete first", async () => {
     h.emulator.admin.setMemberDeletion(false);
     const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
+    h.resetCounts();
     const error = await h.provider.delete(id, outs).catch((e) => e);
-    expect(error).toBeInstanceOf(DeletionRefusedError);
-    expect(error.code).toBe("UnsupportedOperation.DeleteAccountDisabled");
-    expect(error.message).toMatch(/member deletion permission is not enabled \(deletionPolicy "deleteAccount": deleting its account\)/);
+    expect(error).toBeInstanceOf(AccountDeletionBlockedError);
     expect(error.message).toMatch(
-      /What to do: enable the organization setting "Member deletion permission".*Basic information.*"Enable member deletion permission"/s,
+      /\(1\) the organization's member deletion permission is off: enable it .*"Member deletion permission".*doc 55955/s,
     );
+    expect(error.message).toMatch(/Nothing was deleted.*What to do: fix each reason and destroy again; or set deletionPolicy: "retain"/s);
+    expect(h.counts()).toEqual({ CheckAccountDelete: 1 });
     expect(membersNamed("alice")).toHaveLength(1);
     h.emulator.admin.setMemberDeletion(true);
     await h.provider.delete(id, outs);
@@ -416,58 +451,69 @@ describe("delete follows the deletion policy", () => {
   it("deleteAccount on an invited member says to use removeFromOrganization or retain", async () => {
     const { id, outs } = await adoptInvited({ deletionPolicy: "deleteAccount" });
     const error = await h.provider.delete(id, outs).catch((e) => e);
-    expect(error).toBeInstanceOf(DeletionRefusedError);
-    expect(error.code).toBe("UnsupportedOperation.InviteAccountNotAllowDelete");
-    expect(error.message).toMatch(
-      /joined by invitation.*What to do: set deletionPolicy: "removeFromOrganization".*deletionPolicy: "retain"/s,
-    );
+    expect(error).toBeInstanceOf(AccountDeletionBlockedError);
+    expect(error.message).toMatch(/joined by invitation.*set deletionPolicy: "removeFromOrganization".*deletionPolicy: "retain"/s);
     expect(h.emulator.admin.members()).toHaveLength(1);
   });
 
   it.each([
-    [
-      "resources",
-      "deleteAccount",
-      "UnsupportedOperation.MemberAccountExistResource",
-      /still holds resources.*What to do: release the account's remaining resources first/s,
-    ],
-    [
-      "services",
-      "deleteAccount",
-      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
-      /still uses services.*What to do: stop the account's services first/s,
-    ],
-    [
-      "sharedResources",
-      "deleteAccount",
-      "FailedOperation.MemberShareResource",
-      /shares resources.*What to do: stop sharing the member's resources first/s,
-    ],
-    [
-      "services",
-      "removeFromOrganization",
-      "UnsupportedOperation.MemberExistServiceNotAllowDelete",
-      /still uses services.*removing it from the organization/s,
-    ],
-    [
-      "sharedResources",
-      "removeFromOrganization",
-      "FailedOperation.MemberShareResource",
-      /shares resources.*removing it from the organization/s,
-    ],
-  ] as const)("a member holding %s: %s is refused with %s, saying to release them first", async (holding, policy, code, text) => {
-    const { id, outs } =
-      policy === "deleteAccount"
-        ? await h.provider.create(alice({ deletionPolicy: policy }))
-        : await adoptInvited({ deletionPolicy: policy });
-    h.emulator.admin.setHoldings(Number(id), { [holding]: true });
+    ["resources", /resources are still in the account .*release them first in the member's own console/s],
+    ["services", /delegated administrator of a trusted service: remove the delegation first/],
+    ["sharedResources", /administers shared resources: stop sharing them first/],
+  ] as const)(
+    "a member holding %s: deleteAccount is refused before DeleteAccount is sent, saying what to release",
+    async (holding, text) => {
+      const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
+      h.emulator.admin.setHoldings(Number(id), { [holding]: true });
+      h.resetCounts();
+      const error = await h.provider.delete(id, outs).catch((e) => e);
+      expect(error).toBeInstanceOf(AccountDeletionBlockedError);
+      expect(error.message).toMatch(text);
+      expect(h.counts().DeleteAccount).toBeUndefined();
+      expect(h.emulator.admin.members()).toHaveLength(1);
+    },
+  );
+
+  it("deleteAccount lists every reason Tencent would refuse, all at once, and deletes nothing", async () => {
+    h.emulator.admin.setMemberDeletion(false);
+    const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
+    h.emulator.admin.setHoldings(Number(id), { resources: true, sharedResources: true, cicUserConfig: true });
+    const error = await h.provider.delete(id, outs).catch((e) => e);
+    expect(error).toBeInstanceOf(AccountDeletionBlockedError);
+    expect(error.reasons).toHaveLength(4);
+    expect(error.message).toMatch(
+      /\(1\) .*deletion permission is off.*\(2\) .*administers shared resources.*\(3\) .*resources are still in the account.*\(4\) .*Identity Center users/s,
+    );
+    expect(membersNamed("alice")).toHaveLength(1);
+    h.emulator.admin.setMemberDeletion(true);
+  });
+
+  it("a refusal DeleteAccount answers after the check allowed it is still explained with its code", async () => {
+    const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
+    h.emulator.admin.injectFault({ action: "DeleteAccount", mode: "error", code: "UnsupportedOperation.MemberAccountExistResource" });
     const error = await h.provider.delete(id, outs).catch((e) => e);
     expect(error).toBeInstanceOf(DeletionRefusedError);
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(text);
-    expect(error.message).toMatch(/then destroy again; or set deletionPolicy: "retain"/);
+    expect(error.code).toBe("UnsupportedOperation.MemberAccountExistResource");
+    expect(error.message).toMatch(/still holds resources.*What to do: release the account's remaining resources first/s);
     expect(h.emulator.admin.members()).toHaveLength(1);
   });
+
+  it.each([
+    ["services", "UnsupportedOperation.MemberExistServiceNotAllowDelete", /still uses services.*removing it from the organization/s],
+    ["sharedResources", "FailedOperation.MemberShareResource", /shares resources.*removing it from the organization/s],
+  ] as const)(
+    "a member holding %s: removeFromOrganization is refused with %s, saying to release them first",
+    async (holding, code, text) => {
+      const { id, outs } = await adoptInvited({ deletionPolicy: "removeFromOrganization" });
+      h.emulator.admin.setHoldings(Number(id), { [holding]: true });
+      const error = await h.provider.delete(id, outs).catch((e) => e);
+      expect(error).toBeInstanceOf(DeletionRefusedError);
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(text);
+      expect(error.message).toMatch(/then destroy again; or set deletionPolicy: "retain"/);
+      expect(h.emulator.admin.members()).toHaveLength(1);
+    },
+  );
 
   it("a member already gone counts as deleted", async () => {
     const { id, outs } = await h.provider.create(alice({ deletionPolicy: "deleteAccount" }));
@@ -695,5 +741,23 @@ describe("credentials", () => {
     const text = `${error.message}\n${error.stack}\n${h.logs.join("\n")}`;
     expect(text).not.toContain("wrong-key-0123456789");
     expect(text).not.toContain(DEFAULT_SECRET_KEY);
+  });
+});
+
+/**
+ * Read-only checks against real Tencent Cloud. They run only when TENCENTCLOUD_SECRET_ID (and
+ * TENCENTCLOUD_SECRET_KEY) are set and TENCENTCLOUD_ENDPOINT_URL is not; they create nothing.
+ */
+const real = Boolean(process.env.TENCENTCLOUD_SECRET_ID) && !process.env.TENCENTCLOUD_ENDPOINT_URL;
+if (!real) {
+  console.log("real Tencent Cloud tests skipped: TENCENTCLOUD_SECRET_ID is not set (or TENCENTCLOUD_ENDPOINT_URL points elsewhere)");
+}
+
+describe.skipIf(!real)("against real Tencent Cloud (read-only)", () => {
+  it("lists the organization's members with the configured credential", async () => {
+    // Environment and profile file, as the provider process reads them when the stack config has no credential.
+    const provider = new MemberLifecycle(fromSettings(loadSettings(() => undefined)));
+    const result = await provider.lookup({ name: "a-member-name-that-does-not-exist-0" });
+    expect(result).toBeUndefined();
   });
 });
