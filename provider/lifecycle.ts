@@ -8,9 +8,10 @@
  * forwards (kit/forward.ts) to the one instance of this process; the implementation is in member/.
  */
 import { forwardingMethods } from "./kit/forward";
+import { fromConfig } from "./kit/lifecycle";
 import { MemberLifecycle } from "./member/lifecycle";
 
-const methods = forwardingMethods(MemberLifecycle.fromConfig);
+const methods = forwardingMethods((config, deps) => new MemberLifecycle(fromConfig(config, deps)));
 
 export const { configure, check, diff, create, read, update } = methods;
 // `delete` is a reserved word for a variable, not for an export: the engine calls `delete`.

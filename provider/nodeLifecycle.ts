@@ -8,9 +8,10 @@
  * the module only forwards (kit/forward.ts) to the one instance of this process; the implementation is in node/.
  */
 import { forwardingMethods } from "./kit/forward";
+import { fromConfig } from "./kit/lifecycle";
 import { NodeLifecycle } from "./node/lifecycle";
 
-const methods = forwardingMethods(NodeLifecycle.fromConfig);
+const methods = forwardingMethods((config, deps) => new NodeLifecycle(fromConfig(config, deps)));
 
 export const { configure, check, diff, create, read, update } = methods;
 // `delete` is a reserved word for a variable, not for an export: the engine calls `delete`.

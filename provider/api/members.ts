@@ -6,11 +6,11 @@ import { TencentApiError } from "../core/errors/TencentApiError";
 import { UnexpectedAnswerError } from "../core/errors/UnexpectedAnswerError";
 import type { DescribeMembersRequest } from "./call/actions";
 import type { Tags } from "../core/tags";
-import type { MemberUpdate, NewMember, ReportedMember } from "./model";
+import type { AccountDeletionCheck, MemberUpdate, NewMember, ReportedMember } from "./model";
 import { reactionTo } from "./call/codes";
 import type { TencentApi } from "./call/client";
 import { modifyResourceTags } from "./tags";
-import { toCreateRequest, toReportedMember, toTagKeyFilter, toUpdateRequest } from "./wire";
+import { toAccountDeletionCheck, toCreateRequest, toReportedMember, toTagKeyFilter, toUpdateRequest } from "./wire";
 
 /** CreateOrganizationMemberAuthIdentity takes at most this many identities per call. */
 export const IDENTITIES_PER_CALL = 5;
@@ -91,11 +91,7 @@ export class MemberApi {
     await this.api.call("MoveOrganizationNodeMembers", { NodeId: nodeId, MemberUin: [memberUin] });
   }
 
-  /**
-   * Sets and deletes tags on the member in one call (Tag service; the organization service has no
-   * tag action). One call always suffices: ModifyResourceTags takes 10 of each, and a member carries
-   * at most 10 tags (so at most 10 to delete), while `check` allows 9 user tags plus the marker.
-   */
+  /** Sets and deletes tags on the member (Tag service; the organization service has no tag action), in batches of 10. */
   async modifyTags(memberUin: number, replace: Tags, remove: readonly string[]): Promise<void> {
     await modifyResourceTags(this.api, memberResourceName(this.region, memberUin), replace, remove);
   }
@@ -125,6 +121,11 @@ export class MemberApi {
   /** Removes an invited member from the organization; the account lives on. */
   async removeFromOrganization(memberUin: number): Promise<void> {
     await this.api.call("DeleteOrganizationMembers", { MemberUin: [memberUin] });
+  }
+
+  /** Whether Tencent would delete the member's account now, and every reason it would not. Changes nothing. */
+  async checkAccountDeletion(memberUin: number): Promise<AccountDeletionCheck> {
+    return toAccountDeletionCheck(await this.api.call("CheckAccountDelete", { MemberUin: memberUin }));
   }
 
   /** Asks Tencent to delete a created member's account. */

@@ -104,6 +104,37 @@ export interface ReportedNode {
   requestId?: string;
 }
 
+/**
+ * CheckAccountDelete's answer: whether Tencent would delete a member's account now, and every
+ * reason it would not.
+ */
+export interface AccountDeletionCheck {
+  allowed: boolean;
+  /** The member joined by invitation: the organization cannot delete its account. */
+  invited: boolean;
+  /** The organization's member-deletion permission is off. */
+  deletionPermissionOff: boolean;
+  /** The account is a delegated administrator of a trusted service. */
+  delegatedAdministrator: boolean;
+  /** The account manages a verified entity of the organization. */
+  entityAdministrator: boolean;
+  /** The account administers shared resources. */
+  shareAdministrator: boolean;
+  /** The member has an operation approval process. */
+  approvalProcess: boolean;
+  /** Its financial permissions cannot be released. */
+  billingPermissionLocked: boolean;
+  /** Resources still in the account. */
+  resources: string[];
+  /** Resources Tencent failed to check. */
+  undetectedResources: string[];
+  /** Identity Center permission configurations are deployed to the account. */
+  identityCenterRoles: boolean;
+  /** Identity Center users are synchronised to the account. */
+  identityCenterUsers: boolean;
+  requestId?: string;
+}
+
 /** What AddOrganizationNode is asked to create (the user tags; the marker is passed beside them). */
 export interface NewNode {
   parentNodeId: number;

@@ -6,6 +6,7 @@
  */
 import type {
   AddOrganizationNodeRequest,
+  CheckAccountDeleteResponse,
   CreateOrganizationMemberRequest,
   OrgMember,
   OrgNode,
@@ -13,10 +14,9 @@ import type {
   UpdateOrganizationMemberRequest,
   UpdateOrganizationNodeRequest,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
-import type { Tags } from "../core/tags";
+import { tagBatches, type Tags } from "../core/tags";
 import type { TagFilter } from "./call/actions";
-import type { MemberUpdate, NewMember, ReportedMember } from "./model";
-import type { NewNode, NodeUpdate, ReportedNode } from "./model";
+import type { AccountDeletionCheck, MemberUpdate, NewMember, NewNode, NodeUpdate, ReportedMember, ReportedNode } from "./model";
 
 export type { OrgMember, CreateOrganizationMemberRequest, UpdateOrganizationMemberRequest, OrgNode };
 
@@ -53,9 +53,12 @@ export function toReportedMember(member: OrgMember, requestId?: string): Reporte
   };
 }
 
-/** The CreateOrganizationMember request for checked inputs; `ownerMarker` is written as a tag. */
+/**
+ * The CreateOrganizationMember request for checked inputs: the ownership marker and as many user
+ * tags as one request takes (10); the rest are written after creation (see creationTags).
+ */
 export function toCreateRequest(inputs: NewMember, ownerTag: Tags): CreateOrganizationMemberRequest {
-  const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
+  const tags = toTagList(creationTags(inputs.tags, ownerTag));
   return {
     Name: inputs.name,
     AccountName: inputs.accountName,
@@ -106,9 +109,9 @@ export function toReportedNode(node: OrgNode, requestId?: string): ReportedNode 
   };
 }
 
-/** The AddOrganizationNode request for checked inputs; `ownerTag` is written with the user tags. */
+/** The AddOrganizationNode request for checked inputs: the ownership marker and the first user tags, as for members. */
 export function toAddNodeRequest(inputs: NewNode, ownerTag: Tags): AddOrganizationNodeRequest {
-  const tags = toTagList({ ...(inputs.tags ?? {}), ...ownerTag });
+  const tags = toTagList(creationTags(inputs.tags, ownerTag));
   return {
     ParentNodeId: inputs.parentNodeId,
     Name: inputs.name,
@@ -126,6 +129,15 @@ export function toUpdateNodeRequest(nodeId: number, update: NodeUpdate): UpdateO
   };
 }
 
+/**
+ * The tags a create request carries: the ownership marker first (it must arrive with the object,
+ * or a crash right after could leave an object nobody recognises), then user tags in key order up
+ * to the 10 one request takes. Reconciling after creation writes the rest in batches.
+ */
+export function creationTags(userTags: Tags | undefined, ownerTag: Tags): Tags {
+  return tagBatches(userTags ?? {}, ownerTag)[0] ?? {};
+}
+
 /** A tag map as Tencent's list of pairs. */
 export function toTagList(tags: Tags): Tag[] {
   return Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
@@ -133,4 +145,28 @@ export function toTagList(tags: Tags): Tag[] {
 
 function fromTagList(tags: readonly Tag[]): Tags {
   return Object.fromEntries(tags.map((t) => [t.TagKey, t.TagValue]));
+}
+
+/**
+ * CheckAccountDelete's answer in the provider's terms. Each NotAllowReason field names a condition
+ * that blocks deletion when it holds (IsCreateMember and DeletionPermission when false,
+ * BillingPermission: "whether the financial permission can be released", when false).
+ */
+export function toAccountDeletionCheck(response: CheckAccountDeleteResponse): AccountDeletionCheck {
+  const reason = response.NotAllowReason ?? {};
+  return {
+    allowed: response.AllowDelete === true,
+    invited: reason.IsCreateMember === false,
+    deletionPermissionOff: reason.DeletionPermission === false,
+    delegatedAdministrator: reason.IsAssignManager === true,
+    entityAdministrator: reason.IsAuthManager === true,
+    shareAdministrator: reason.IsShareManager === true,
+    approvalProcess: reason.OperateProcess === true,
+    billingPermissionLocked: reason.BillingPermission === false,
+    resources: reason.ExistResources ?? [],
+    undetectedResources: reason.DetectFailedResources ?? [],
+    identityCenterRoles: reason.CICRoleConfig === true,
+    identityCenterUsers: reason.CICUserConfig === true,
+    ...(response.RequestId ? { requestId: response.RequestId } : {}),
+  };
 }

@@ -49,3 +49,14 @@ export function ownerTag(marker: string | undefined): Tags {
 export function carriesMarker(tags: Tags, marker: string | undefined): boolean {
   return marker !== undefined && OWNER_TAG_KEYS.some((key) => tags[key] === marker);
 }
+
+/**
+ * Whether an object lacks the marker it must carry: one this resource created (not adopted) whose
+ * last read (`ownerTagsSeen`) found none of its marker keys holding `marker`. Without the marker a
+ * re-run after a crash could no longer recognise the object, so it is written again. A state that
+ * never recorded the marker tags (older versions) is given the benefit of the doubt.
+ */
+export function markerMissing(ownerTagsSeen: Tags | undefined, adopted: boolean, marker: string | undefined): boolean {
+  if (adopted || ownerTagsSeen === undefined) return false;
+  return marker !== undefined && !carriesMarker(ownerTagsSeen, marker);
+}

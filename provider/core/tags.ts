@@ -4,22 +4,37 @@
  * (product 651 doc 13354) and the tag service's errors.go. Pure.
  */
 
-/** At most 10 tags per resource (LimitExceeded.ResourceAttachedTags; InvalidParameter.TagError at creation). */
-export const MAX_TAGS = 10;
+/**
+ * At most 50 tags per resource ("Use Limits" page: 一个资源最多可以绑定50个标签; beyond it
+ * ModifyResourceTags answers LimitExceeded.ResourceAttachedTags).
+ */
+export const MAX_TAGS = 50;
+/**
+ * At most 10 tags per request: CreateOrganizationMember's and AddOrganizationNode's `Tags`
+ * (最大10个) and each list of ModifyResourceTags (ReplaceTags, DeleteTags: 标签数量不超过10个).
+ * A resource with more is created with 10 and given the rest in batches.
+ */
+export const MAX_TAGS_PER_REQUEST = 10;
 /** Tencent tag key length, in characters. */
 export const TAG_KEY_MAX_LENGTH = 127;
 /** Tencent tag value length, in characters; an empty value is refused too (InvalidParameterValue.TagValueEmpty). */
 export const TAG_VALUE_MAX_LENGTH = 255;
 /**
- * Key prefixes Tencent reserves for its own tags (InvalidParameter.ReservedTagKey), compared
- * case-insensitively: `qcs:`, `project`, `项目` (the "Use Limits" page) and `qcloud`, `tencent`
- * (tag errors.go).
+ * Key prefixes Tencent reserves for its own tags (InvalidParameter.ReservedTagKey): `qcs:`,
+ * `project`, `项目` (the "Use Limits" page) and `qcloud`, `tencent` (tag errors.go). Compared
+ * case-insensitively: whether Tencent ignores case is documented nowhere, so every case is refused.
  */
 export const RESERVED_TAG_PREFIXES = ["qcs:", "project", "项目", "qcloud", "tencent"] as const;
-/** Characters keys and values may hold besides letters, digits and Chinese characters ("Use Limits" page). */
+/** Characters keys and values may hold besides letters, digits and Chinese characters ("Use Limits" page, English input). */
 export const TAG_SYMBOLS = "+ - = . _ : / @ ( ) [ ] , ; > <";
+/**
+ * The same page's Chinese-input symbols: `【 】` as it prints them, and the full-width forms of
+ * `+ - = / @ ( ) :` (the page prints those half-width; that their full-width forms are meant is
+ * a reading, not a stated fact).
+ */
+export const FULL_WIDTH_TAG_SYMBOLS = "＋ － ＝ ／ ＠ （ ） 【 】 ：";
 // Letters, digits, Chinese characters, spaces and the symbols above.
-const TAG_CHARACTERS = /^[A-Za-z0-9\p{Script=Han} +\-=._:/@()[\],;><]*$/u;
+const TAG_CHARACTERS = /^[A-Za-z0-9\p{Script=Han} +\-=._:/@()[\],;><＋－＝／＠（）【】：]*$/u;
 
 /**
  * The prefix of the ownership marker's tag keys. A marker is written at creation with a value
@@ -70,13 +85,16 @@ export type TagRule =
 /** The rule, in words, as a failure states it after the tag's name. */
 const TAG_RULE_TEXT: Record<TagRule, (detail: string) => string> = {
   keyLength: () => `its key must be 1 to ${TAG_KEY_MAX_LENGTH} characters`,
-  keyCharacters: (bad) => `its key may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} (not ${bad})`,
+  keyCharacters: (bad) =>
+    `its key may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} ${FULL_WIDTH_TAG_SYMBOLS} (not ${bad})`,
   keySpaces: () => "its key must not start or end with a space",
-  keyReserved: (prefix) => `its key starts with "${prefix}", which Tencent Cloud reserves (any case)`,
+  keyReserved: (prefix) =>
+    `its key starts with "${prefix}", which Tencent Cloud reserves (refused in any case: whether Tencent ignores case is undocumented)`,
   keyOwnerMarker: () => `keys starting with "${OWNER_TAG_PREFIX}" are reserved for the provider's ownership marker`,
   valueType: () => "its value must be a string",
   valueLength: () => `its value must be 1 to ${TAG_VALUE_MAX_LENGTH} characters (Tencent refuses an empty value)`,
-  valueCharacters: (bad) => `its value may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} (not ${bad})`,
+  valueCharacters: (bad) =>
+    `its value may hold only letters, digits, Chinese characters, spaces and ${TAG_SYMBOLS} ${FULL_WIDTH_TAG_SYMBOLS} (not ${bad})`,
   valueSpaces: () => "its value must not start or end with a space",
 };
 
@@ -129,7 +147,7 @@ export function describeTagRuleBreak(broken: TagRuleBreak): string {
 /**
  * Validates user tags against Tencent's rules and returns them in canonical (key) order, so that
  * a reordered map is the same input. Every refused tag is named with the rule it breaks.
- * `markerTakesASlot`: the ownership marker will be written too, so one of the 10 slots is taken.
+ * `markerTakesASlot`: the ownership marker will be written too, so one of the 50 slots is taken.
  */
 export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<Tags> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -140,7 +158,7 @@ export function checkTags(value: unknown, markerTakesASlot: boolean): Validated<
   const limit = markerTakesASlot ? MAX_TAGS - 1 : MAX_TAGS;
   if (entries.length > limit) {
     reasons.push(
-      `at most ${limit} tags are allowed (Tencent allows ${MAX_TAGS} per member` +
+      `at most ${limit} tags are allowed (Tencent allows ${MAX_TAGS} per resource` +
         (markerTakesASlot ? `, one of which is the provider's ownership marker` : "") +
         `); got ${entries.length}`,
     );
@@ -164,6 +182,19 @@ export function ownerTags(tags: Tags | undefined): Tags {
 export function sameTags(a: Tags, b: Tags): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/**
+ * `tags` split for requests that take at most MAX_TAGS_PER_REQUEST each, in key order; the first
+ * batch holds `first` (the ownership marker at creation: it must arrive with the object).
+ */
+export function tagBatches(tags: Tags, first: Tags = {}): Tags[] {
+  const rest = Object.entries(tags).filter(([key]) => !(key in first));
+  const entries = [...Object.entries(first), ...rest];
+  const batches: Tags[] = [];
+  for (let i = 0; i < entries.length; i += MAX_TAGS_PER_REQUEST)
+    batches.push(Object.fromEntries(entries.slice(i, i + MAX_TAGS_PER_REQUEST)));
+  return batches;
 }
 
 /** The pairs to set and the keys to delete that turn `before` into `after`. */

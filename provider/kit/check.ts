@@ -101,6 +101,11 @@ export function textUpTo(field: string, max: number): Validator<string> {
         };
 }
 
+/** Any text. */
+export function text(field: string): Validator<string> {
+  return (value) => (typeof value === "string" ? { value } : { reason: `${field} must be a string (got ${JSON.stringify(value)})` });
+}
+
 /** `ownerMarker`, which the resource class sets: never by hand. */
 export function ownerMarkerInput(resourceClass: string): Validator<string> {
   return (value) =>

@@ -74,10 +74,15 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
   ownerMarker(inputs: Partial<I>): string | undefined;
   /** The object's id in Tencent. */
   idOf(reported: R): number;
-  /** `"name"` or `"name" under 1000`: how logs name what is being created. */
+  /** `"name"`: how logs name what is being created. */
   describe(inputs: I): string;
   /** What a preview should say beside the diff (waiting changes, a marker to write again). */
   explainDiff?(id: string, olds: O, changed: ReadonlySet<string>): string[];
+  /**
+   * What a preview should warn of that only Tencent can tell (a replacement that would delete an
+   * object Tencent refuses to delete). Asked only when the diff replaces; a failure is a warning too.
+   */
+  previewWarnings?(c: C, id: string, olds: O): Promise<string[]>;
   /** What a read should say beside the state (a change waiting for someone). */
   explainRead?(id: string, outputs: O): string[];
 
@@ -190,6 +195,14 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
     const { changes, replaces, changed, deleteBeforeReplace } = this.kind.diff(olds, news);
     const notes = this.kind.explainDiff?.(id, olds, new Set(changed.map((c) => c.field))) ?? [];
+    if (replaces.length > 0 && this.kind.previewWarnings) {
+      try {
+        notes.push(...(await this.kind.previewWarnings(this.connected, id, olds)));
+      } catch (error) {
+        // A preview is not the place to fail on a question asked only to warn earlier.
+        notes.push(`${this.kind.noun} ${id}: could not ask Tencent whether the replacement can proceed (${(error as Error).message})`);
+      }
+    }
     for (const note of notes) this.log.info(note);
     return { changes, replaces, deleteBeforeReplace };
   }

@@ -8,7 +8,7 @@
 import { sameTags, userTags } from "../core/tags";
 import type { MaybeUnknown } from "../core/unknown";
 import { diffByTable, type FieldRule as KitFieldRule, replacingFields as kitReplacingFields } from "../kit/diff";
-import { markerMissing } from "./ownership";
+import { memberMarkerMissing } from "./ownership";
 import type { MemberInputs, MemberOutputs } from "./types";
 
 /**
@@ -53,7 +53,7 @@ export const DIFF_TABLE: readonly FieldRule[] = [
   { field: "tags", effect: "modifyTags", differs: (o, n) => !sameTags(userTags(o.tags), n.tags ?? {}) },
   // The ownership marker is fixed once written, but one removed outside Pulumi is written again:
   // without it crash safety would silently end for the member.
-  { field: "ownerMarker", effect: "modifyTags", differs: (o) => markerMissing(o) },
+  { field: "ownerMarker", effect: "modifyTags", differs: (o) => memberMarkerMissing(o) },
   {
     field: "identityRoleIds",
     effect: "identities",

@@ -12,6 +12,7 @@ import { MemberApi } from "../api/members";
 import type { ReportedMember } from "../api/model";
 import { MemberReader } from "../api/reader";
 import {
+  AccountDeletionBlockedError,
   CreateAccountFailedError,
   CreateRecordNotFoundError,
   DeletionRefusedError,
@@ -22,6 +23,7 @@ import {
 } from "../core/errors";
 import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkMember } from "./check";
+import { ACCOUNT_DELETION_WAY_OUT, accountDeletionBlockers } from "./deletion";
 import { type ChangeEffect, diffMember } from "./diff";
 import { memberOwnerMarker } from "./ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
@@ -78,7 +80,18 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
     ...(changed.has("ownerMarker")
       ? [`member ${id} lost its ownership marker tag (removed outside Pulumi): the update writes it again`]
       : []),
+    ...(changed.has("accountName") || changed.has("authRelationId") ? [replacementText(id, olds)] : []),
   ],
+  previewWarnings: async (c, id, olds) => {
+    if (olds.deletionPolicy !== "deleteAccount") return [];
+    const blockers = accountDeletionBlockers(await c.members.checkAccountDeletion(Number(id)));
+    return blockers.length === 0
+      ? []
+      : [
+          `member ${id}: the replacement deletes its account first, and Tencent would refuse that now (CheckAccountDelete): ` +
+            `${blockers.map((reason, i) => `(${i + 1}) ${reason}`).join("; ")}. \`pulumi up\` would stop there, with the member unchanged.`,
+        ];
+  },
   explainRead: (id, outputs) => (outputs.pendingPermissionIds ? [`member ${id}: ${pendingText(outputs.pendingPermissionIds)}`] : []),
 
   connect: connectMembers,
@@ -159,12 +172,18 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
   invalidate: (c) => c.reader.invalidate(),
 };
 
-/** DeleteAccount, asked again while Tencent reviews the deletion, up to the configured wait. */
-function deleteAccount(c: MemberConnection, memberUin: number): Promise<void> {
+/**
+ * Asks CheckAccountDelete first, so every reason Tencent would refuse is reported at once; then
+ * DeleteAccount, asked again while Tencent reviews the deletion, up to the configured wait.
+ */
+async function deleteAccount(c: MemberConnection, memberUin: number): Promise<void> {
+  const check = await c.members.checkAccountDeletion(memberUin);
+  const blockers = accountDeletionBlockers(check);
+  if (blockers.length > 0) throw new AccountDeletionBlockedError(memberUin, blockers, check.requestId, ACCOUNT_DELETION_WAY_OUT);
   const waitMs = c.deleteAccountWaitSeconds * 1000;
   const underReview = (error: unknown): error is TencentApiError =>
     error instanceof TencentApiError && reactionTo(error.code, error.action) === "deregisterPending";
-  return withRetry(
+  await withRetry(
     () => c.members.deleteAccount(memberUin),
     {
       retryable: underReview,
@@ -182,6 +201,17 @@ function deleteAccount(c: MemberConnection, memberUin: number): Promise<void> {
     },
     c.api.clock,
   );
+}
+
+/** What a replacement means for the account, in words: Tencent cannot move an account to another name or entity. */
+function replacementText(id: string, olds: MemberOutputs): string {
+  const policy = olds.deletionPolicy ?? "retain";
+  const old = {
+    retain: "the old account stays in the organization and is dropped from the stack",
+    removeFromOrganization: "the old account is removed from the organization and lives on outside it",
+    deleteAccount: "the old account is deleted first",
+  }[policy];
+  return `member ${id}: the replacement creates a NEW Tencent Cloud account (no API renames an account or moves it to another entity); ${old} (deletionPolicy "${policy}")`;
 }
 
 /** What waits for an invited member's confirmation, in words. */

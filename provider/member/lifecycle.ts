@@ -3,17 +3,8 @@
  * (kind.ts), plus the look-up of `getOrganizationMember`. One instance serves every member of a
  * provider process (one Pulumi operation); tests and benchmarks build their own.
  */
-import type { TencentApiDeps } from "../api/call/client";
-import type { ProviderSettings } from "../api/call/settings";
 import type { ReportedMember } from "../api/model";
-import {
-  fromConfig,
-  fromSettings,
-  type LifecycleSource,
-  type ReadResult,
-  ResourceLifecycle,
-  type ResourceProviderOf,
-} from "../kit/lifecycle";
+import { type LifecycleSource, type ReadResult, ResourceLifecycle, type ResourceProviderOf } from "../kit/lifecycle";
 import type { ChangeEffect } from "./diff";
 import { type MemberConnection, MEMBER_KIND } from "./kind";
 import type { UpdatePlan } from "./plan";
@@ -37,16 +28,6 @@ export class MemberLifecycle extends ResourceLifecycle<
 > {
   constructor(source: LifecycleSource) {
     super(MEMBER_KIND, source);
-  }
-
-  /** From settings already resolved; `deps` replaces collaborators (tests, benchmarks). */
-  static fromSettings(settings: ProviderSettings, deps: TencentApiDeps = {}): MemberLifecycle {
-    return new MemberLifecycle(fromSettings(settings, deps));
-  }
-
-  /** From the stack config the engine passes to `configure`; settings are read at the first API call. */
-  static fromConfig(config: (key: string) => string | undefined, deps: TencentApiDeps = {}): MemberLifecycle {
-    return new MemberLifecycle(fromConfig(config, deps));
   }
 
   /** Looks a member up by UIN or exact name, for `getOrganizationMember`. */

@@ -3,6 +3,7 @@
  * Runs in the program's process with the same settings as the provider (stack config, then
  * environment, then profile file).
  */
+import { fromConfig } from "../kit/lifecycle";
 import { programConfig, requireOneWay } from "../kit/lookup";
 import { MemberLifecycle } from "./lifecycle";
 import type { MemberOutputs } from "./types";
@@ -16,5 +17,5 @@ export interface GetOrganizationMemberArgs {
 /** The member, or undefined when none matches. */
 export async function getOrganizationMember(args: GetOrganizationMemberArgs): Promise<MemberOutputs | undefined> {
   requireOneWay("getOrganizationMember", args, [["memberUin"], ["name"]]);
-  return MemberLifecycle.fromConfig(programConfig()).lookup(args);
+  return new MemberLifecycle(fromConfig(programConfig())).lookup(args);
 }

@@ -2,22 +2,17 @@
  * Turns a diff into the API calls that carry it out: only the calls the changed fields need, in
  * the provider's terms (api/wire.ts writes them in Tencent's). Pure, so every combination is table-tested without a server.
  */
-import { ownerTag } from "../core/ownership";
-import { tagChanges, userTags, type Tags } from "../core/tags";
+import { planTags, type TagPlan } from "../kit/plan";
 import { diffMember, identityIdsOf } from "./diff";
 import { memberOwnerMarker } from "./ownership";
 import type { MemberInputs, MemberOutputs, MemberUpdate } from "./types";
 
 /** The calls an update needs; absent parts need no call. */
-export interface UpdatePlan {
+export interface UpdatePlan extends TagPlan {
   /** Fields for one UpdateOrganizationMember call. */
   updateMember?: MemberUpdate;
   /** Target department for MoveOrganizationNodeMembers. */
   moveToNodeId?: number;
-  /** Tags to set and tag keys to delete (ModifyResourceTags), the restored ownership marker included. */
-  tags?: { replace: Tags; remove: string[] };
-  /** The ownership marker tag written again because it was removed outside Pulumi (also in `tags.replace`). */
-  restoredMarker?: Tags;
   /** Identities to grant and to revoke. */
   identities?: { add: number[]; remove: number[] };
 }
@@ -41,13 +36,8 @@ export function planUpdate(current: Partial<MemberOutputs>, desired: MemberInput
 
   if (effects.has("nodeId")) plan.moveToNodeId = desired.nodeId;
 
-  if (effects.has("tags") || effects.has("ownerMarker")) {
-    const { replace, remove } = effects.has("tags") ? tagChanges(userTags(current.tags), desired.tags ?? {}) : { replace: {}, remove: [] };
-    // The marker the member was created with (the state's), not one derived from new inputs.
-    const restoredMarker = effects.has("ownerMarker") ? ownerTag(memberOwnerMarker(current)) : {};
-    plan.tags = { replace: { ...replace, ...restoredMarker }, remove };
-    if (Object.keys(restoredMarker).length > 0) plan.restoredMarker = restoredMarker;
-  }
+  // The marker the member was created with (the state's), not one derived from new inputs.
+  Object.assign(plan, planTags(effects, current.tags, desired.tags, memberOwnerMarker(current)));
 
   if (effects.has("identityRoleIds") && desired.identityRoleIds !== undefined) {
     const before = identityIdsOf(current);

@@ -30,7 +30,7 @@ export interface OrganizationMemberArgs {
   authRelationId?: pulumi.Input<number>;
   /** Whether the member may leave the organization by itself. Managed only when set. Updated in place. */
   isAllowQuit?: pulumi.Input<boolean>;
-  /** Tags, at most 9 (Tencent's 10 minus the provider's ownership marker). Omitted means none. Updated in place. */
+  /** Tags, at most 49 (Tencent's 50 minus the provider's ownership marker); more than 9 are written after creation in batches of 10. Omitted means none. Updated in place. */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * What deleting the resource does to the account:

@@ -5,7 +5,7 @@
 import { pickDefined } from "../kit/state";
 import { ownerTags, userTags } from "../core/tags";
 import { sameIds } from "./diff";
-import { markerMissing } from "./ownership";
+import { memberMarkerMissing } from "./ownership";
 import type { MemberInputs, MemberOutputs, ReportedMember } from "./types";
 
 /**
@@ -83,6 +83,6 @@ export function toRefreshedInputs(outputs: MemberOutputs): Partial<MemberInputs>
   Object.assign(inputs, pickDefined(outputs, ["remark", "payUin", "identityRoleIds", ...UNREPORTED_OPTIONAL_FIELDS]));
   // A member that lost its ownership marker is recorded without it, so the preview shows the
   // marker being written again (`+ ownerMarker`).
-  if (markerMissing(outputs)) delete inputs.ownerMarker;
+  if (memberMarkerMissing(outputs)) delete inputs.ownerMarker;
   return inputs;
 }

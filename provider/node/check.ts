@@ -14,10 +14,10 @@ import {
   ownerMarkerInput,
   type Props,
   positiveInteger,
-  textUpTo,
+  text,
   type Validator,
 } from "../kit/check";
-import { NODE_NAME_MAX_LENGTH, NODE_NAME_PATTERN, NODE_REMARK_MAX_LENGTH } from "./rules";
+import { NODE_NAME_MAX_LENGTH, NODE_NAME_PATTERN } from "./rules";
 import { NODE_DELETION_POLICIES, type NodeInputs } from "./types";
 
 /** What `check` returns: the normalised inputs (unknown values passed through) and any failures. */
@@ -37,7 +37,9 @@ const VALIDATORS: { [K in keyof Required<NodeInputs>]: Validator<NodeInputs[K]> 
             `(got ${JSON.stringify(value)})`,
         },
   parentNodeId: positiveInteger("parentNodeId", "department id"),
-  remark: textUpTo("remark", NODE_REMARK_MAX_LENGTH),
+  // Tencent documents no remark length for departments (AddOrganizationNode, UpdateOrganizationNode:
+  // "备注。"); the 40-character cap is the member update's rule, so none is imposed here.
+  remark: text("remark"),
   tags: (value, news) => checkTags(value, news.ownerMarker !== undefined),
   deletionPolicy: oneOf("deletionPolicy", NODE_DELETION_POLICIES),
   adoptNodeId: positiveInteger("adoptNodeId", "department id"),

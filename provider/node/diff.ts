@@ -6,6 +6,7 @@
 import { sameTags, userTags } from "../core/tags";
 import type { MaybeUnknown } from "../core/unknown";
 import { diffByTable, type FieldRule } from "../kit/diff";
+import { nodeMarkerMissing } from "./ownership";
 import type { NodeInputs, NodeOutputs } from "./types";
 
 /**
@@ -20,11 +21,14 @@ export type NodeChangeEffect = "updateNode" | "modifyTags" | "stateOnly" | "repl
 /** One row of the diff table. */
 export type NodeFieldRule = FieldRule<NodeInputs, NodeOutputs, NodeChangeEffect>;
 
-/** The diff table. `ownerMarker` never changes after creation, so it has no row. */
+/** The diff table. */
 export const NODE_DIFF_TABLE: readonly NodeFieldRule[] = [
   { field: "name", effect: "updateNode", differs: (o, n) => o.name !== n.name },
   { field: "remark", effect: "updateNode", differs: (o, n) => (o.remark ?? "") !== (n.remark ?? "") },
   { field: "tags", effect: "modifyTags", differs: (o, n) => !sameTags(userTags(o.tags), n.tags ?? {}) },
+  // The ownership marker is fixed once written, but one missing (a tagging failure at creation,
+  // or removed outside Pulumi) is written again: without it crash safety would end for the department.
+  { field: "ownerMarker", effect: "modifyTags", differs: (o) => nodeMarkerMissing(o) },
   { field: "deletionPolicy", effect: "stateOnly", differs: (o, n) => (o.deletionPolicy ?? "retain") !== n.deletionPolicy },
   // UpdateOrganizationNode takes no parent and no API moves a department.
   { field: "parentNodeId", effect: "replace", differs: (o, n) => o.parentNodeId !== undefined && o.parentNodeId !== n.parentNodeId },

@@ -11,9 +11,9 @@ import type { NodeContents, ReportedNode } from "../api/model";
 import { NodeReader } from "../api/nodeReader";
 import { NodeApi } from "../api/nodes";
 import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError } from "../core/errors";
-import { ownerTagValue } from "../core/ownership";
 import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkNode } from "./check";
+import { nodeOwnerMarker } from "./ownership";
 import { diffNode, type NodeChangeEffect } from "./diff";
 import { isEmptyNodePlan, type NodeUpdatePlan, planNodeUpdate } from "./plan";
 import { toNodeOutputs, toRefreshedNodeInputs, unreportedNodeInputs } from "./state";
@@ -25,15 +25,12 @@ export interface NodeConnection extends Connection {
   reader: NodeReader;
 }
 
+export { nodeOwnerMarker };
+
 /** The collaborators of departments on the process's client. */
 export function connectNodes(api: TencentApi, settings: ProviderSettings): NodeConnection {
   const nodes = new NodeApi(api, settings.region);
   return { api, nodes, reader: new NodeReader(nodes) };
-}
-
-/** The ownership marker of a department: the resource plus its parent, which only a new department can change. */
-export function nodeOwnerMarker(inputs: Partial<Pick<NodeInputs, "ownerMarker" | "parentNodeId">>): string | undefined {
-  return ownerTagValue({ ownerMarker: inputs.ownerMarker, fixedAtCreation: [inputs.parentNodeId] });
 }
 
 /** The department of this name under this parent, if any. */
@@ -57,7 +54,11 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
   toRefreshedInputs: toRefreshedNodeInputs,
   ownerMarker: nodeOwnerMarker,
   idOf: (node) => node.nodeId,
-  describe: (inputs) => `"${inputs.name}" under ${inputs.parentNodeId}`,
+  describe: (inputs) => `"${inputs.name}"`,
+  explainDiff: (id, _olds, changed) =>
+    changed.has("ownerMarker")
+      ? [`department ${id} lost its ownership marker tag (removed outside Pulumi): the update writes it again`]
+      : [],
 
   connect: connectNodes,
   adoptedId: (inputs) => inputs.adoptNodeId,
@@ -99,6 +100,9 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
   },
   apply: async (c, nodeId, plan) => {
     if (plan.updateNode) await c.nodes.update(nodeId, plan.updateNode);
+    if (plan.restoredMarker) {
+      c.api.log.info(`department ${nodeId}: writing its ownership marker tag ${Object.keys(plan.restoredMarker).join(", ")} again`);
+    }
     if (plan.tags) await c.nodes.modifyTags(nodeId, plan.tags.replace, plan.tags.remove);
   },
   updateRefused: async (c, error, current, desired) => {

@@ -3,17 +3,8 @@
  * (kind.ts), plus the look-ups of `getOrganizationNode` and `getRootOrganizationNode`. One
  * instance serves every department of a provider process, so they share one listing.
  */
-import type { TencentApiDeps } from "../api/call/client";
-import type { ProviderSettings } from "../api/call/settings";
 import type { ReportedNode } from "../api/model";
-import {
-  fromConfig,
-  fromSettings,
-  type LifecycleSource,
-  type ReadResult,
-  ResourceLifecycle,
-  type ResourceProviderOf,
-} from "../kit/lifecycle";
+import { type LifecycleSource, type ReadResult, ResourceLifecycle, type ResourceProviderOf } from "../kit/lifecycle";
 import type { NodeChangeEffect } from "./diff";
 import { type NodeConnection, NODE_KIND } from "./kind";
 import type { NodeUpdatePlan } from "./plan";
@@ -43,16 +34,6 @@ export class NodeLifecycle extends ResourceLifecycle<
 > {
   constructor(source: LifecycleSource) {
     super(NODE_KIND, source);
-  }
-
-  /** From settings already resolved; `deps` replaces collaborators (tests). */
-  static fromSettings(settings: ProviderSettings, deps: TencentApiDeps = {}): NodeLifecycle {
-    return new NodeLifecycle(fromSettings(settings, deps));
-  }
-
-  /** From the stack config the engine passes to `configure`; settings are read at the first API call. */
-  static fromConfig(config: (key: string) => string | undefined, deps: TencentApiDeps = {}): NodeLifecycle {
-    return new NodeLifecycle(fromConfig(config, deps));
   }
 
   /** Looks a department up (for `getOrganizationNode` and `getRootOrganizationNode`); undefined when none matches. */

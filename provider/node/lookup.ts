@@ -4,6 +4,7 @@
  * then environment, then profile file); one DescribeOrganizationNodes listing per call.
  */
 import { UnexpectedAnswerError } from "../core/errors";
+import { fromConfig } from "../kit/lifecycle";
 import { programConfig, requireOneWay } from "../kit/lookup";
 import { NodeLifecycle } from "./lifecycle";
 import type { NodeOutputs } from "./types";
@@ -14,12 +15,12 @@ export type GetOrganizationNodeArgs = { nodeId: number } | { name: string; paren
 /** Resolves to the department's outputs, or undefined when none matches. */
 export async function getOrganizationNode(args: GetOrganizationNodeArgs): Promise<NodeOutputs | undefined> {
   requireOneWay("getOrganizationNode", args, [["nodeId"], ["name", "parentNodeId"], ["path"]]);
-  return NodeLifecycle.fromConfig(programConfig()).lookup(args);
+  return new NodeLifecycle(fromConfig(programConfig())).lookup(args);
 }
 
 /** The organization's root department (the parent of top-level departments). */
 export async function getRootOrganizationNode(): Promise<NodeOutputs> {
-  const root = await NodeLifecycle.fromConfig(programConfig()).lookup({ root: true });
+  const root = await new NodeLifecycle(fromConfig(programConfig())).lookup({ root: true });
   if (!root) throw new UnexpectedAnswerError("DescribeOrganizationNodes", "no root department in its listing");
   return root;
 }

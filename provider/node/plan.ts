@@ -2,16 +2,15 @@
  * Turns a department's diff into the API calls that carry it out: only the calls the changed
  * fields need. Pure.
  */
-import { tagChanges, userTags, type Tags } from "../core/tags";
+import { planTags, type TagPlan } from "../kit/plan";
 import { diffNode } from "./diff";
+import { nodeOwnerMarker } from "./ownership";
 import type { NodeInputs, NodeOutputs, NodeUpdate } from "./types";
 
 /** The calls an update needs; absent parts need no call. */
-export interface NodeUpdatePlan {
+export interface NodeUpdatePlan extends TagPlan {
   /** Fields for one UpdateOrganizationNode call. */
   updateNode?: NodeUpdate;
-  /** Tags to set and tag keys to delete (ModifyResourceTags). */
-  tags?: { replace: Tags; remove: string[] };
 }
 
 /** Plans the calls that bring `current` (the state) to `desired` (checked inputs). */
@@ -22,7 +21,8 @@ export function planNodeUpdate(current: Partial<NodeOutputs>, desired: NodeInput
   if (fields.has("name")) update.name = desired.name;
   if (fields.has("remark")) update.remark = desired.remark ?? "";
   if (Object.keys(update).length > 0) plan.updateNode = update;
-  if (fields.has("tags")) plan.tags = tagChanges(userTags(current.tags), desired.tags ?? {});
+  // The marker the department was created with (the state's), not one derived from new inputs.
+  Object.assign(plan, planTags(fields, current.tags, desired.tags, nodeOwnerMarker(current)));
   return plan;
 }
 

@@ -16,9 +16,9 @@ export interface OrganizationNodeArgs {
    * (a new department is created under the new parent first).
    */
   parentNodeId: pulumi.Input<number>;
-  /** Remark, at most 40 characters. Omitted means empty. Updated in place. */
+  /** Remark (Tencent documents no length for departments). Omitted means empty. Updated in place. */
   remark?: pulumi.Input<string>;
-  /** Tags, at most 9 (Tencent's 10 minus the ownership marker). Omitted means none. Updated in place (Tag service). */
+  /** Tags, at most 49 (Tencent's 50 minus the ownership marker), as for members. Omitted means none. Updated in place (Tag service). */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * What deleting the resource does to the department:
@@ -46,7 +46,7 @@ export class OrganizationNode extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OrganizationNodeArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output, so each resolves (see kit/resource.ts); the type keeps the list complete.
-    const outputs: Record<Exclude<keyof NodeOutputs, "ownerMarker">, undefined> = {
+    const outputs: Record<Exclude<keyof NodeOutputs, "ownerMarker" | "ownerTags">, undefined> = {
       nodeId: undefined,
       name: undefined,
       parentNodeId: undefined,

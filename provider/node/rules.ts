@@ -8,11 +8,6 @@
 export const NODE_NAME_PATTERN = /^[A-Za-z0-9\p{Script=Han}+@&._[\]-]{1,40}$/u;
 /** Node name length limit, for messages. */
 export const NODE_NAME_MAX_LENGTH = 40;
-/**
- * Remark length. Tencent documents none for departments; members' update API caps theirs at 40,
- * and the console's department form does too (unverified), so the same limit keeps failures at preview.
- */
-export const NODE_REMARK_MAX_LENGTH = 40;
 /** The root department has no parent; DescribeOrganizationNodes reports its ParentNodeId as 0. */
 export const ROOT_PARENT_ID = 0;
 /** A path of department names below the root, e.g. "Engineering/Platform". */

@@ -3,7 +3,8 @@
  * a refresh records. Pure.
  */
 import { pickDefined } from "../kit/state";
-import { userTags } from "../core/tags";
+import { ownerTags, userTags } from "../core/tags";
+import { nodeMarkerMissing } from "./ownership";
 import type { NodeInputs, NodeOutputs, ReportedNode } from "./types";
 
 /** Optional inputs the API never reports: the state keeps them as declared. */
@@ -22,6 +23,7 @@ export function toNodeOutputs(node: ReportedNode, declared: Partial<NodeInputs>)
     deletionPolicy: declared.deletionPolicy ?? "retain",
     createTime: node.createTime,
     updateTime: node.updateTime,
+    ownerTags: ownerTags(node.tags),
   };
   if (node.remark) outputs.remark = node.remark;
   return { ...outputs, ...pickDefined(declared, UNREPORTED_OPTIONAL_FIELDS) };
@@ -37,5 +39,9 @@ export function toRefreshedNodeInputs(outputs: NodeOutputs): Partial<NodeInputs>
   const inputs: Partial<NodeInputs> = { name: outputs.name, parentNodeId: outputs.parentNodeId, deletionPolicy: outputs.deletionPolicy };
   // No tags is recorded as no input, as a program without `tags` declares it.
   if (Object.keys(outputs.tags ?? {}).length > 0) inputs.tags = outputs.tags;
-  return { ...inputs, ...pickDefined(outputs, ["remark", ...UNREPORTED_OPTIONAL_FIELDS]) };
+  Object.assign(inputs, pickDefined(outputs, ["remark", ...UNREPORTED_OPTIONAL_FIELDS]));
+  // A department that lost its ownership marker is recorded without it, so the preview shows the
+  // marker being written again (`+ ownerMarker`), as for members.
+  if (nodeMarkerMissing(outputs)) delete inputs.ownerMarker;
+  return inputs;
 }

@@ -40,4 +40,10 @@ export interface NodeOutputs extends NodeInputs {
   nodeId: number;
   createTime: string;
   updateTime: string;
+  /**
+   * The ownership-marker tags the department carried at the last read, so a marker missing (a
+   * tagging failure at creation, or removed outside Pulumi) is noticed and written again. Absent in
+   * states written before the provider recorded it: then nothing is restored.
+   */
+  ownerTags?: Record<string, string>;
 }

@@ -46,14 +46,23 @@ describe.sequential("refusals through the engine", () => {
     for (const action of MUTATING_ACTIONS) expect(calls[action] ?? 0, action).toBe(0);
   });
 
-  it("destroy while the member deletion permission is off fails naming the setting, and succeeds once it is on", async () => {
+  it("a deleteAccount destroy Tencent would refuse fails listing every reason (CheckAccountDelete), deletes nothing, and succeeds once they are gone", async () => {
     h.emulator.admin.setMemberDeletion(false);
+    const [member] = h.emulator.admin.members();
+    h.emulator.admin.setHoldings(member.memberUin, { resources: true });
+    const before = h.emulator.admin.counters();
     const report = await engineFailureOf(stack.destroy());
-    expect(report).toContain("UnsupportedOperation.DeleteAccountDisabled");
-    expect(report).toMatch(/enable the organization setting "Member deletion permission"/);
+    expect(report).toContain(`would refuse to delete the account of member ${member.memberUin} (CheckAccountDelete)`);
+    expect(report).toMatch(
+      /\(1\) the organization's member deletion permission is off: enable it in the Organization console, Basic information, "Member deletion permission"/,
+    );
+    expect(report).toMatch(/\(2\) resources are still in the account .*: release them first/);
+    expect(report).toMatch(/Nothing was deleted; the member stays in the stack/);
+    expect(h.callsSince(before).DeleteAccount ?? 0).toBe(0);
     expect(h.emulator.admin.members()).toHaveLength(1);
 
     h.emulator.admin.setMemberDeletion(true);
+    h.emulator.admin.setHoldings(member.memberUin, { resources: false });
     await stack.destroy();
     expect(h.emulator.admin.members()).toHaveLength(0);
   });

@@ -36,6 +36,7 @@ export interface Actions {
     org.DeleteOrganizationMemberAuthIdentityResponse,
   ];
   DeleteOrganizationMembers: ["organization", org.DeleteOrganizationMembersRequest, org.DeleteOrganizationMembersResponse];
+  CheckAccountDelete: ["organization", org.CheckAccountDeleteRequest, org.CheckAccountDeleteResponse];
   DeleteAccount: ["organization", org.DeleteAccountRequest, org.DeleteAccountResponse];
   DescribeOrganizationNodes: ["organization", org.DescribeOrganizationNodesRequest, org.DescribeOrganizationNodesResponse];
   AddOrganizationNode: ["organization", org.AddOrganizationNodeRequest, org.AddOrganizationNodeResponse];
@@ -60,6 +61,7 @@ export const SERVICE_OF: { readonly [A in Action]: Actions[A][0] } = {
   CreateOrganizationMemberAuthIdentity: "organization",
   DeleteOrganizationMemberAuthIdentity: "organization",
   DeleteOrganizationMembers: "organization",
+  CheckAccountDelete: "organization",
   DeleteAccount: "organization",
   DescribeOrganizationNodes: "organization",
   AddOrganizationNode: "organization",

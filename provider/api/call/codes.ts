@@ -402,9 +402,11 @@ export const TENCENT_CODES = {
   },
   "FailedOperation.TagResourcesError": {
     reaction: "createdWithoutTags",
-    meaning: "the creation could not tag the member (whether the account exists is undocumented: the provider looks it up by name)",
+    meaning:
+      "the creation could not tag the new member or department (whether it exists is undocumented: the provider looks it up by name)",
     hint: "no member of that name exists, so nothing was created: run `pulumi up` again.",
-    actions: [CREATE],
+    hintFor: { [ADD_NODE]: "no department of that name exists under the parent, so nothing was created: run `pulumi up` again." },
+    actions: [CREATE, ADD_NODE],
     source: GO_SDK,
   },
   "LimitExceeded.CreateMemberOverLimit": {
@@ -488,8 +490,8 @@ export const TENCENT_CODES = {
   },
   "LimitExceeded.ResourceAttachedTags": {
     reaction: "surface",
-    meaning: "the member would carry more than 10 tags",
-    hint: "a member carries at most 10 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.",
+    meaning: "the member or department would carry more than 50 tags",
+    hint: "a resource carries at most 50 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.",
     actions: [TAG],
     source: TAG_SDK,
   },

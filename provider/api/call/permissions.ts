@@ -48,6 +48,11 @@ export const RESOURCE_PERMISSIONS = {
     { action: "organization:CreateOrganizationMemberAuthIdentity", usedFor: "update of `identityRoleIds` (grant)" },
     { action: "organization:DeleteOrganizationMemberAuthIdentity", usedFor: "update of `identityRoleIds` (revoke)" },
     { action: "organization:DeleteOrganizationMembers", usedFor: "delete", deletionPolicies: ["removeFromOrganization"] },
+    {
+      action: "organization:CheckAccountDelete",
+      usedFor: "delete: every reason Tencent would refuse DeleteAccount, asked first; preview of a replacement that deletes the account",
+      deletionPolicies: ["deleteAccount"],
+    },
     { action: "organization:DeleteAccount", usedFor: "delete", deletionPolicies: ["deleteAccount"] },
   ],
   // Departments have their own deletion policies ("retain" | "delete"); their actions go into every

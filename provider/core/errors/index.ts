@@ -16,3 +16,4 @@ export { UnexpectedAnswerError } from "./UnexpectedAnswerError";
 export { LookupArgumentsError } from "./LookupArgumentsError";
 export { PreviewOutputError } from "./PreviewOutputError";
 export { PulumiCommandError } from "./PulumiCommandError";
+export { AccountDeletionBlockedError } from "./AccountDeletionBlockedError";
