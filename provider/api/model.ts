@@ -27,6 +27,8 @@ export interface MemberIdentity {
 export interface ReportedMember {
   memberUin: number;
   name: string;
+  /** The account's nickname (NickName): its account name at creation, the member name after a synced rename. Empty when not reported. */
+  nickName: string;
   nodeId: number;
   nodeName: string;
   /** Empty when none. */
@@ -86,6 +88,8 @@ export interface MemberUpdate {
   permissionIds?: number[];
   isAllowQuit?: boolean;
   payUin?: string;
+  /** Copy the member's name to the account's nickname (IsModifyNickName: 1): the one way to rename an account in place. */
+  copyNameToNickname?: boolean;
 }
 
 /** What DescribeOrganizationNodes reports about one department, in the provider's terms. */

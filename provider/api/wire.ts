@@ -31,6 +31,7 @@ export function toReportedMember(member: OrgMember, requestId?: string): Reporte
   return {
     memberUin: member.MemberUin ?? 0,
     name: member.Name ?? "",
+    nickName: member.NickName ?? "",
     nodeId: member.NodeId ?? 0,
     nodeName: member.NodeName ?? "",
     remark: member.Remark ?? "",
@@ -84,6 +85,7 @@ export function toUpdateRequest(memberUin: number, update: MemberUpdate): Update
     ...(update.permissionIds !== undefined ? { PermissionIds: update.permissionIds } : {}),
     ...(update.isAllowQuit !== undefined ? { IsAllowQuit: ALLOW_QUIT[`${update.isAllowQuit}`] } : {}),
     ...(update.payUin !== undefined ? { PayUin: update.payUin } : {}),
+    ...(update.copyNameToNickname ? { IsModifyNickName: 1 } : {}),
   };
 }
 

@@ -31,8 +31,12 @@ export function diffByTable<I, O, E extends string>(
 ): TableDiff<I, E> {
   // A rule compares only fields known by now, so to it the inputs are plain ones.
   const known = news as I;
-  const changed = table
-    .filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known))
+  const flagged = table.filter((rule) => containsUnknown(news[rule.field]) || rule.differs(olds, known));
+  // A field may have rows for several effects (in place when possible, else replace); a value
+  // unknown at preview flags them all, and then only the replacement is what may happen.
+  const replaced = new Set(flagged.filter((rule) => rule.effect === "replace").map((rule) => rule.field));
+  const changed = flagged
+    .filter((rule) => rule.effect === "replace" || !replaced.has(rule.field))
     .map(({ field, effect }) => ({ field, effect }));
   const replaces = changed.filter((c) => c.effect === "replace").map((c) => c.field);
   return { changes: changed.length > 0, replaces, changed };

@@ -60,8 +60,20 @@ export const DIFF_TABLE: readonly FieldRule[] = [
     differs: (o, n) => n.identityRoleIds !== undefined && !sameIds(identityIdsOf(o), n.identityRoleIds),
   },
   { field: "deletionPolicy", effect: "stateOnly", differs: (o, n) => (o.deletionPolicy ?? "retain") !== n.deletionPolicy },
-  // The account name is fixed when Tencent creates the account; no API renames it.
-  { field: "accountName", effect: "replace", differs: (o, n) => o.accountName !== undefined && o.accountName !== n.accountName },
+  // The account name is set when Tencent creates the account. UpdateOrganizationMember can copy the
+  // member's name to the account's nickname (IsModifyNickName: 1), so a new account name equal to
+  // the member's name is reached in place; any other needs a new account. (Adopted members were
+  // not created here: their account name is not this resource's to change.)
+  {
+    field: "accountName",
+    effect: "updateMember",
+    differs: (o, n) => accountNameChanged(o, n) && n.accountName === n.name && n.adoptMemberUin === undefined,
+  },
+  {
+    field: "accountName",
+    effect: "replace",
+    differs: (o, n) => accountNameChanged(o, n) && (n.accountName !== n.name || n.adoptMemberUin !== undefined),
+  },
   // The verified entity is chosen at creation; no API moves a member to another entity.
   { field: "authRelationId", effect: "replace", differs: (o, n) => o.authRelationId !== n.authRelationId },
   // Adopting a different member means managing another account: the old one is released first.
@@ -95,6 +107,11 @@ export function replacingFields(olds: Partial<MemberOutputs>, news: MemberInputs
 export function diffMember(olds: Partial<MemberOutputs>, news: MaybeUnknown<MemberInputs>): MemberDiff {
   const diff = diffByTable(DIFF_TABLE, olds, news);
   return { ...diff, deleteBeforeReplace: diff.replaces.length > 0 };
+}
+
+/** Whether the declared account name differs from the one the state records. */
+function accountNameChanged(olds: Partial<MemberOutputs>, news: MemberInputs): boolean {
+  return olds.accountName !== undefined && olds.accountName !== news.accountName;
 }
 
 /** The identity ids a state records as granted. */

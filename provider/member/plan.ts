@@ -2,6 +2,7 @@
  * Turns a diff into the API calls that carry it out: only the calls the changed fields need, in
  * the provider's terms (api/wire.ts writes them in Tencent's). Pure, so every combination is table-tested without a server.
  */
+import { ownerTagKey } from "../core/ownership";
 import { planTags, type TagPlan } from "../kit/plan";
 import { diffMember, identityIdsOf } from "./diff";
 import { memberOwnerMarker } from "./ownership";
@@ -30,14 +31,28 @@ export function planUpdate(current: Partial<MemberOutputs>, desired: MemberInput
     update.policyType = desired.policyType;
     update.permissionIds = desired.permissionIds;
   }
+  // A new account name equal to the member's name: the name is copied to the account's nickname.
+  const renamesAccount = effects.has("accountName");
+  if (renamesAccount) {
+    update.name = desired.name;
+    update.copyNameToNickname = true;
+  }
   if (effects.has("isAllowQuit") && desired.isAllowQuit !== undefined) update.isAllowQuit = desired.isAllowQuit;
   if (effects.has("payUin") && desired.payUin !== undefined) update.payUin = desired.payUin;
   if (Object.keys(update).length > 0) plan.updateMember = update;
 
   if (effects.has("nodeId")) plan.moveToNodeId = desired.nodeId;
 
-  // The marker the member was created with (the state's), not one derived from new inputs.
-  Object.assign(plan, planTags(effects, current.tags, desired.tags, memberOwnerMarker(current)));
+  // The marker the member was created with (the state's), not one derived from new inputs — except
+  // that a renamed account takes the marker of its new name (the marker names the account it was
+  // made for), replacing the old one, so a crash later still finds exactly this member.
+  const marker = memberOwnerMarker(renamesAccount ? { ...current, accountName: desired.accountName } : current);
+  const tagFields = renamesAccount && marker !== undefined ? new Set<string>([...effects, "ownerMarker"]) : effects;
+  Object.assign(plan, planTags(tagFields, current.tags, desired.tags, marker));
+  const oldMarker = memberOwnerMarker(current);
+  if (renamesAccount && plan.tags && oldMarker !== undefined && marker !== undefined && ownerTagKey(oldMarker) !== ownerTagKey(marker)) {
+    plan.tags.remove.push(ownerTagKey(oldMarker));
+  }
 
   if (effects.has("identityRoleIds") && desired.identityRoleIds !== undefined) {
     const before = identityIdsOf(current);

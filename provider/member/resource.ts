@@ -10,7 +10,11 @@ import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } 
 export interface OrganizationMemberArgs {
   /** Member name, 1–25 letters, digits, Chinese characters and `+@&._[]-:,`. Updated in place. */
   name: pulumi.Input<string>;
-  /** Account name of the created account; same rule. @default name (at creation). Changing it replaces the member. */
+  /**
+   * Account name of the created account; same rule. @default name (at creation). Changed to the
+   * member's `name`, it is updated in place (the name is copied to the account's nickname);
+   * changed to anything else, it replaces the member with a new account.
+   */
   accountName?: pulumi.Input<string>;
   /** Relationship policy. @default "Financial" (the only value the API accepts) */
   policyType?: pulumi.Input<"Financial">;
@@ -53,6 +57,8 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
   public declare readonly memberUin: pulumi.Output<number>;
   public declare readonly name: pulumi.Output<string>;
   public declare readonly accountName: pulumi.Output<string>;
+  /** The account's nickname as Tencent reports it (its account name at creation; the member name after an in-place rename). */
+  public declare readonly nickName: pulumi.Output<string | undefined>;
   public declare readonly policyType: pulumi.Output<string>;
   public declare readonly permissionIds: pulumi.Output<number[]>;
   public declare readonly nodeId: pulumi.Output<number>;
@@ -82,6 +88,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
     // Every output, so each resolves (see kit/resource.ts); the type keeps the list complete.
     const outputs: Record<Exclude<keyof MemberOutputs, "ownerMarker" | "ownerTags" | "recordId" | "adoptMemberUin">, undefined> = {
       memberUin: undefined,
+      nickName: undefined,
       name: undefined,
       accountName: undefined,
       policyType: undefined,

@@ -49,6 +49,7 @@ export function toOutputs(
     outputs.pendingPermissionIds = [...requestedPermissionIds];
   }
   if (member.remark) outputs.remark = member.remark;
+  if (member.nickName) outputs.nickName = member.nickName;
   if (member.payUin) outputs.payUin = member.payUin;
   // Identities are recorded as an input only when the program manages them.
   if (declared.identityRoleIds !== undefined) outputs.identityRoleIds = member.identities.map((i) => i.identityId);

@@ -33,6 +33,8 @@ export interface MemberInputs extends NewMember {
 export interface MemberOutputs extends MemberInputs {
   /** The member's UIN; also the resource id. */
   memberUin: number;
+  /** The account's nickname as Tencent reports it (absent in states from before it was read). */
+  nickName?: string;
   nodeName: string;
   memberType: string;
   orgPolicyName: string;

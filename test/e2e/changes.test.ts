@@ -77,6 +77,10 @@ describe.sequential("changing a member's inputs", () => {
     expect(preview.changeSummary).toEqual({ replace: 1, same: 2 });
     expect(preview.stdout).toMatch(/\+-\s*pulumi-nodejs:dynamic\/tencentcloud:OrganizationMember: \(replace\)/);
     expect(preview.stdout).toMatch(/~ accountName\b/);
+    // The preview says, in words, that this is a new account and what happens to the old one.
+    expect(preview.stdout + preview.stderr).toMatch(
+      /the replacement creates a NEW Tencent Cloud account .*the old account is deleted first \(deletionPolicy "deleteAccount"\)/,
+    );
 
     const counters = h.emulator.admin.counters();
     const up = await stack.up();
@@ -93,5 +97,28 @@ describe.sequential("changing a member's inputs", () => {
         .map((m) => m.name)
         .sort(),
     ).toEqual(["chg-analytics-2", "chg-bystander"]);
+  });
+
+  it("an accountName changed to the member's name stays the same account: one UpdateOrganizationMember copying the name to the nickname", async () => {
+    const before = current();
+    declared = { ...declared, accountName: declared.name };
+    declare(declared);
+
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toEqual({ update: 1, same: 2 });
+    expect(preview.stdout).toMatch(/~ accountName\b/);
+    expect(preview.stdout).not.toMatch(/replace/);
+
+    const counters = h.emulator.admin.counters();
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).toEqual({ update: 1, same: 2 });
+    const calls = h.callsSince(counters);
+    expect(calls).toMatchObject({ UpdateOrganizationMember: 1 });
+    expect(calls.CreateOrganizationMember ?? 0).toBe(0);
+    expect(calls.DeleteAccount ?? 0).toBe(0);
+    const after = current();
+    expect(after.memberUin).toBe(before.memberUin);
+    expect(after.nickName).toBe(declared.name);
+    await stack.preview({ refresh: true, expectNoChanges: true });
   });
 });

@@ -40,6 +40,11 @@ describe("diff: one table of in-place updates, replacements and no-ops", () => {
       { changes: true, replaces: ["accountName"], effects: ["replace"] },
     ],
     [
+      "an account name changed to the member's name is reached in place (IsModifyNickName)",
+      { name: "alice-2", accountName: "alice-2" },
+      { changes: true, replaces: [], effects: ["updateMember"] },
+    ],
+    [
       "another verified entity replaces the member",
       { authRelationId: 5001 },
       { changes: true, replaces: ["authRelationId"], effects: ["replace"] },
@@ -175,6 +180,18 @@ describe("diff properties", () => {
         expect(diffMember(stateFor(inputs), reordered).changes).toBe(false);
       }),
     );
+  });
+
+  it("an account name changed to the member's name replaces an adopted member: its account is not this resource's to rename", () => {
+    const adopted = { ...fullOutputs, adoptMemberUin: fullOutputs.memberUin, accountName: "alice-acct" };
+    const result = diffMember(adopted, { ...fullInputs, adoptMemberUin: fullOutputs.memberUin });
+    expect(result.replaces).toEqual(["accountName"]);
+  });
+
+  it("an account name changed from a state's other name to the member's name is one in-place row, not a replacement", () => {
+    const result = diffMember({ ...fullOutputs, accountName: "alice-acct" }, fullInputs);
+    expect(result.changed).toEqual([{ field: "accountName", effect: "updateMember" }]);
+    expect(result.replaces).toEqual([]);
   });
 
   it("only accountName, authRelationId and adoptMemberUin ever force a replacement", () => {

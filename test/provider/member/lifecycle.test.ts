@@ -332,6 +332,36 @@ describe("read", () => {
   });
 });
 
+describe("an account renamed to the member's name stays the same account", () => {
+  it("is one UpdateOrganizationMember with IsModifyNickName and one ModifyResourceTags moving the marker: same UIN, no new account", async () => {
+    const { id, outs } = await h.provider.create(alice({ accountName: "alice-acct" }));
+    expect(h.emulator.admin.members()[0]).toMatchObject({ nickName: "alice-acct" });
+    h.resetCounts();
+    const renamed = alice({}, outs);
+    const { outs: after } = await h.provider.update(id, outs, { ...renamed, accountName: "alice" });
+    expect(h.emulator.admin.members()).toHaveLength(1);
+    const [member] = h.emulator.admin.members();
+    expect(String(member.memberUin)).toBe(id);
+    expect(member.nickName).toBe("alice");
+    expect(after).toMatchObject({ accountName: "alice", nickName: "alice" });
+    expect(h.counts()).toEqual({ UpdateOrganizationMember: 1, ModifyResourceTags: 1, DescribeOrganizationMembers: 1 });
+    // The member carries the marker of its new account name, and only that one: a re-run after a
+    // crash finds exactly this member, and a replacement to the old name would not take it.
+    expect(carriesOwnMarker(member.tags, alice({ accountName: "alice" }))).toBe(true);
+    expect(carriesOwnMarker(member.tags, alice({ accountName: "alice-acct" }))).toBe(false);
+    expect(member.tags.filter((t) => OWNER_TAG_KEYS.includes(t.TagKey))).toHaveLength(1);
+    h.restart();
+    const again = await h.provider.create(alice({ accountName: "alice" }));
+    expect(again.id).toBe(id);
+  });
+
+  it("reads the account's nickname, so the state shows what Tencent holds", async () => {
+    const { id } = await h.provider.create(alice({ accountName: "alice-acct" }));
+    const read = await h.provider.read(id, {});
+    expect(read.props).toMatchObject({ nickName: "alice-acct" });
+  });
+});
+
 describe("update makes only the calls the changed fields need, then reads back once", () => {
   let state: { id: string; outs: MemberOutputs };
   beforeEach(async () => {

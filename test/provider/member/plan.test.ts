@@ -56,4 +56,14 @@ describe("an update around what Tencent holds back", () => {
       restoredMarker,
     });
   });
+
+  it("an account renamed to the member's name: the name copied to the nickname, the marker of the new name replacing the old", () => {
+    const current = { ...fullOutputs, accountName: "alice-acct" };
+    const oldMarker = memberOwnerMarker(current)!;
+    const newMarker = memberOwnerMarker(fullInputs)!;
+    const plan = planUpdate(current, fullInputs);
+    expect(plan.updateMember).toEqual({ name: "alice", copyNameToNickname: true });
+    expect(plan.tags?.replace).toEqual({ [ownerTagKey(newMarker)]: newMarker });
+    expect(plan.tags?.remove).toEqual(ownerTagKey(oldMarker) === ownerTagKey(newMarker) ? [] : [ownerTagKey(oldMarker)]);
+  });
 });
