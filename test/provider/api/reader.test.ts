@@ -24,6 +24,7 @@ function aMember(memberUin: number, marking: Marking): ReportedMember {
   return {
     memberUin,
     name: `m${memberUin}`,
+    nickName: `m${memberUin}`,
     nodeId: 0,
     nodeName: "",
     remark: "",
