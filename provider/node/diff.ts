@@ -44,9 +44,10 @@ export interface NodeDiff {
   /** Every changed field, with how it is carried out. */
   changed: { field: keyof NodeInputs; effect: NodeChangeEffect }[];
   /**
-   * Always false: names are unique only among siblings and a replacement has another parent (or
-   * adopts an existing department), so the new one can exist beside the old — and members of the
-   * stack move to it before the old one is deleted.
+   * Always false: the new department is created beside the old, so members of the stack move to
+   * it before the old one is deleted (deleting first would be refused while they are inside).
+   * Where names are unique in the whole organization (Tencent's FAQ), the new one needs a new name:
+   * the create is then refused with a NodeNameTakenError saying so, and the old one is untouched.
    */
   deleteBeforeReplace: false;
 }

@@ -11,6 +11,8 @@ import type { NodeContents, ReportedNode } from "../api/model";
 import { NodeReader } from "../api/nodeReader";
 import { NodeApi } from "../api/nodes";
 import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError } from "../core/errors";
+import type { NameHolder } from "../core/errors/NodeNameTakenError";
+import { carriesMarker } from "../core/ownership";
 import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkNode } from "./check";
 import { nodeOwnerMarker } from "./ownership";
@@ -33,9 +35,21 @@ export function connectNodes(api: TencentApi, settings: ProviderSettings): NodeC
   return { api, nodes, reader: new NodeReader(nodes) };
 }
 
-/** The department of this name under this parent, if any. */
-function sibling(nodes: readonly ReportedNode[], parentNodeId: number | undefined, name: string): ReportedNode | undefined {
-  return nodes.find((n) => n.parentNodeId === parentNodeId && n.name === name);
+/**
+ * The department holding `name` for a department under `parentNodeId`: the sibling of that name,
+ * else one anywhere in the organization (Tencent's FAQ: names are unique in the organization).
+ */
+function holderOf(nodes: readonly ReportedNode[], parentNodeId: number | undefined, name: string): ReportedNode | undefined {
+  return nodes.find((n) => n.parentNodeId === parentNodeId && n.name === name) ?? nodes.find((n) => n.name === name);
+}
+
+/** The holder as the name-taken error states it: where it is, and whether it is this resource's department under its old parent. */
+function nameHolder(holder: ReportedNode | undefined, inputs: Pick<NodeInputs, "ownerMarker" | "parentNodeId">): NameHolder | undefined {
+  if (!holder) return undefined;
+  const ownPredecessor =
+    holder.parentNodeId !== inputs.parentNodeId &&
+    carriesMarker(holder.tags, nodeOwnerMarker({ ...inputs, parentNodeId: holder.parentNodeId }));
+  return { nodeId: holder.nodeId, parentNodeId: holder.parentNodeId, ownPredecessor };
 }
 
 /** OrganizationNode, for the lifecycle skeleton. */
@@ -73,9 +87,9 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
     const { nodeId, requestId } = await c.nodes.add(inputs, ownerTag);
     return { id: nodeId, requestId };
   },
-  findByName: async (c, inputs) => sibling(await c.nodes.listAll(), inputs.parentNodeId, inputs.name),
+  findByName: async (c, inputs) => holderOf(await c.nodes.listAll(), inputs.parentNodeId, inputs.name),
   nameTaken: (inputs, holder, error) =>
-    new NodeNameTakenError(inputs.name, inputs.parentNodeId, holder?.nodeId, error.code, error.requestId),
+    new NodeNameTakenError(inputs.name, inputs.parentNodeId, nameHolder(holder, inputs), error.code, error.requestId),
   createRefused: async (_c, inputs, error) => {
     if (reactionTo(error.code, error.action) === "departmentNotFound") {
       throw new NodeNotFoundError(
@@ -108,11 +122,12 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
   updateRefused: async (c, error, current, desired) => {
     switch (reactionTo(error.code, error.action)) {
       case "nameUsed": {
-        const holder = sibling(await c.nodes.listAll(), current.parentNodeId, desired.name);
+        const parentNodeId = current.parentNodeId ?? desired.parentNodeId;
+        const holder = holderOf(await c.nodes.listAll(), parentNodeId, desired.name);
         return new NodeNameTakenError(
           desired.name,
-          current.parentNodeId ?? desired.parentNodeId,
-          holder?.nodeId,
+          parentNodeId,
+          nameHolder(holder, { ...desired, parentNodeId }),
           error.code,
           error.requestId,
         );

@@ -8,7 +8,7 @@ import type { NodeDeletionPolicy, NodeOutputs } from "./types";
 
 /** Inputs of an OrganizationNode. See docs/organization-node.md for every rule `check` enforces. */
 export interface OrganizationNodeArgs {
-  /** Department name, 1–40 letters, digits, Chinese characters and `+@&._[]-`; unique among its siblings. Updated in place. */
+  /** Department name, 1–40 letters, digits, Chinese characters and `+@&._[]-`; unique in the organization (Tencent's FAQ). Updated in place. */
   name: pulumi.Input<string>;
   /**
    * The department it sits under: another OrganizationNode's `nodeId`, or the root's id from

@@ -12,7 +12,7 @@ export function rootOf<T extends Pick<ReportedNode, "parentNodeId">>(nodes: read
 
 /**
  * The department at `path`, names below the root separated by "/" ("Engineering/Platform");
- * an empty path is the root. Names are unique among siblings, so a path names at most one.
+ * an empty path is the root. Names are unique in the organization (Tencent's FAQ), and at least among siblings, so a path names at most one.
  */
 export function findByPath<T extends Pick<ReportedNode, "nodeId" | "parentNodeId" | "name">>(
   nodes: readonly T[],

@@ -18,7 +18,7 @@ export const NODE_DELETION_POLICIES: readonly NodeDeletionPolicy[] = ["retain", 
 
 /** Resolved inputs of one `OrganizationNode`, after `check` normalised them. */
 export interface NodeInputs extends NewNode {
-  /** Department name, ≤ 40 characters; unique among its siblings. */
+  /** Department name, ≤ 40 characters; unique in the organization (Tencent's FAQ). */
   name: string;
   /** The department it sits under. No API moves a department: changing it replaces the resource. */
   parentNodeId: number;

@@ -7,7 +7,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../emulator";
+import { ADMIN_UIN, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorOptions, startEmulator, type RunningEmulator } from "../emulator";
 import { orgClient, tagClient } from "../emulator/fixtures";
 import { openStack, REPO_ROOT, type EngineStack, type StackSettings } from "../../scripts/lib/engine";
 import { callsSince } from "../support/emulatorState";
@@ -54,8 +54,9 @@ export interface PipelineMember {
 }
 
 /** Starts an emulator and prepares a state folder for one test file. */
-export async function startEngineHarness(label: string): Promise<EngineHarness> {
-  const emulator = await startEmulator();
+/** An emulator (with `emulatorOptions`) and stacks of `label` against it. */
+export async function startEngineHarness(label: string, emulatorOptions: EmulatorOptions = {}): Promise<EngineHarness> {
+  const emulator = await startEmulator(emulatorOptions);
   const stateRoot = join(REPO_ROOT, ".pulumi-state", "e2e", `${label}-${process.pid}-${Date.now()}`);
   mkdirSync(stateRoot, { recursive: true });
   return {

@@ -5,7 +5,7 @@
  *
  *   tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]
  *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]
- *       [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]
+ *       [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]
  *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
  *       [--detach --pid-file emulator.pid [--log-file emulator.log]]
  *   tencentcloud-organization-emulator stop --pid-file emulator.pid
@@ -24,7 +24,7 @@ import { readSeedFile, SeedFileError } from "./seed-file";
 const USAGE = [
   "usage: tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]",
   "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]",
-  "         [--node-limit 1000] [--node-depth-limit 5] [--tag-value-quota 1000] [--tag-key-quota 1000]",
+  "         [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]",
   "         [--allowed-actions service:Action,...] [--strict-service-scope]",
   "         [--detach --pid-file emulator.pid [--log-file emulator.log]]",
   "       tencentcloud-organization-emulator stop --pid-file emulator.pid",
@@ -52,6 +52,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "member-limit": { type: "string" },
       "node-limit": { type: "string" },
       "node-depth-limit": { type: "string" },
+      "department-names": { type: "string" },
       "tag-value-quota": { type: "string" },
       "tag-key-quota": { type: "string" },
       "allowed-actions": { type: "string" },
@@ -82,6 +83,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     memberLimit: integerFlag(values, "member-limit"),
     nodeLimit: integerFlag(values, "node-limit"),
     nodeDepthLimit: integerFlag(values, "node-depth-limit"),
+    ...(values["department-names"] !== undefined ? { departmentNameScope: departmentNameScopeFlag(values["department-names"]) } : {}),
     tagValueQuota: integerFlag(values, "tag-value-quota"),
     tagKeyQuota: integerFlag(values, "tag-key-quota"),
     ...(values["strict-service-scope"] ? { endpointRouteScope: false } : {}),
@@ -172,4 +174,10 @@ if (require.main === module) {
     console.error(error);
     process.exit(1);
   });
+}
+
+/** `--department-names`: where a department name must be unique. */
+function departmentNameScopeFlag(value: string | boolean | undefined): "organization" | "siblings" {
+  if (value === "organization" || value === "siblings") return value;
+  throw new Error(`--department-names must be organization or siblings (got ${JSON.stringify(value)})`);
 }

@@ -24,12 +24,16 @@ describe("UpdateOrganizationNode", () => {
     expect(await node(id)).toMatchObject({ Name: "Platform-2", Remark: "" });
   });
 
-  it("refuses a name a sibling uses with FailedOperation.OrganizationNodeNameUsed, but allows one used under another parent", async () => {
+  it("refuses a name a sibling uses with FailedOperation.OrganizationNodeNameUsed, and by default one used anywhere in the organization", async () => {
     const id = await add("Platform", 100001);
     await client.UpdateOrganizationNode({ NodeId: id, Name: "Platform" });
     await add("Data", 100001);
     expect(await codeOf(client.UpdateOrganizationNode({ NodeId: id, Name: "Data" }))).toBe("FailedOperation.OrganizationNodeNameUsed");
-    await client.UpdateOrganizationNode({ NodeId: id, Name: "Finance" });
+    // Tencent's FAQ: a department name is unique in the organization ("Finance" sits under the root).
+    expect(await codeOf(client.UpdateOrganizationNode({ NodeId: id, Name: "Finance" }))).toBe("FailedOperation.OrganizationNodeNameUsed");
+    expect(await codeOf(client.AddOrganizationNode({ ParentNodeId: 100001, Name: "Sandbox" }))).toBe(
+      "FailedOperation.OrganizationNodeNameUsed",
+    );
   });
 
   it("refuses an unknown department with FailedOperation.OrganizationNodeNotExist", async () => {
@@ -146,5 +150,23 @@ describe("department limits (nodeDepthLimit 3, nodeLimit 6)", () => {
     await limited.AddOrganizationNode({ ParentNodeId: 100000, Name: "Fifth" });
     await limited.AddOrganizationNode({ ParentNodeId: 100000, Name: "Sixth" });
     expect(await codeOf(limited.AddOrganizationNode({ ParentNodeId: 100000, Name: "Seventh" }))).toBe("LimitExceeded.NodeExceedLimit");
+  });
+});
+
+describe("departmentNameScope: siblings (the other reading of Tencent's rule)", () => {
+  let siblings: OrgClient;
+  useEmulator(
+    (started) => {
+      siblings = started.client;
+    },
+    { rateLimitPerSecond: 0, departmentNameScope: "siblings" },
+  );
+
+  it("allows a name used under another parent, and still refuses a sibling's", async () => {
+    const { NodeId } = await siblings.AddOrganizationNode({ ParentNodeId: 100001, Name: "Finance" });
+    expect(NodeId).toBeGreaterThan(100003);
+    expect(await codeOf(siblings.AddOrganizationNode({ ParentNodeId: 100001, Name: "Finance" }))).toBe(
+      "FailedOperation.OrganizationNodeNameUsed",
+    );
   });
 });

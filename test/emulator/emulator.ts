@@ -53,11 +53,11 @@ export class Emulator {
 
   /** The context handlers run in; `allowCreationFaults` is false for out-of-band completions. */
   handlerContext(action: string, allowCreationFaults = true): HandlerContext {
-    const { memberLimit, nodeLimit, nodeDepthLimit, tagValueQuota, tagKeyQuota } = this.options;
+    const { memberLimit, nodeLimit, nodeDepthLimit, departmentNameScope, tagValueQuota, tagKeyQuota } = this.options;
     return {
       store: this.store,
       now: () => this.options.clock(),
-      limits: { memberLimit, nodeLimit, nodeDepthLimit, tagValueQuota, tagKeyQuota },
+      limits: { memberLimit, nodeLimit, nodeDepthLimit, departmentNameScope, tagValueQuota, tagKeyQuota },
       deregisterPendingCalls: this.options.deregisterPendingCalls,
       takeCreationFault: () =>
         allowCreationFaults

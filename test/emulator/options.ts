@@ -1,6 +1,7 @@
 /**
  * Emulator options and their defaults.
  */
+import type { DepartmentNameScope } from "./handlers/handler";
 import type { EmulatorCredential } from "./authentication";
 import type { OrganizationState } from "./model";
 import { DEFAULT_MEMBER_LIMIT, DEFAULT_NODE_DEPTH_LIMIT } from "./rules";
@@ -42,6 +43,12 @@ export interface EmulatorOptions {
   nodeLimit?: number;
   /** Levels of departments, the root being level 1 (LimitExceeded.NodeDepthExceedLimit); Tencent's console page says 5 levels, counting the root is the emulator's choice. @default 5 */
   nodeDepthLimit?: number;
+  /**
+   * Where a department's name must be unique (FailedOperation.OrganizationNodeNameUsed). Tencent's
+   * FAQ (product 1031 doc 32016) says "unique within your organization"; the API documents nothing,
+   * so `siblings` remains for playing the other reading. @default "organization"
+   */
+  departmentNameScope?: DepartmentNameScope;
   /** Distinct values one tag key can have across the account (LimitExceeded.TagValue; tag errors.go says 1000). @default 1000 */
   tagValueQuota?: number;
   /** Distinct tag keys across the account (LimitExceeded.TagKey; tag errors.go says 1000). @default 1000 */
@@ -79,6 +86,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     memberLimit: options.memberLimit ?? DEFAULT_MEMBER_LIMIT,
     nodeLimit: options.nodeLimit ?? 1000,
     nodeDepthLimit: options.nodeDepthLimit ?? DEFAULT_NODE_DEPTH_LIMIT,
+    departmentNameScope: options.departmentNameScope ?? "organization",
     tagValueQuota: options.tagValueQuota ?? 1000,
     tagKeyQuota: options.tagKeyQuota ?? 1000,
     endpointRouteScope: options.endpointRouteScope ?? true,

@@ -3,6 +3,7 @@
  * blocks deleting or removing a member). Each throws the factory from `errors.ts` that the real API
  * answers for the broken rule.
  */
+import type { DepartmentNameScope } from "./handlers/handler";
 import type * as OrgModels from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
 import { type ApiError, Errors } from "./errors";
 import type { EmulatedMember, OrganizationSettings, TagPair } from "./model";
@@ -68,6 +69,24 @@ export function checkMemberName(field: "Name" | "AccountName", value: string): v
 export function checkNodeName(value: string): void {
   if (!NODE_NAME.test(value))
     throw Errors.invalidParameterValue("Name", "1 to 40 letters, digits, Chinese characters or +@&._[]- are allowed");
+}
+
+/**
+ * A department name is free for `nodeId` (a new department when undefined) under `parentNodeId`:
+ * unique in the organization or among siblings, as `scope` says.
+ * @throws ApiError FailedOperation.OrganizationNodeNameUsed
+ */
+export function checkNodeNameFree(
+  store: OrganizationStore,
+  name: string,
+  parentNodeId: number,
+  scope: DepartmentNameScope,
+  nodeId?: number,
+): void {
+  const taken = store
+    .nodeView()
+    .some((n) => n.Name === name && n.NodeId !== nodeId && (scope === "organization" || n.ParentNodeId === parentNodeId));
+  if (taken) throw Errors.nodeNameUsed(name);
 }
 
 /**

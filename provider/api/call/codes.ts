@@ -271,7 +271,7 @@ export const TENCENT_CODES = {
   "FailedOperation.OrganizationNodeNameUsed": {
     reaction: "nameUsed",
     meaning: "another department under the same parent has this name",
-    hint: "department names are unique among siblings: choose another name, or adopt the existing department with adoptNodeId.",
+    hint: "department names are unique in the organization (Tencent's FAQ; the error names the department holding it): choose another name, or adopt that department with adoptNodeId.",
     actions: [ADD_NODE, UPDATE_NODE],
     source: GO_SDK,
   },

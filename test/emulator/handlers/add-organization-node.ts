@@ -2,7 +2,7 @@
  * AddOrganizationNode: adds a department under an existing one.
  */
 import { Errors } from "../errors";
-import { checkCreateTags, checkNodeDepth, checkNodeName, formatApiTime, tagQuotaBreak, toTagPairs } from "../rules";
+import { checkCreateTags, checkNodeDepth, checkNodeName, checkNodeNameFree, formatApiTime, tagQuotaBreak, toTagPairs } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** AddOrganizationNode (organization 2021-03-31). */
@@ -18,7 +18,7 @@ export const addOrganizationNode = defineHandler({
   handle(p, { store, now, limits, takeCreationFault }) {
     checkNodeName(p.Name);
     if (!store.getNode(p.ParentNodeId)) throw Errors.nodeNotFound(p.ParentNodeId);
-    if (store.nodeView().some((n) => n.ParentNodeId === p.ParentNodeId && n.Name === p.Name)) throw Errors.nodeNameUsed(p.Name);
+    checkNodeNameFree(store, p.Name, p.ParentNodeId, limits.departmentNameScope);
     const tags = toTagPairs(p.Tags ?? []);
     checkCreateTags(tags);
     checkNodeDepth(store, p.ParentNodeId, limits.nodeDepthLimit);

@@ -26,11 +26,16 @@ export interface HandlerContext {
 /** A fault that shapes a creation from inside the handler. */
 export type CreationFault = "createAccountFailure" | "tagResourcesError";
 
+/** Where a department name must be unique. */
+export type DepartmentNameScope = "organization" | "siblings";
+
 /** Limits and quotas handlers enforce; see EmulatorOptions for their defaults and sources. */
 export interface OrganizationLimits {
   readonly memberLimit: number;
   readonly nodeLimit: number;
   readonly nodeDepthLimit: number;
+  /** Where a department name must be unique: in the whole organization (Tencent's FAQ) or among its siblings. */
+  readonly departmentNameScope: DepartmentNameScope;
   readonly tagValueQuota: number;
   readonly tagKeyQuota: number;
 }

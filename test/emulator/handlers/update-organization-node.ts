@@ -2,7 +2,7 @@
  * UpdateOrganizationNode: renames a department or changes its remark (no API moves one).
  */
 import { Errors } from "../errors";
-import { checkNodeName, formatApiTime } from "../rules";
+import { checkNodeName, checkNodeNameFree, formatApiTime } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** UpdateOrganizationNode (organization 2021-03-31). */
@@ -14,13 +14,12 @@ export const updateOrganizationNode = defineHandler({
     Name: { type: "string", required: false },
     Remark: { type: "string", required: false },
   } as const,
-  handle(p, { store, now }) {
+  handle(p, { store, now, limits }) {
     const node = store.getNode(p.NodeId);
     if (!node) throw Errors.nodeNotExist(p.NodeId);
     if (p.Name !== undefined) {
       checkNodeName(p.Name);
-      const sibling = store.nodeView().find((n) => n.ParentNodeId === node.ParentNodeId && n.Name === p.Name && n.NodeId !== node.NodeId);
-      if (sibling) throw Errors.nodeNameUsed(p.Name);
+      checkNodeNameFree(store, p.Name, node.ParentNodeId, limits.departmentNameScope, node.NodeId);
       node.Name = p.Name;
     }
     if (p.Remark !== undefined) node.Remark = p.Remark;

@@ -88,9 +88,26 @@ describe("create", () => {
     expect(error.message).toMatch(/adoptNodeId: 100002/);
   });
 
-  it("the same name under another parent is another department", async () => {
-    await h.nodeProvider.create(platform({ name: "Finance" }));
-    expect(h.emulator.admin.nodes().filter((n) => n.Name === "Finance")).toHaveLength(2);
+  it("a name used under another parent is refused, naming that department and where it is (names are unique in the organization)", async () => {
+    const error = await h.nodeProvider.create(platform({ name: "Finance" })).catch((e) => e);
+    expect(error).toBeInstanceOf(NodeNameTakenError);
+    expect(error.message).toMatch(
+      /"Finance" is already used by department 100002 under department 100000, which this resource did not create/,
+    );
+    expect(error.message).toMatch(/unique in the whole organization.*declare it with adoptNodeId: 100002 and parentNodeId: 100000/s);
+    expect(h.emulator.admin.nodes().filter((n) => n.Name === "Finance")).toHaveLength(1);
+  });
+
+  it("moving a created department under names unique in the organization says to rename it in the same change", async () => {
+    const { id } = await h.nodeProvider.create(platform());
+    // The replacement is created under the new parent first, while the old one still holds the name.
+    const error = await h.nodeProvider.create(platform({ parentNodeId: FINANCE })).catch((e) => e);
+    expect(error).toBeInstanceOf(NodeNameTakenError);
+    expect(error.message).toMatch(
+      new RegExp(`by department ${id} under department ${ENGINEERING}, the department this resource is moving away from`),
+    );
+    expect(error.message).toMatch(/give the department a new name in the same change/);
+    expect(namedUnder("Platform")).toHaveLength(1);
   });
 
   it("an unknown parent is named as parentNodeId", async () => {
@@ -331,5 +348,19 @@ describe("adoption and look-ups", () => {
     expect(root).toMatchObject({ nodeId: ROOT_NODE_ID, parentNodeId: 0 });
     expect(await h.nodeProvider.lookup({ path: "Engineering/Nope" })).toBeUndefined();
     expect(h.counts()).toEqual({ DescribeOrganizationNodes: 1 });
+  });
+});
+
+describe("department names unique among siblings only (emulator option departmentNameScope: siblings)", () => {
+  let siblings: ProviderHarness;
+  beforeAll(async () => {
+    siblings = await startProviderHarness({ departmentNameScope: "siblings" });
+  });
+  afterAll(() => siblings.close());
+
+  it("the same name under another parent is another department", async () => {
+    siblings.fresh();
+    await siblings.nodeProvider.create(platform({ name: "Finance" }));
+    expect(siblings.emulator.admin.nodes().filter((n) => n.Name === "Finance")).toHaveLength(2);
   });
 });
