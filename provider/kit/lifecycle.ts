@@ -76,8 +76,8 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
   idOf(reported: R): number;
   /** `"name"`: how logs name what is being created. */
   describe(inputs: I): string;
-  /** What a preview should say beside the diff (waiting changes, a marker to write again). */
-  explainDiff?(id: string, olds: O, changed: ReadonlySet<string>): string[];
+  /** What a preview should say beside the diff (waiting changes, a marker to write again, what a replacement means). */
+  explainDiff?(id: string, olds: O, changed: ReadonlySet<string>, replaced: ReadonlySet<string>): string[];
   /**
    * What a preview should warn of that only Tencent can tell (a replacement that would delete an
    * object Tencent refuses to delete). Asked only when the diff replaces; a failure is a warning too.
@@ -194,7 +194,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   /** Diffs the state against new inputs by the kind's table, and says at preview what else it sees. */
   async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
     const { changes, replaces, changed, deleteBeforeReplace } = this.kind.diff(olds, news);
-    const notes = this.kind.explainDiff?.(id, olds, new Set(changed.map((c) => c.field))) ?? [];
+    const notes = this.kind.explainDiff?.(id, olds, new Set(changed.map((c) => c.field)), new Set(replaces)) ?? [];
     if (replaces.length > 0 && this.kind.previewWarnings) {
       try {
         notes.push(...(await this.kind.previewWarnings(this.connected, id, olds)));

@@ -67,7 +67,8 @@ export const DIFF_TABLE: readonly FieldRule[] = [
   {
     field: "accountName",
     effect: "updateMember",
-    differs: (o, n) => accountNameChanged(o, n) && n.accountName === n.name && n.adoptMemberUin === undefined,
+    // Also when the account's nickname was changed outside Pulumi: copying the name heals it.
+    differs: (o, n) => (accountNameChanged(o, n) || nicknameDrifted(o, n)) && n.accountName === n.name && n.adoptMemberUin === undefined,
   },
   {
     field: "accountName",
@@ -112,6 +113,14 @@ export function diffMember(olds: Partial<MemberOutputs>, news: MaybeUnknown<Memb
 /** Whether the declared account name differs from the one the state records. */
 function accountNameChanged(olds: Partial<MemberOutputs>, news: MemberInputs): boolean {
   return olds.accountName !== undefined && olds.accountName !== news.accountName;
+}
+
+/**
+ * Whether the account's nickname, as last read, is not its account name: changed outside Pulumi
+ * (a created account's nickname is its account name, and an in-place rename copies the name to it).
+ */
+export function nicknameDrifted(olds: Partial<MemberOutputs>, news: Pick<MemberInputs, "accountName">): boolean {
+  return olds.nickName !== undefined && olds.nickName !== "" && olds.nickName !== news.accountName;
 }
 
 /** The identity ids a state records as granted. */

@@ -24,7 +24,7 @@ import {
 import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkMember } from "./check";
 import { ACCOUNT_DELETION_WAY_OUT, accountDeletionBlockers } from "./deletion";
-import { type ChangeEffect, diffMember } from "./diff";
+import { type ChangeEffect, diffMember, nicknameDrifted } from "./diff";
 import { memberOwnerMarker } from "./ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
 import { toOutputs, toRefreshedInputs, unreportedInputs } from "./state";
@@ -68,7 +68,7 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
   ownerMarker: memberOwnerMarker,
   idOf: (member) => member.memberUin,
   describe: (inputs) => `"${inputs.name}"`,
-  explainDiff: (id, olds, changed) => [
+  explainDiff: (id, olds, changed, replaced) => [
     ...(olds.pendingPermissionIds
       ? [
           `member ${id}: ${pendingText(olds.pendingPermissionIds)}` +
@@ -80,7 +80,14 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
     ...(changed.has("ownerMarker")
       ? [`member ${id} lost its ownership marker tag (removed outside Pulumi): the update writes it again`]
       : []),
-    ...(changed.has("accountName") || changed.has("authRelationId") ? [replacementText(id, olds)] : []),
+    ...(replaced.has("accountName") || replaced.has("authRelationId") ? [replacementText(id, olds)] : []),
+    ...(changed.has("accountName") && !replaced.has("accountName")
+      ? [
+          olds.nickName && olds.nickName !== olds.accountName
+            ? `member ${id}: the account's nickname "${olds.nickName}" was changed outside Pulumi; the update copies the member's name to it again (IsModifyNickName): the same account`
+            : `member ${id}: the account name becomes the member's name in place (IsModifyNickName): the same account, no new one`,
+        ]
+      : []),
   ],
   previewWarnings: async (c, id, olds) => {
     if (olds.deletionPolicy !== "deleteAccount") return [];
@@ -92,7 +99,17 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
             `${blockers.map((reason, i) => `(${i + 1}) ${reason}`).join("; ")}. \`pulumi up\` would stop there, with the member unchanged.`,
         ];
   },
-  explainRead: (id, outputs) => (outputs.pendingPermissionIds ? [`member ${id}: ${pendingText(outputs.pendingPermissionIds)}`] : []),
+  explainRead: (id, outputs) => [
+    ...(outputs.pendingPermissionIds ? [`member ${id}: ${pendingText(outputs.pendingPermissionIds)}`] : []),
+    ...(outputs.adoptMemberUin === undefined && nicknameDrifted(outputs, outputs)
+      ? [
+          `member ${id}: the account's nickname is "${outputs.nickName}", not its account name "${outputs.accountName}" (changed outside Pulumi)` +
+            (outputs.accountName === outputs.name
+              ? "; the next update copies the member's name to it again (IsModifyNickName)"
+              : "; Tencent can set it only to the member's name, so it is reported, not changed"),
+        ]
+      : []),
+  ],
 
   connect: connectMembers,
   adoptedId: (inputs) => inputs.adoptMemberUin,

@@ -32,11 +32,12 @@ export function planUpdate(current: Partial<MemberOutputs>, desired: MemberInput
     update.permissionIds = desired.permissionIds;
   }
   // A new account name equal to the member's name: the name is copied to the account's nickname.
-  const renamesAccount = effects.has("accountName");
-  if (renamesAccount) {
+  // (Also when only the nickname was changed outside Pulumi: the account name stays, so does the marker.)
+  if (effects.has("accountName")) {
     update.name = desired.name;
     update.copyNameToNickname = true;
   }
+  const renamesAccount = effects.has("accountName") && current.accountName !== undefined && current.accountName !== desired.accountName;
   if (effects.has("isAllowQuit") && desired.isAllowQuit !== undefined) update.isAllowQuit = desired.isAllowQuit;
   if (effects.has("payUin") && desired.payUin !== undefined) update.payUin = desired.payUin;
   if (Object.keys(update).length > 0) plan.updateMember = update;

@@ -42,6 +42,15 @@ describe("the admin HTTP interface under /_emulator/", () => {
     ]);
   });
 
+  it("POST members/<uin>/nickname renames the account as its own console would: the API reports the new NickName", async () => {
+    const memberUin = emulator.admin.inviteMember({ name: "nick" });
+    const { status } = await adminCall(emulator, "POST", `/_emulator/members/${memberUin}/nickname`, { nickName: "Nicky" });
+    expect(status).toBe(200);
+    const { Items } = await client.DescribeOrganizationMembers({ Offset: 0, Limit: 10, SearchKey: "nick" });
+    expect(Items?.find((m) => m.MemberUin === memberUin)?.NickName).toBe("Nicky");
+    expect((await adminCall(emulator, "POST", `/_emulator/members/${memberUin}/nickname`, {})).status).toBe(400);
+  });
+
   it("POST invite answers 400 with the reason for a duplicate name", async () => {
     emulator.admin.inviteMember({ name: "guest" });
     const { status, body } = await adminCall(emulator, "POST", "/_emulator/invite", { name: "guest" });

@@ -62,6 +62,11 @@ export interface EmulatorAdmin {
    */
   setHoldings(memberUin: number, holdings: MemberHoldings): void;
   /**
+   * Changes the account's nickname (DescribeOrganizationMembers `NickName`), as the member would in its own
+   * account console. @throws Error for an unknown member or an empty nickname
+   */
+  setNickName(memberUin: number, nickName: string): void;
+  /**
    * Confirms an invited member's pending permission change, as the member would in its console.
    * @throws Error when the member has none pending
    */
@@ -129,6 +134,13 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
       if (!member) throw new Error(`member ${memberUin} does not exist`);
       for (const [key, value] of Object.entries(holdings)) checkHolding(key, value);
       store.putMember({ ...member, holdings: { ...member.holdings, ...holdings } });
+      emulator.persist();
+    },
+    setNickName(memberUin, nickName) {
+      const member = store.getMember(memberUin);
+      if (!member) throw new Error(`member ${memberUin} does not exist`);
+      if (typeof nickName !== "string" || nickName.length === 0) throw new Error("nickName must be a non-empty string");
+      store.putMember({ ...member, nickName });
       emulator.persist();
     },
     confirmPermissionChange(memberUin) {
@@ -252,10 +264,11 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
         return { status: 200, body: admin.allowedActions() };
       }
     }
-    const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions)$/.exec(route);
+    const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions|nickname)$/.exec(route);
     if (memberRoute) {
       const memberUin = Number(memberRoute[1]);
       if (memberRoute[2] === "holdings") admin.setHoldings(memberUin, input as MemberHoldings);
+      else if (memberRoute[2] === "nickname") admin.setNickName(memberUin, (input as { nickName?: string }).nickName ?? "");
       else admin.confirmPermissionChange(memberUin);
       return { status: 200, body: { ok: true } };
     }

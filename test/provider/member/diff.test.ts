@@ -194,6 +194,17 @@ describe("diff properties", () => {
     expect(result.replaces).toEqual([]);
   });
 
+  it.each([
+    ["a nickname equal to the account name is no change", "alice", "alice", []],
+    ["a nickname changed outside Pulumi, account name = name: copied again in place", "Ali", "alice", ["updateMember"]],
+    ["a nickname changed outside Pulumi, account name ≠ name: reported at read, no change", "Ali", "alice-acct", []],
+    ["a state from before the nickname was read is no change", undefined, "alice", []],
+  ] as const)("%s", (_title, nickName, accountName, effects) => {
+    const olds = { ...fullOutputs, accountName, nickName };
+    const { changed } = diffMember(olds, { ...fullInputs, accountName });
+    expect(changed.map((c) => c.effect)).toEqual(effects);
+  });
+
   it("only accountName, authRelationId and adoptMemberUin ever force a replacement", () => {
     fc.assert(
       fc.property(declaration, declaration, (a, b) => {

@@ -355,6 +355,22 @@ describe("an account renamed to the member's name stays the same account", () =>
     expect(again.id).toBe(id);
   });
 
+  it("a nickname changed outside Pulumi shows as a change and is healed in place by one UpdateOrganizationMember", async () => {
+    const { id, outs } = await h.provider.create(alice());
+    h.emulator.admin.setNickName(Number(id), "Ali");
+    const read = await h.provider.read(id, outs);
+    expect(read.props).toMatchObject({ nickName: "Ali", accountName: "alice" });
+    expect(h.logs.join("\n")).toMatch(
+      /the account's nickname is "Ali", not its account name "alice" \(changed outside Pulumi\); the next update copies/,
+    );
+    const diff = await h.provider.diff(id, read.props!, alice({}, outs));
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
+    h.resetCounts();
+    const { outs: healed } = await h.provider.update(id, read.props!, alice({}, outs));
+    expect(healed.nickName).toBe("alice");
+    expect(h.counts()).toEqual({ UpdateOrganizationMember: 1, DescribeOrganizationMembers: 1 });
+  });
+
   it("reads the account's nickname, so the state shows what Tencent holds", async () => {
     const { id } = await h.provider.create(alice({ accountName: "alice-acct" }));
     const read = await h.provider.read(id, {});
