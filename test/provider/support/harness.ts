@@ -40,6 +40,24 @@ export interface ProviderHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Settings pointing at `emulator` with its key pair, as a stack's `tencentcloud:*` config would,
+ * and nothing from this machine's environment or profile; `config` adds keys.
+ */
+export function emulatorSettings(emulator: RunningEmulator, config: Record<string, string> = {}): ProviderSettings {
+  const keys: Record<string, string> = {
+    "tencentcloud:secretId": DEFAULT_SECRET_ID,
+    "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+    "tencentcloud:endpointUrl": emulator.url,
+    ...config,
+  };
+  return resolveSettings(
+    (key) => keys[key],
+    {},
+    () => undefined,
+  );
+}
+
 /** A clock whose sleeps return at once and only move its time: tests count calls, not seconds. */
 export function fakeClock(): Clock & { waited: number } {
   const clock = {
@@ -59,18 +77,7 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
   let baseline: Record<string, number> = {};
   let clock = fakeClock();
   const build = (config: Record<string, string> = {}) =>
-    resolveSettings(
-      (key) =>
-        ({
-          "tencentcloud:secretId": DEFAULT_SECRET_ID,
-          "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-          "tencentcloud:endpointUrl": emulator.url,
-          "tencentcloud:requestTimeoutSeconds": "2",
-          ...config,
-        })[key],
-      {},
-      () => undefined,
-    );
+    emulatorSettings(emulator, { "tencentcloud:requestTimeoutSeconds": "2", ...config });
   // Backoff and review waits run on the fake clock, but the limiter paces real sends to an
   // emulator that counts real seconds (as Tencent does), so it keeps the system clock.
   const deps = () => ({

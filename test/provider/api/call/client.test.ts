@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallLimiter, CallPermit } from "../../../../provider/api/call/rateLimiter";
-import { resolveSettings } from "../../../../provider/api/call/settings";
 import { TencentApi } from "../../../../provider/api/call/client";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { emulatorSettings } from "../../support/harness";
 
 describe("TencentApi reports each request's write to the limiter", () => {
   let emulator: RunningEmulator;
@@ -26,16 +26,7 @@ describe("TencentApi reports each request's write to the limiter", () => {
         return permit;
       },
     };
-    const settings = resolveSettings(
-      (key) =>
-        ({
-          "tencentcloud:secretId": DEFAULT_SECRET_ID,
-          "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-          "tencentcloud:endpointUrl": emulator.url,
-        })[key],
-      {},
-      () => undefined,
-    );
+    const settings = emulatorSettings(emulator);
     const api = new TencentApi(settings, { limiter, logger: { info: () => {} } });
     await Promise.all(Array.from({ length: 5 }, () => api.call("DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
     for (let id = 0; id < 5; id++) {

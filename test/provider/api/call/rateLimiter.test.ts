@@ -20,7 +20,8 @@ import {
 } from "../../../../provider/api/call/rateLimiter";
 import { resolveSettings } from "../../../../provider/api/call/settings";
 import { TencentApi } from "../../../../provider/api/call/client";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { emulatorSettings } from "../../support/harness";
 
 const policy: LimiterPolicy = DEFAULT_LIMITER_POLICY; // 20 per 1000 + 50 ms
 const budget = (allowance: number, sends: number[], lastCutAt = -Infinity, unsent = 0, lastGrantAt = -Infinity): ActionBudget => ({
@@ -372,20 +373,7 @@ describe("two stacks spending one budget (simulated on one clock)", () => {
 describe("against the emulator, Tencent's limit on (counts, not times)", () => {
   let emulator: RunningEmulator;
   const quiet = { info: () => {} };
-  const api = () =>
-    new TencentApi(
-      resolveSettings(
-        (key) =>
-          ({
-            "tencentcloud:secretId": DEFAULT_SECRET_ID,
-            "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-            "tencentcloud:endpointUrl": emulator.url,
-          })[key],
-        {},
-        () => undefined,
-      ),
-      { logger: quiet, random: () => 0.1 },
-    );
+  const api = () => new TencentApi(emulatorSettings(emulator), { logger: quiet, random: () => 0.1 });
   const describeNodes = (client: TencentApi, count: number) =>
     Promise.all(times(count).map(() => client.call("DescribeOrganizationNodes", { Limit: 10, Offset: 0 })));
   const throttledAnswers = () => emulator.admin.requestLog().filter((e) => e.errorCode?.startsWith("RequestLimitExceeded")).length;
