@@ -10,7 +10,8 @@
 #
 # Usage: bash scripts/main.sh [--fresh] [--recover] [--config key=value ...]
 #   --fresh    start the emulator and the stack from scratch (emulator targets only)
-#   --recover  after a killed run: pulumi cancel, pulumi refresh --clear-pending-creates, then up
+#   --recover  after a killed run: removes an empty checkpoint sidecar (<stack>.json.attrs) if the
+#              kill left one, then pulumi cancel, pulumi refresh --clear-pending-creates, then up
 #              (refused while the process holding the lock still runs)
 #   --config   program config, e.g. --config namePrefix=acme-
 #

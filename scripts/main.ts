@@ -9,7 +9,10 @@
  *
  * A stack left locked by a killed run of this script is recognised before `up`: the script says
  * so and what to run (`--recover`: `pulumi cancel`, `pulumi refresh --clear-pending-creates`,
- * then `pulumi up`). A lock held by a process that still runs is never broken.
+ * then `pulumi up`). A lock held by a process that still runs is never broken. So is a run killed
+ * while the file backend wrote its checkpoint, which can leave the checkpoint's sidecar
+ * (`dev.json.attrs`) empty: `--recover` removes that empty file first (scripts/lib/checkpoint.ts),
+ * and never touches a checkpoint or a sidecar that holds anything.
  *
  * The drift check is the package's own report: `pulumi preview --refresh --json` read by the
  * `tencentcloud-organization-drift` command (a table here, Markdown in $GITHUB_STEP_SUMMARY).
@@ -22,6 +25,7 @@ import type { OutputMap } from "@pulumi/pulumi/automation";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../test/emulator";
 import { openStack, REPO_ROOT, type Target } from "./lib/engine";
 import { clearProxyVariables } from "./lib/proxy";
+import { emptyCheckpointSidecars, removeEmptySidecars } from "./lib/checkpoint";
 import { lockAdvice, stackLocks } from "./lib/locks";
 
 /** Exit codes: drift found, and a stack that must be repaired (or waited for) first. */
@@ -83,6 +87,21 @@ async function main(): Promise<void> {
 
   clearProxyVariables();
   const projectName = rootProjectName();
+  const sidecars = emptyCheckpointSidecars(join(stateDir, "backend"), projectName, "dev");
+  if (sidecars.length > 0 && !values.recover) {
+    console.error(
+      [
+        `The stack's checkpoint has an empty sidecar (${sidecars.map(relative).join(", ")}): a run was killed while the file backend`,
+        "wrote it, and every pulumi command fails with `failed to load checkpoint: EOF` until it is removed.",
+        "Repair it, then run again (see docs/guides/recovery.md):",
+        "  bash scripts/main.sh --recover",
+      ].join("\n"),
+    );
+    process.exit(EXIT_LOCKED);
+  }
+  if (values.recover) {
+    for (const removed of removeEmptySidecars(sidecars)) console.log(`--- removed the empty checkpoint sidecar ${relative(removed)}`);
+  }
   const locks = stackLocks(join(stateDir, "backend"), projectName, "dev");
   const advice = lockAdvice(locks, `bash scripts/main.sh --recover${cloud ? "" : " (same environment as this run)"}`);
   if (advice && (!values.recover || locks.some((lock) => lock.holder === "alive"))) {
