@@ -7,9 +7,18 @@ import { isApiError, type Emulator } from "./emulator";
 import { normaliseFault, type FaultSpec, type PendingFault } from "./faults";
 import { HANDLERS } from "./handlers";
 import { createOrganizationMember } from "./handlers/create-organization-member";
-import type { CreationRecord, EmulatedMember, EmulatedNode, MemberHoldings, OrganizationSettings } from "./model";
+import type {
+  CreationRecord,
+  EmulatedMember,
+  EmulatedNode,
+  MemberHoldings,
+  OrganizationSettings,
+  PolicyState,
+  TaggedResource,
+} from "./model";
+import { ORGANIZATION_ID } from "./policy-rules";
 import type { RequestLogEntry } from "./observability";
-import { checkCreateTags, checkMemberName, checkNameFree, formatApiTime, normalisePermissionIds } from "./rules";
+import { checkCreateTags, checkMemberName, checkNameFree, formatApiTime, normalisePermissionIds, tagRuleBreak } from "./rules";
 import { invitedMember, ROOT_NODE_ID } from "./seed";
 
 /** A member added out of band, as the console's "invite" does. */
@@ -71,12 +80,49 @@ export interface EmulatorAdmin {
    * @throws Error when the member has none pending
    */
   confirmPermissionChange(memberUin: number): void;
+  /** Organization policies: the organization id, enabled types, policies (FullQcloudAccess first) and attachments. */
+  policies(): PolicyView;
+  /**
+   * Replaces the tagged resources of a member's account (ListNonCompliantResource checks them against its effective tag policy).
+   * @throws Error for an unknown member, a resource not `qcs::<service>:<region>:uin/<uin>:<type>/<id>` or a tag breaking a tag rule
+   */
+  setMemberResources(memberUin: number, resources: MemberResource[]): void;
   /** Sets (or with undefined removes) a SecretId's CAM allow-list ("organization:DeleteAccount", "tag:*", "*"). */
   setAllowedActions(secretId: string, actions: string[] | undefined): void;
   /** Allow-lists in force by SecretId (a SecretId without one may call everything). */
   allowedActions(): Record<string, string[]>;
   /** Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows, settings and allow-lists back to the start options. */
   reset(): void;
+}
+
+/** The admin view of the organization policies. */
+export type PolicyView = PolicyState & { organizationId: number };
+
+/** A resource of a member's account with its tags, as `setMemberResources` takes it. */
+export interface MemberResource {
+  /** `qcs::<service>:<region>:uin/<uin>:<type>/<id>`, e.g. `qcs::cvm:ap-guangzhou:uin/100000100000:instance/ins-1`. */
+  resource: string;
+  tags?: Record<string, string>;
+}
+
+/** A member resource's six-segment name; the service and the part before `/` make its type (`cvm:instance`). */
+const MEMBER_RESOURCE = /^qcs::([a-z][a-z0-9_-]*):[^:]*:uin\/\d*:([a-z][A-Za-z0-9_-]*)\/.+$/;
+
+/** @throws Error unless every resource is well formed and its tags follow the tag rules */
+function taggedResourcesOf(resources: unknown): TaggedResource[] {
+  if (!Array.isArray(resources)) throw new Error("resources must be an array of {resource, tags}");
+  return resources.map((r: unknown) => {
+    const { resource, tags = {} } = (r ?? {}) as MemberResource;
+    const parts = typeof resource === "string" ? MEMBER_RESOURCE.exec(resource) : null;
+    if (!parts) throw new Error(`resource ${JSON.stringify(resource)} is not qcs::<service>:<region>:uin/<uin>:<type>/<id>`);
+    if (typeof tags !== "object" || tags === null) throw new Error("tags must be an object of key → value");
+    const pairs = Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue: String(TagValue) }));
+    for (const t of pairs) {
+      const broken = tagRuleBreak(t.TagKey, t.TagValue);
+      if (broken) throw new Error(`tag ${JSON.stringify(t.TagKey)} breaks the tag rule ${broken}`);
+    }
+    return { resource, resourceType: `${parts[1]}:${parts[2]}`, tags: pairs };
+  });
 }
 
 /** Builds the admin interface over an emulator. */
@@ -149,6 +195,13 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
       const { policyType, permissionIds } = member.pendingPermissions;
       delete member.pendingPermissions;
       store.putMember({ ...member, policyType, permissionIds, updateTime: formatApiTime(emulator.options.clock()) });
+      emulator.persist();
+    },
+    policies: () => ({ organizationId: ORGANIZATION_ID, ...structuredClone(store.policyView()) }),
+    setMemberResources(memberUin, resources) {
+      const member = store.getMember(memberUin);
+      if (!member) throw new Error(`member ${memberUin} does not exist`);
+      store.putMember({ ...member, taggedResources: taggedResourcesOf(resources) });
       emulator.persist();
     },
     setAllowedActions: (secretId, actions) => emulator.setAllowedActions(secretId, actions),
@@ -253,6 +306,8 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
       case "POST /_emulator/settings":
         admin.setMemberDeletion(input.memberDeletionEnabled as boolean);
         return { status: 200, body: admin.settings() };
+      case "GET /_emulator/policies":
+        return { status: 200, body: admin.policies() };
       case "GET /_emulator/allowed-actions":
         return { status: 200, body: admin.allowedActions() };
       case "POST /_emulator/allowed-actions": {
@@ -264,10 +319,12 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
         return { status: 200, body: admin.allowedActions() };
       }
     }
-    const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions|nickname)$/.exec(route);
+    const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions|nickname|resources)$/.exec(route);
     if (memberRoute) {
       const memberUin = Number(memberRoute[1]);
-      if (memberRoute[2] === "holdings") admin.setHoldings(memberUin, input as MemberHoldings);
+      if (memberRoute[2] === "resources")
+        admin.setMemberResources(memberUin, (input as { resources?: MemberResource[] }).resources as MemberResource[]);
+      else if (memberRoute[2] === "holdings") admin.setHoldings(memberUin, input as MemberHoldings);
       else if (memberRoute[2] === "nickname") admin.setNickName(memberUin, (input as { nickName?: string }).nickName ?? "");
       else admin.confirmPermissionChange(memberUin);
       return { status: 200, body: { ok: true } };

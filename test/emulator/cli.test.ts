@@ -75,6 +75,28 @@ describe("command-line flags", () => {
     expect(options.credentials?.[0].allowedActions).toEqual(["organization:DescribeOrganizationMembers", "tag:*"]);
   });
 
+  it("maps the policy flags to options", () => {
+    const options = optionsFromCommandLine(
+      [
+        "--enable-policy-types",
+        "SERVICE_CONTROL_POLICY, TAG_POLICY",
+        "--policy-limit",
+        "7",
+        "--tag-policy-limit",
+        "8",
+        "--policy-attachment-limit",
+        "9",
+      ],
+      {},
+    );
+    expect(options).toMatchObject({
+      enabledPolicyTypes: ["SERVICE_CONTROL_POLICY", "TAG_POLICY"],
+      policyLimit: 7,
+      tagPolicyLimit: 8,
+      policyAttachmentLimit: 9,
+    });
+  });
+
   it("keeps the endpoint route and every action allowed by default", () => {
     const options = optionsFromCommandLine([], {});
     expect(options.endpointRouteScope).toBeUndefined();

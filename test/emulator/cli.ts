@@ -7,6 +7,7 @@
  *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]
  *       [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]
  *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
+ *       [--enable-policy-types SERVICE_CONTROL_POLICY,TAG_POLICY] [--policy-limit 1000] [--tag-policy-limit 100] [--policy-attachment-limit 10]
  *       [--detach --pid-file emulator.pid [--log-file emulator.log]]
  *   tencentcloud-organization-emulator stop --pid-file emulator.pid
  *
@@ -19,6 +20,7 @@
 import { parseArgs } from "node:util";
 import { reportReady, startDetached, stopDetached } from "./detach";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions } from "./index";
+import type { PolicyType } from "./model";
 import { readSeedFile, SeedFileError } from "./seed-file";
 
 const USAGE = [
@@ -26,6 +28,7 @@ const USAGE = [
   "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]",
   "         [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]",
   "         [--allowed-actions service:Action,...] [--strict-service-scope]",
+  "         [--enable-policy-types SERVICE_CONTROL_POLICY,TAG_POLICY] [--policy-limit 1000] [--tag-policy-limit 100] [--policy-attachment-limit 10]",
   "         [--detach --pid-file emulator.pid [--log-file emulator.log]]",
   "       tencentcloud-organization-emulator stop --pid-file emulator.pid",
 ].join("\n");
@@ -57,6 +60,10 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "tag-key-quota": { type: "string" },
       "allowed-actions": { type: "string" },
       "strict-service-scope": { type: "boolean" },
+      "enable-policy-types": { type: "string" },
+      "policy-limit": { type: "string" },
+      "tag-policy-limit": { type: "string" },
+      "policy-attachment-limit": { type: "string" },
       "seed-file": { type: "string" },
       detach: { type: "boolean" },
       "pid-file": { type: "string" },
@@ -87,6 +94,18 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     tagValueQuota: integerFlag(values, "tag-value-quota"),
     tagKeyQuota: integerFlag(values, "tag-key-quota"),
     ...(values["strict-service-scope"] ? { endpointRouteScope: false } : {}),
+    ...(typeof values["enable-policy-types"] === "string"
+      ? {
+          // Checked by resolveOptions (SERVICE_CONTROL_POLICY, TAG_POLICY).
+          enabledPolicyTypes: values["enable-policy-types"]
+            .split(",")
+            .map((t) => t.trim())
+            .filter((t) => t !== "") as PolicyType[],
+        }
+      : {}),
+    policyLimit: integerFlag(values, "policy-limit"),
+    tagPolicyLimit: integerFlag(values, "tag-policy-limit"),
+    policyAttachmentLimit: integerFlag(values, "policy-attachment-limit"),
     // A data file that exists holds the organization already; the seed applies to a fresh start only.
     ...(values["seed-file"] ? { seed: readSeedFile(values["seed-file"]) } : {}),
     credentials: [

@@ -45,6 +45,29 @@ export const COMMON_CODES: readonly string[] = [
 
 const list = (codes: string): readonly string[] => codes.split(/\s*,\s*/).filter((c) => c !== "");
 
+/** The codes CreatePolicy and UpdatePolicy share (36; reference `tencent-policies.md` §2 "S-DOC"). */
+const S_DOC = `FailedOperation.OrganizationPolicyIsNotEnabled, FailedOperation.PolicyNameInUse, InternalError, InvalidParameter.ActionError,
+  InvalidParameter.ActionMiss, InvalidParameter.ActionNotExist, InvalidParameter.ActionServiceNotExist, InvalidParameter.ConditionContentError,
+  InvalidParameter.ConditionError, InvalidParameter.ConditionTypeError, InvalidParameter.EffectError, InvalidParameter.NotSupportProduct,
+  InvalidParameter.ParamError, InvalidParameter.PolicyDocumentError, InvalidParameter.PolicyDocumentLengthOverLimit,
+  InvalidParameter.PolicyKeyDuplicated, InvalidParameter.PolicyNameError, InvalidParameter.PolicyNameExisted, InvalidParameter.PrincipalError,
+  InvalidParameter.PrincipalQcsError, InvalidParameter.PrincipalQcsNotExist, InvalidParameter.PrincipalServiceNotExist,
+  InvalidParameter.ReservedTagKey, InvalidParameter.ResourceContentError, InvalidParameter.ResourceError, InvalidParameter.ResourceProjectError,
+  InvalidParameter.ResourceQcsError, InvalidParameter.ResourceRegionError, InvalidParameter.ResourceServiceNotExist,
+  InvalidParameter.ResourceUinError, InvalidParameter.StatementError, InvalidParameter.UnsupportedService, InvalidParameter.VersionError,
+  InvalidParameterValue.PolicyContentInvalid, LimitExceeded.TagPolicy, UnauthorizedOperation`;
+
+/** ListTargetsForPolicy's list, shared by the policy listings (30; reference §2 "S-READ"). */
+const S_READ = `InternalError, InvalidParameter, InvalidParameter.InterfaceNotExist, InvalidParameter.OrganizationMemberNotExist,
+  InvalidParameter.OrganizationMemberNotManager, InvalidParameter.OrganizationNodeNotExist, InvalidParameter.OrganizationNotExist, MissingParameter,
+  ResourceNotFound.ChangePermissionNotExist, ResourceNotFound.EmailBindRecordNotExist, ResourceNotFound.InvitationNotExist,
+  ResourceNotFound.MemberEventNotExist, ResourceNotFound.MemberIdentityNotExist, ResourceNotFound.MemberNotExist,
+  ResourceNotFound.MemberOperateProcessNotExist, ResourceNotFound.MemberPolicyNotExist, ResourceNotFound.NodeNotExist, ResourceNotFound.NotFound,
+  ResourceNotFound.OrganizationAuthRelationNotExist, ResourceNotFound.OrganizationIdentityNotExist, ResourceNotFound.OrganizationMemberNotExist,
+  ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.OrganizationNotExist, ResourceNotFound.OrganizationServiceAssignNotExist,
+  ResourceNotFound.OrganizationServiceNotExist, ResourceNotFound.PolicyIdNotFound, ResourceNotFound.PolicyNotExist,
+  ResourceNotFound.ResourceTypeNotExist, ResourceNotFound.ServiceRoleNotExist, ResourceNotFound.ShareResourceMemberNotExist`;
+
 /** Per action, the codes Tencent documents for it (Go SDK client comments). */
 export const ACTION_CODES = {
   CreateOrganizationMember: list(`FailedOperation.AuthInfoEmpty, FailedOperation.AuthNotEnterprise, FailedOperation.CreateAccount,
@@ -110,6 +133,38 @@ export const ACTION_CODES = {
   DeleteOrganizationNodes: list(`FailedOperation.NodeNotEmpty, FailedOperation.OrganizationNodeDeleteOverLimit,
     FailedOperation.OrganizationNodeNotEmpty, FailedOperation.ShareNodeExisted, InternalError, InvalidParameter,
     ResourceNotFound.OrganizationMemberNotExist, ResourceNotFound.OrganizationNotExist`),
+  // Organization policy actions: the project's reference `tencent-policies.md` §2 (Go SDK v1.3.166 client.go lists).
+  // S-DOC (CreatePolicy ∩ UpdatePolicy) and S-READ (ListTargetsForPolicy's list) are the reference's two shared sets.
+  CreatePolicy: list(`${S_DOC}, FailedOperation.PolicyFull`),
+  UpdatePolicy: list(`${S_DOC}, InvalidParameter.DescriptionLengthOverlimit, InvalidParameter.OrganizationMemberNotManager,
+    InvalidParameter.PolicyIdNotExist, ResourceNotFound.PolicyIdNotFound, ResourceNotFound.PolicyNotExist`),
+  DeletePolicy:
+    list(`FailedOperation, FailedOperation.OrganizationPolicyInUsed, FailedOperation.OrganizationPolicyIsNotEnabled, InternalError,
+    InvalidParameter.OrganizationMemberNotManager, InvalidParameter.ParamError, InvalidParameter.PolicyIdNotExist, ResourceNotFound.PolicyIdNotFound,
+    ResourceNotFound.PolicyNotExist, UnauthorizedOperation`),
+  DescribePolicy: list(`InternalError, InvalidParameter, InvalidParameter.InterfaceNotExist, InvalidParameter.OrganizationMemberNotExist,
+    InvalidParameter.OrganizationMemberNotManager, InvalidParameter.OrganizationNodeNotExist, InvalidParameter.OrganizationNotExist, MissingParameter,
+    ResourceNotFound.MemberNotExist, ResourceNotFound.NotFound, ResourceNotFound.OrganizationNotExist, ResourceNotFound.PolicyIdNotFound,
+    ResourceNotFound.PolicyNotExist`),
+  ListPolicies: list(`${S_READ}, ResourceNotFound.ApplyNotExist, ResourceNotFound.UserNotExist, ResourceUnavailable`),
+  AttachPolicy: list(`FailedOperation.OrganizationPolicyIsNotEnabled, InternalError, InvalidParameter.AttachmentFull,
+    InvalidParameter.OrganizationMemberNotManager, InvalidParameter.ParamError, InvalidParameter.PolicyIdNotExist,
+    ResourceNotFound.OrganizationMemberNotExist, ResourceNotFound.OrganizationNodeNotExist, ResourceNotFound.PolicyNotExist, UnauthorizedOperation`),
+  DetachPolicy: list(`FailedOperation.OrganizationDetachLastPolicyError, FailedOperation.OrganizationDetachPolicyError,
+    FailedOperation.OrganizationPolicyIsNotEnabled, InternalError, InvalidParameter.OrganizationMemberNotManager, InvalidParameter.ParamError,
+    InvalidParameter.PolicyIdNotExist, ResourceNotFound.PolicyNotExist, UnauthorizedOperation`),
+  ListTargetsForPolicy: list(S_READ),
+  ListPoliciesForTarget: list(`${S_READ}, ResourceNotFound.ApplyNotExist, ResourceNotFound.UserNotExist`),
+  EnablePolicyType: list(`FailedOperation.OrganizationPolicyIsNotDisabled, FailedOperation.PolicyEnableInvalid, InternalError,
+    InvalidParameter.OrganizationMemberNotManager, InvalidParameter.ParamError, UnauthorizedOperation`),
+  DisablePolicyType: list(`FailedOperation.OrganizationPolicyIsNotEnabled, InternalError, InvalidParameter.OrganizationMemberNotManager,
+    InvalidParameter.ParamError, UnauthorizedOperation`),
+  DescribePolicyConfig: list(`${S_READ}, ResourceNotFound.ApplyNotExist, ResourceNotFound.UserNotExist`),
+  DescribeEffectivePolicy:
+    list(`InternalError, InvalidParameter, InvalidParameter.InterfaceNotExist, InvalidParameter.OrganizationMemberNotManager,
+    InvalidParameter.OrganizationNotExist, MissingParameter, ResourceNotFound.EffectivePolicyNotFound`),
+  ListNonCompliantResource: list(`InvalidParameter.OrganizationMemberNotManager, ResourceNotFound.MemberNotExist,
+    ResourceNotFound.OrganizationNotExist`),
   // Tag 2018-08-13.
   ModifyResourceTags: list(`FailedOperation, FailedOperation.PolicyEnforcedInvalid, InvalidParameter.ReservedTagKey, InvalidParameter.Tag,
     InvalidParameterValue.DeleteTagsParamError, InvalidParameterValue.ResourceDescriptionError, InvalidParameterValue.TagKeyCharacterIllegal,

@@ -10,6 +10,8 @@ import { Observability } from "./observability";
 import type { ResolvedOptions } from "./options";
 import { ActionThrottle } from "./action-throttle";
 import { CREATION_FAULT_MODES } from "./faults";
+import type { OrganizationState } from "./model";
+import { initialPolicyState } from "./policy-rules";
 import { seedState } from "./seed";
 import { MemoryStore, readStateFile, writeStateFile, type OrganizationStore } from "./storage";
 
@@ -26,7 +28,7 @@ export class Emulator {
 
   constructor(readonly options: ResolvedOptions) {
     const saved = options.dataFile ? readStateFile(options.dataFile) : undefined;
-    this.store = new MemoryStore(saved ?? this.startState());
+    this.store = new MemoryStore(saved ? this.withPolicies(saved) : this.startState(), () => options.clock());
     this.limiter = new ActionThrottle(options.rateLimitPerSecond);
     this.resetAllowLists();
     this.globalLatencyMs = options.latencyMs;
@@ -35,8 +37,14 @@ export class Emulator {
   }
 
   /** The organization a fresh start (or `reset()`) begins with: the given seed, else the built-in one. */
-  private startState() {
-    return this.options.seed ? structuredClone(this.options.seed) : seedState(this.options.seedMembers);
+  private startState(): OrganizationState {
+    return this.withPolicies(this.options.seed ? structuredClone(this.options.seed) : seedState(this.options.seedMembers));
+  }
+
+  /** A state without policies (seed, seed file, older data file) gets the start option's enabled policy types. */
+  private withPolicies(state: OrganizationState): OrganizationState {
+    state.policies ??= initialPolicyState(state, this.options.enabledPolicyTypes, this.options.clock());
+    return state;
   }
 
   /** Added delay for `action`: its own setting if any, else the global one. */
@@ -53,11 +61,31 @@ export class Emulator {
 
   /** The context handlers run in; `allowCreationFaults` is false for out-of-band completions. */
   handlerContext(action: string, allowCreationFaults = true): HandlerContext {
-    const { memberLimit, nodeLimit, nodeDepthLimit, departmentNameScope, tagValueQuota, tagKeyQuota } = this.options;
+    const {
+      memberLimit,
+      nodeLimit,
+      nodeDepthLimit,
+      departmentNameScope,
+      tagValueQuota,
+      tagKeyQuota,
+      policyLimit,
+      tagPolicyLimit,
+      policyAttachmentLimit,
+    } = this.options;
     return {
       store: this.store,
       now: () => this.options.clock(),
-      limits: { memberLimit, nodeLimit, nodeDepthLimit, departmentNameScope, tagValueQuota, tagKeyQuota },
+      limits: {
+        memberLimit,
+        nodeLimit,
+        nodeDepthLimit,
+        departmentNameScope,
+        tagValueQuota,
+        tagKeyQuota,
+        policyLimit,
+        tagPolicyLimit,
+        policyAttachmentLimit,
+      },
       deregisterPendingCalls: this.options.deregisterPendingCalls,
       takeCreationFault: () =>
         allowCreationFaults

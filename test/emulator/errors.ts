@@ -296,6 +296,110 @@ export const Errors = {
   nodeDeleteOverLimit: (limit: number) =>
     make("FailedOperation.OrganizationNodeDeleteOverLimit", `At most ${limit} departments can be deleted in one call.`),
 
+  // ---- organization policies (policy-rules.ts and the policy handlers) ----
+  /** The call's policy type is not enabled for the organization (errors.go: 集团策略不是启用状态). */
+  policyTypeNotEnabled: (type: string) =>
+    make(
+      "FailedOperation.OrganizationPolicyIsNotEnabled",
+      `The policy type ${type} is not enabled for the organization; call EnablePolicyType first.`,
+    ),
+  /** EnablePolicyType of a type already enabled (errors.go: 集团策略不是禁用状态). */
+  policyTypeNotDisabled: (type: string) =>
+    make("FailedOperation.OrganizationPolicyIsNotDisabled", `The policy type ${type} is already enabled for the organization.`),
+  /** A parameter of a policy write action is out of its documented values (errors.go: 参数错误). */
+  policyParamError: (detail: string) => make("InvalidParameter.ParamError", `Parameter error: ${detail}`),
+  /** Policy name outside 1–128 of Chinese, letters, digits and `_` (errors.go: PolicyName字段不合法). */
+  policyNameError: (name: string) =>
+    make(
+      "InvalidParameter.PolicyNameError",
+      `The policy name ${JSON.stringify(name)} must be 1-128 Chinese characters, letters, digits or underscores.`,
+    ),
+  /** Another policy of the type already has this name (which of the two listed codes Tencent answers: a guess). */
+  policyNameInUse: (name: string) => make("FailedOperation.PolicyNameInUse", `The policy name ${JSON.stringify(name)} already exists.`),
+  /** UpdatePolicy Description over 300 bytes (errors.go: Description入参长度不能大于300字节). */
+  descriptionLengthOverlimit: () => make("InvalidParameter.DescriptionLengthOverlimit", "Description may not be longer than 300 bytes."),
+  /** Custom service control policies at `policyLimit` (errors.go: 用户策略数超过上限). */
+  policyFull: (limit: number) =>
+    make("FailedOperation.PolicyFull", `The organization already has the maximum of ${limit} service control policies.`),
+  /** Tag policies at `tagPolicyLimit` (errors.go: 标签策略数量超出限制). */
+  tagPolicyLimit: (limit: number) => make("LimitExceeded.TagPolicy", `The organization already has the maximum of ${limit} tag policies.`),
+  /** The policy id names no policy of the call's type (errors.go: 策略不存在). */
+  policyNotExist: (policyId: number, type: string) =>
+    make("ResourceNotFound.PolicyNotExist", `The ${type} policy ${policyId} does not exist.`),
+  /** DeletePolicy of a policy still attached (errors.go: 集团策略正在被使用). */
+  policyInUse: (policyId: number, attachments: number) =>
+    make("FailedOperation.OrganizationPolicyInUsed", `The policy ${policyId} is attached to ${attachments} target(s); detach it first.`),
+  /** A target would carry more than `policyAttachmentLimit` policies of the type (errors.go: 授权对象策略已达上限). */
+  attachmentFull: (targetId: number, limit: number) =>
+    make("InvalidParameter.AttachmentFull", `The target ${targetId} already carries the maximum of ${limit} policies of this type.`),
+  /** DetachPolicy of a policy the target does not carry (errors.go: 解绑策略失败; the case is a guess). */
+  detachPolicyError: (policyId: number, targetId: number) =>
+    make("FailedOperation.OrganizationDetachPolicyError", `The policy ${policyId} is not attached to the target ${targetId}.`),
+  /** DetachPolicy of a target's last service control policy (errors.go: 解绑最后一个策略失败). */
+  detachLastPolicyError: (targetId: number) =>
+    make(
+      "FailedOperation.OrganizationDetachLastPolicyError",
+      `The policy is the last service control policy of the target ${targetId}; attach another one (e.g. FullQcloudAccess) first.`,
+    ),
+  /** ListPoliciesForTarget of an id that is neither a member nor a department (errors.go: 资源不存在; the case is a guess). */
+  targetNotFound: (targetId: number) => make("ResourceNotFound.NotFound", `The target ${targetId} is neither a member nor a department.`),
+  /** No tag policy applies to the target (errors.go: 有效策略不存在). */
+  effectivePolicyNotFound: (targetId: number) =>
+    make("ResourceNotFound.EffectivePolicyNotFound", `No effective policy exists for the target ${targetId}.`),
+  /** OrganizationId is not the organization's id (errors.go: 企业组织不存在; the case is a guess). */
+  organizationNotExist: (organizationId: number) =>
+    make("ResourceNotFound.OrganizationNotExist", `The organization ${organizationId} does not exist.`),
+  /** Content over the type's size limit (errors.go: PolicyDocument字段超过长度限制). */
+  policyDocumentLengthOverLimit: (limit: number) =>
+    make("InvalidParameter.PolicyDocumentLengthOverLimit", `The policy content exceeds ${limit} characters.`),
+  /** A service control policy that is not a JSON object of the CAM grammar (errors.go: PolicyDocument字段不合法). */
+  policyDocumentError: (detail: string) => make("InvalidParameter.PolicyDocumentError", `The policy document is invalid: ${detail}`),
+  /** `version` missing or not "2.0" (errors.go: 策略文档的Version字段不合法). */
+  policyVersionError: () => make("InvalidParameter.VersionError", 'The policy document\'s version must be "2.0".'),
+  /** `statement` missing, empty, or not a list of statement objects (errors.go: 策略文档的Statement字段不合法). */
+  policyStatementError: (detail: string) =>
+    make("InvalidParameter.StatementError", `The policy document's statement is invalid: ${detail}`),
+  /** `effect` missing or not allow/deny (errors.go: 策略文档的Effect字段不合法). */
+  policyEffectError: (index: number) => make("InvalidParameter.EffectError", `The effect of statement ${index} must be "allow" or "deny".`),
+  /** `action` missing or malformed (errors.go: 策略文档的Action字段不合法). */
+  policyActionError: (index: number, detail: string) =>
+    make("InvalidParameter.ActionError", `The action of statement ${index} is invalid: ${detail}`),
+  /** `resource` missing or not a string / list of strings (errors.go: 策略文档的Resource字段不合法). */
+  policyResourceError: (index: number, detail: string) =>
+    make("InvalidParameter.ResourceError", `The resource of statement ${index} is invalid: ${detail}`),
+  /** A resource that is neither `*` nor a six-segment `qcs:…` name (errors.go: 资源QCS错误). */
+  policyResourceQcsError: (resource: string) =>
+    make(
+      "InvalidParameter.ResourceQcsError",
+      `The resource ${JSON.stringify(resource)} is not "*" or qcs:project:service:region:account:resource.`,
+    ),
+  /** A resource whose account segment is not empty, `*`, `uin/<digits>` or `uin/*` (errors.go: 策略语法中资源所属主账号不正确). */
+  policyResourceUinError: (resource: string) =>
+    make("InvalidParameter.ResourceUinError", `The account segment of the resource ${JSON.stringify(resource)} is invalid.`),
+  /** `condition` not an object of operators (errors.go: 策略文档的condition字段不合法). */
+  policyConditionError: (index: number) =>
+    make("InvalidParameter.ConditionError", `The condition of statement ${index} must be an object of condition operators.`),
+  /** An unknown condition operator (errors.go: 策略语法中条件操作符不正确). */
+  policyConditionTypeError: (operator: string) =>
+    make("InvalidParameter.ConditionTypeError", `The condition operator ${JSON.stringify(operator)} is not a CAM condition operator.`),
+  /** Condition keys or values of the wrong shape (errors.go: 策略语法中条件内容不正确). */
+  policyConditionContentError: (operator: string) =>
+    make(
+      "InvalidParameter.ConditionContentError",
+      `The condition ${JSON.stringify(operator)} must map keys to a value or a list of values.`,
+    ),
+  /** `principal` in a service control policy (errors.go: 策略文档的principal字段不合法). */
+  policyPrincipalError: () =>
+    make(
+      "InvalidParameter.PrincipalError",
+      "A service control policy cannot carry a principal (only role trust and COS bucket policies do).",
+    ),
+  /** A tag policy outside the tag-policy syntax (errors.go: 策略内容不合法). */
+  policyContentInvalid: (detail: string) => make("InvalidParameterValue.PolicyContentInvalid", `The policy content is invalid: ${detail}`),
+  /** A tag policy key twice under `tags` (errors.go: 标签策略内容的策略键有重复). */
+  policyKeyDuplicated: (key: string) =>
+    make("InvalidParameter.PolicyKeyDuplicated", `The tag policy key ${JSON.stringify(key)} is duplicated.`),
+
   // ---- authorization ----
   /** The key pair's allow-list (CAM policy) does not grant the action. */
   unauthorizedOperation: (cam: string) =>

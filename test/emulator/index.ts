@@ -17,10 +17,21 @@ import { Emulator } from "./emulator";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import { createEmulatorServer } from "./server";
 
-export type { EmulatorAdmin, InviteRequest, NodeSummary } from "./admin";
+export type { EmulatorAdmin, InviteRequest, MemberResource, NodeSummary, PolicyView } from "./admin";
 export type { EmulatorCredential } from "./authentication";
 export type { FaultMode, FaultSpec, PendingFault } from "./faults";
-export type { CreationRecord, EmulatedMember, EmulatedNode, TagPair } from "./model";
+export type {
+  CreationRecord,
+  EmulatedMember,
+  EmulatedNode,
+  EmulatedPolicy,
+  PolicyAttachment,
+  PolicyState,
+  PolicyType,
+  TaggedResource,
+  TagPair,
+} from "./model";
+export { FULL_ACCESS_POLICY_ID, FULL_ACCESS_POLICY_NAME, ORGANIZATION_ID } from "./policy-rules";
 export type { RequestLogEntry } from "./observability";
 export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorOptions } from "./options";
 export {

@@ -42,6 +42,17 @@ export interface EmulatedMember {
    * (`PermissionStatus: UnConfirmed`); confirmed on the admin interface.
    */
   pendingPermissions?: { policyType: string; permissionIds: number[] };
+  /** Resources of the member's account with their tags, marked on the admin interface (ListNonCompliantResource checks them). */
+  taggedResources?: TaggedResource[];
+}
+
+/** A resource in a member's account and its tags, as ListNonCompliantResource reports it. */
+export interface TaggedResource {
+  /** Six-segment name, `qcs::<service>:<region>:uin/<uin>:<type>/<id>`. */
+  resource: string;
+  /** `<service>:<type>`, matched against a tag policy's resource_type_scope (e.g. `cvm:instance`). */
+  resourceType: string;
+  tags: TagPair[];
 }
 
 /**
@@ -136,4 +147,49 @@ export interface OrganizationState {
   deregisterAttempts: Record<string, number>;
   /** Console settings; absent in data files written before it existed (defaults apply). */
   settings?: OrganizationSettings;
+  /** Organization policies (SCP, tag policies); absent in data files and seed files written before them (see `policy-rules.ts`). */
+  policies?: PolicyState;
+}
+
+/** The two organization policy types (CreatePolicy `Type`, ListPolicies `PolicyType`, …). */
+export type PolicyType = "SERVICE_CONTROL_POLICY" | "TAG_POLICY";
+
+/** An organization policy, as stored. */
+export interface EmulatedPolicy {
+  policyId: number;
+  type: PolicyType;
+  name: string;
+  description: string;
+  /** The document exactly as given (DescribePolicy returns it verbatim). */
+  content: string;
+  /** DescribePolicy / ListPolicies `Type`: 1 custom, 2 preset (FullQcloudAccess). */
+  kind: 1 | 2;
+  /** "YYYY-MM-DD HH:mm:ss", Beijing time. */
+  addTime: string;
+  updateTime: string;
+  /** Last change, ms since epoch (DescribeEffectivePolicy's LastUpdatedTimestamp). */
+  updatedAt: number;
+}
+
+/** A policy attached to a department (NODE) or a member (MEMBER). */
+export interface PolicyAttachment {
+  policyId: number;
+  type: PolicyType;
+  targetType: "NODE" | "MEMBER";
+  targetId: number;
+  /** "YYYY-MM-DD HH:mm:ss", Beijing time. */
+  addTime: string;
+  /** ms since epoch. */
+  attachedAt: number;
+}
+
+/** Everything the policy actions keep. */
+export interface PolicyState {
+  /** Policy types enabled for the organization (EnablePolicyType / DisablePolicyType). */
+  enabled: PolicyType[];
+  nextPolicyId: number;
+  /** Ascending by id; the preset FullQcloudAccess first. */
+  policies: EmulatedPolicy[];
+  /** In attachment order. */
+  attachments: PolicyAttachment[];
 }

@@ -3,7 +3,8 @@
  */
 import type { DepartmentNameScope } from "./handlers/handler";
 import type { EmulatorCredential } from "./authentication";
-import type { OrganizationState } from "./model";
+import type { OrganizationState, PolicyType } from "./model";
+import { DEFAULT_POLICY_ATTACHMENT_LIMIT, DEFAULT_POLICY_LIMIT, DEFAULT_TAG_POLICY_LIMIT, POLICY_TYPES } from "./policy-rules";
 import { DEFAULT_MEMBER_LIMIT, DEFAULT_NODE_DEPTH_LIMIT } from "./rules";
 
 /** SecretId the emulator accepts when no credentials are configured. */
@@ -60,6 +61,17 @@ export interface EmulatorOptions {
    * requires. `false` (CLI `--strict-service-scope`) refuses the endpoint route too. @default true
    */
   endpointRouteScope?: boolean;
+  /**
+   * Policy types enabled at start (and after reset): Tencent starts with none ("SCP is off by default", page 1031/51870).
+   * With SERVICE_CONTROL_POLICY, every department and member starts bound to FullQcloudAccess. @default []
+   */
+  enabledPolicyTypes?: PolicyType[];
+  /** Custom service control policies the organization can hold (FailedOperation.PolicyFull); the number is a guess. @default 1000 */
+  policyLimit?: number;
+  /** Tag policies the organization can hold (LimitExceeded.TagPolicy); the Tag product's single-account 100, unverified here. @default 100 */
+  tagPolicyLimit?: number;
+  /** Policies of one type one department or member can carry, FullQcloudAccess included (InvalidParameter.AttachmentFull); a guess. @default 10 */
+  policyAttachmentLimit?: number;
   /** DeleteAccount answers FailedOperation.MemberAccountDeregisterPending this many times per member before completing. @default 0 */
   deregisterPendingCalls?: number;
   /** Wall clock in ms since epoch: signature window and CreateTime/UpdateTime. @default Date.now */
@@ -91,6 +103,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     tagKeyQuota: options.tagKeyQuota ?? 1000,
     endpointRouteScope: options.endpointRouteScope ?? true,
     deregisterPendingCalls: options.deregisterPendingCalls ?? 0,
+    enabledPolicyTypes: [...(options.enabledPolicyTypes ?? [])],
+    policyLimit: options.policyLimit ?? DEFAULT_POLICY_LIMIT,
+    tagPolicyLimit: options.tagPolicyLimit ?? DEFAULT_TAG_POLICY_LIMIT,
+    policyAttachmentLimit: options.policyAttachmentLimit ?? DEFAULT_POLICY_ATTACHMENT_LIMIT,
     clock: options.clock ?? Date.now,
   };
   for (const key of [
@@ -104,9 +120,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     "nodeDepthLimit",
     "tagValueQuota",
     "tagKeyQuota",
+    "policyLimit",
+    "tagPolicyLimit",
+    "policyAttachmentLimit",
   ] as const) {
     const value = resolved[key];
     if (!Number.isInteger(value) || value < 0) throw new Error(`option ${key} must be a non-negative integer, got ${value}`);
+  }
+  for (const type of resolved.enabledPolicyTypes) {
+    if (!POLICY_TYPES.includes(type))
+      throw new Error(`option enabledPolicyTypes takes ${POLICY_TYPES.join(", ")}, got ${JSON.stringify(type)}`);
   }
   if (resolved.credentials.length === 0) throw new Error("option credentials must hold at least one key pair");
   return resolved;

@@ -40,6 +40,22 @@ const FIELDS = [
   "Resource",
   "ReplaceTags",
   "DeleteTags",
+  // Organization policies.
+  "PolicyId",
+  "Content",
+  "Type",
+  "Description",
+  "TargetId",
+  "TargetType",
+  "PolicyType",
+  "OrganizationId",
+  "Rp",
+  "Page",
+  "Scope",
+  "Keyword",
+  "MaxResults",
+  "PaginationToken",
+  "TagKey",
 ];
 
 /**

@@ -3,7 +3,8 @@
  * implementation, and optional persistence to a JSON file.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { CreationRecord, EmulatedMember, EmulatedNode, OrganizationSettings, OrganizationState, TagPair } from "./model";
+import type { CreationRecord, EmulatedMember, EmulatedNode, OrganizationSettings, OrganizationState, PolicyState, TagPair } from "./model";
+import { bindFullAccess, initialPolicyState } from "./policy-rules";
 
 /** The operations handlers need. Everything returned is a copy unless it says it is a read-only view. */
 export interface OrganizationStore {
@@ -54,6 +55,11 @@ export interface OrganizationStore {
   readonly settings: OrganizationSettings;
   setSettings(settings: OrganizationSettings): void;
 
+  /** Policies, enabled types and attachments: the stored object, read-only. */
+  policyView(): Readonly<PolicyState>;
+  /** Replaces the policy state (handlers change a copy, then set it). */
+  setPolicyState(state: PolicyState): void;
+
   /** Replaces the whole state (reset, load). */
   replace(state: OrganizationState): void;
   /** A deep copy of the whole state. */
@@ -81,13 +87,22 @@ export class MemoryStore implements OrganizationStore {
   /** key → value → how many resources carry it. */
   private tagUse = new Map<string, Map<string, number>>();
 
-  constructor(initial: OrganizationState) {
+  /**
+   * @param initial - the state to start from
+   * @param clock - ms since epoch, for the attachments the store makes itself (FullQcloudAccess of new departments and members)
+   */
+  constructor(
+    initial: OrganizationState,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.load(initial);
   }
 
   private load(initial: OrganizationState): void {
     this.state = structuredClone(initial);
     this.state.settings ??= { ...DEFAULT_SETTINGS };
+    // Data files and seed files from before the policy actions: nothing enabled (the emulator passes its start options first).
+    this.state.policies ??= initialPolicyState(this.state, [], this.clock());
     this.state.members.sort((a, b) => a.memberUin - b.memberUin);
     this.membersByUin = new Map(this.state.members.map((m) => [m.memberUin, m]));
     this.uinsByName = new Map(this.state.members.map((m) => [m.name, m.memberUin]));
@@ -163,6 +178,7 @@ export class MemoryStore implements OrganizationStore {
       this.state.members.push(copy);
       // UIN order is the listing order; out-of-band inserts could otherwise break it.
       if (last && last.memberUin > copy.memberUin) this.state.members.sort((a, b) => a.memberUin - b.memberUin);
+      this.bindNewTarget([], [copy]);
     }
     this.membersByUin.set(copy.memberUin, copy);
     this.uinsByName.set(copy.name, copy.memberUin);
@@ -199,7 +215,23 @@ export class MemoryStore implements OrganizationStore {
       if (key.startsWith(`${memberUin}/`)) delete this.state.identityGrantTimes[key];
     }
     delete this.state.deregisterAttempts[String(memberUin)];
+    this.dropAttachments("MEMBER", memberUin);
     this.changed = true;
+  }
+
+  /**
+   * While SCP is enabled, a department or member created later is bound to FullQcloudAccess (page 1031/51870, reference §3);
+   * done here so that every way of adding one (API, invite, record completion) does it.
+   */
+  private bindNewTarget(nodes: EmulatedNode[], members: EmulatedMember[]): void {
+    const policies = this.state.policies;
+    if (policies?.enabled.includes("SERVICE_CONTROL_POLICY")) bindFullAccess(policies, nodes, members, this.clock());
+  }
+
+  /** A removed member loses its attachments (§3: "all service control policies bound to it will be unbound"); a deleted department too (a guess). */
+  private dropAttachments(targetType: "NODE" | "MEMBER", targetId: number): void {
+    const policies = this.state.policies;
+    if (policies) policies.attachments = policies.attachments.filter((a) => a.targetType !== targetType || a.targetId !== targetId);
   }
 
   allocateMemberUin(): number {
@@ -228,6 +260,7 @@ export class MemoryStore implements OrganizationStore {
       this.state.nodes[this.state.nodes.indexOf(old)] = copy;
     } else {
       this.state.nodes.push(copy);
+      this.bindNewTarget([copy], []);
     }
     this.nodesById.set(copy.NodeId, copy);
     this.countTags(copy.Tags, 1);
@@ -240,6 +273,7 @@ export class MemoryStore implements OrganizationStore {
     this.countTags(old.Tags, -1);
     this.state.nodes = this.state.nodes.filter((n) => n !== old);
     this.nodesById.delete(nodeId);
+    this.dropAttachments("NODE", nodeId);
     this.changed = true;
   }
 
@@ -313,6 +347,16 @@ export class MemoryStore implements OrganizationStore {
 
   setSettings(settings: OrganizationSettings): void {
     this.state.settings = { ...settings };
+    this.changed = true;
+  }
+
+  policyView(): Readonly<PolicyState> {
+    // Always set by load().
+    return this.state.policies!;
+  }
+
+  setPolicyState(state: PolicyState): void {
+    this.state.policies = structuredClone(state);
     this.changed = true;
   }
 

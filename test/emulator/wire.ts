@@ -2,7 +2,7 @@
  * Maps stored records to the SDK's response models (`OrgMember`, `OrgNode`, …).
  */
 import type * as OrgModels from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
-import type { EmulatedMember, EmulatedNode } from "./model";
+import type { EmulatedMember, EmulatedNode, EmulatedPolicy } from "./model";
 import { ADMIN_NAME, IDENTITIES, PERMISSION_NAMES, POLICY_NAMES } from "./seed";
 import type { OrganizationStore } from "./storage";
 
@@ -46,4 +46,17 @@ export function toOrgMember(member: Readonly<EmulatedMember>, store: Organizatio
 /** The `OrgNode` the real API returns for a stored department. */
 export function toOrgNode(node: Readonly<EmulatedNode>): OrgNode {
   return { ...node, Tags: node.Tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })) };
+}
+
+/** The `ListPolicyNode` of ListPolicies for a stored policy. */
+export function toListPolicyNode(policy: Readonly<EmulatedPolicy>, attachedTimes: number): Required<OrgModels.ListPolicyNode> {
+  return {
+    AddTime: policy.addTime,
+    AttachedTimes: attachedTimes,
+    Description: policy.description,
+    PolicyName: policy.name,
+    PolicyId: policy.policyId,
+    UpdateTime: policy.updateTime,
+    Type: policy.kind,
+  };
 }

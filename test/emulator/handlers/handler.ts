@@ -38,6 +38,12 @@ export interface OrganizationLimits {
   readonly departmentNameScope: DepartmentNameScope;
   readonly tagValueQuota: number;
   readonly tagKeyQuota: number;
+  /** Custom service control policies (FailedOperation.PolicyFull). */
+  readonly policyLimit: number;
+  /** Tag policies (LimitExceeded.TagPolicy). */
+  readonly tagPolicyLimit: number;
+  /** Policies of one type per department or member (InvalidParameter.AttachmentFull). */
+  readonly policyAttachmentLimit: number;
 }
 
 /** Response fields without RequestId (the server adds it). */

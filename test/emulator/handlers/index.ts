@@ -2,6 +2,20 @@
  * The action registry: (version, action) → handler.
  */
 import { addOrganizationNode } from "./add-organization-node";
+import { attachPolicy } from "./attach-policy";
+import { createPolicy } from "./create-policy";
+import { deletePolicy } from "./delete-policy";
+import { describeEffectivePolicy } from "./describe-effective-policy";
+import { describePolicy } from "./describe-policy";
+import { describePolicyConfig } from "./describe-policy-config";
+import { detachPolicy } from "./detach-policy";
+import { disablePolicyType } from "./disable-policy-type";
+import { enablePolicyType } from "./enable-policy-type";
+import { listNonCompliantResource } from "./list-non-compliant-resource";
+import { listPolicies } from "./list-policies";
+import { listPoliciesForTarget } from "./list-policies-for-target";
+import { listTargetsForPolicy } from "./list-targets-for-policy";
+import { updatePolicy } from "./update-policy";
 import { checkAccountDelete } from "./check-account-delete";
 import { createOrganizationMember } from "./create-organization-member";
 import { createOrganizationMemberAuthIdentity } from "./create-organization-member-auth-identity";
@@ -41,6 +55,21 @@ export const HANDLERS: readonly ActionHandler[] = [
   describeOrganizationMemberAuthIdentities,
   deleteOrganizationMemberAuthIdentity,
   modifyResourceTags,
+  // Organization policies (policy-rules.ts).
+  createPolicy,
+  updatePolicy,
+  deletePolicy,
+  describePolicy,
+  listPolicies,
+  attachPolicy,
+  detachPolicy,
+  listTargetsForPolicy,
+  listPoliciesForTarget,
+  enablePolicyType,
+  disablePolicyType,
+  describePolicyConfig,
+  describeEffectivePolicy,
+  listNonCompliantResource,
 ];
 
 /** Result of looking an action up. */
