@@ -22,7 +22,7 @@ import { carriesMarker, ownerTag } from "../core/ownership";
 import type { Tags } from "../core/tags";
 import type { MaybeUnknown } from "../core/unknown";
 import type { CheckOutcome, Declaration } from "./check";
-import type { TableDiff } from "./diff";
+import { changedFields, type TableDiff } from "./diff";
 
 /** What every reported object has: the kit finds "my own" by name and marker. */
 export interface Reported {
@@ -193,8 +193,9 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
 
   /** Diffs the state against new inputs by the kind's table, and says at preview what else it sees. */
   async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
-    const { changes, replaces, changed, deleteBeforeReplace } = this.kind.diff(olds, news);
-    const notes = this.kind.explainDiff?.(id, olds, new Set(changed.map((c) => c.field)), new Set(replaces)) ?? [];
+    const diff = this.kind.diff(olds, news);
+    const { changes, replaces, deleteBeforeReplace } = diff;
+    const notes = this.kind.explainDiff?.(id, olds, changedFields(diff), new Set(replaces)) ?? [];
     if (replaces.length > 0 && this.kind.previewWarnings) {
       try {
         notes.push(...(await this.kind.previewWarnings(this.connected, id, olds)));

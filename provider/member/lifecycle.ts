@@ -4,18 +4,12 @@
  * provider process (one Pulumi operation); tests and benchmarks build their own.
  */
 import type { ReportedMember } from "../api/model";
-import { type LifecycleSource, type ReadResult, ResourceLifecycle, type ResourceProviderOf } from "../kit/lifecycle";
+import { type LifecycleSource, ResourceLifecycle } from "../kit/lifecycle";
 import type { ChangeEffect } from "./diff";
 import { type MemberConnection, MEMBER_KIND } from "./kind";
 import type { UpdatePlan } from "./plan";
 import { toOutputs } from "./state";
 import type { MemberInputs, MemberOutputs } from "./types";
-
-/** What `read` returns for a member. */
-export type MemberReadResult = ReadResult<MemberInputs, MemberOutputs>;
-
-/** The engine's contract for OrganizationMember, typed with the member's inputs and outputs. */
-export type MemberProvider = ResourceProviderOf<MemberInputs, MemberOutputs>;
 
 /** The dynamic provider of OrganizationMember. */
 export class MemberLifecycle extends ResourceLifecycle<

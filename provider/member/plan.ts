@@ -3,6 +3,7 @@
  * the provider's terms (api/wire.ts writes them in Tencent's). Pure, so every combination is table-tested without a server.
  */
 import { ownerTagKey } from "../core/ownership";
+import { changedFields } from "../kit/diff";
 import { planTags, type TagPlan } from "../kit/plan";
 import { diffMember, identityIdsOf } from "./diff";
 import { memberOwnerMarker } from "./ownership";
@@ -20,7 +21,7 @@ export interface UpdatePlan extends TagPlan {
 
 /** Plans the calls that bring `current` (the state) to `desired` (checked inputs). */
 export function planUpdate(current: Partial<MemberOutputs>, desired: MemberInputs): UpdatePlan {
-  const effects = new Set(diffMember(current, desired).changed.map((c) => c.field));
+  const effects: ReadonlySet<string> = changedFields(diffMember(current, desired));
   const plan: UpdatePlan = {};
 
   const update: MemberUpdate = {};

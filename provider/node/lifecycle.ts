@@ -4,7 +4,7 @@
  * instance serves every department of a provider process, so they share one listing.
  */
 import type { ReportedNode } from "../api/model";
-import { type LifecycleSource, type ReadResult, ResourceLifecycle, type ResourceProviderOf } from "../kit/lifecycle";
+import { type LifecycleSource, ResourceLifecycle } from "../kit/lifecycle";
 import type { NodeChangeEffect } from "./diff";
 import { type NodeConnection, NODE_KIND } from "./kind";
 import type { NodeUpdatePlan } from "./plan";
@@ -16,12 +16,6 @@ export { nodeOwnerMarker } from "./kind";
 
 /** Which department a look-up asks for: by id, by name under a parent, or by path from the root. */
 export type NodeQuery = { nodeId: number } | { name: string; parentNodeId: number } | { path: string } | { root: true };
-
-/** What `read` returns for a department. */
-export type NodeReadResult = ReadResult<NodeInputs, NodeOutputs>;
-
-/** The engine's contract for OrganizationNode, typed with the department's inputs and outputs. */
-export type NodeProvider = ResourceProviderOf<NodeInputs, NodeOutputs>;
 
 /** The dynamic provider of OrganizationNode. */
 export class NodeLifecycle extends ResourceLifecycle<

@@ -2,6 +2,7 @@
  * Turns a department's diff into the API calls that carry it out: only the calls the changed
  * fields need. Pure.
  */
+import { changedFields } from "../kit/diff";
 import { planTags, type TagPlan } from "../kit/plan";
 import { diffNode } from "./diff";
 import { nodeOwnerMarker } from "./ownership";
@@ -15,7 +16,7 @@ export interface NodeUpdatePlan extends TagPlan {
 
 /** Plans the calls that bring `current` (the state) to `desired` (checked inputs). */
 export function planNodeUpdate(current: Partial<NodeOutputs>, desired: NodeInputs): NodeUpdatePlan {
-  const fields = new Set(diffNode(current, desired).changed.map((c) => c.field));
+  const fields: ReadonlySet<string> = changedFields(diffNode(current, desired));
   const plan: NodeUpdatePlan = {};
   const update: NodeUpdate = {};
   if (fields.has("name")) update.name = desired.name;

@@ -61,31 +61,11 @@ export class Emulator {
 
   /** The context handlers run in; `allowCreationFaults` is false for out-of-band completions. */
   handlerContext(action: string, allowCreationFaults = true): HandlerContext {
-    const {
-      memberLimit,
-      nodeLimit,
-      nodeDepthLimit,
-      departmentNameScope,
-      tagValueQuota,
-      tagKeyQuota,
-      policyLimit,
-      tagPolicyLimit,
-      policyAttachmentLimit,
-    } = this.options;
     return {
       store: this.store,
       now: () => this.options.clock(),
-      limits: {
-        memberLimit,
-        nodeLimit,
-        nodeDepthLimit,
-        departmentNameScope,
-        tagValueQuota,
-        tagKeyQuota,
-        policyLimit,
-        tagPolicyLimit,
-        policyAttachmentLimit,
-      },
+      // The resolved options hold every limit; handlers see them through the OrganizationLimits type.
+      limits: this.options,
       deregisterPendingCalls: this.options.deregisterPendingCalls,
       takeCreationFault: () =>
         allowCreationFaults

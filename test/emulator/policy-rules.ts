@@ -123,6 +123,25 @@ export function requirePolicy(state: Readonly<PolicyState>, policyId: number, ty
   return policy;
 }
 
+/** The TargetType values of AttachPolicy and DetachPolicy. */
+export const TARGET_TYPES: readonly string[] = ["NODE", "MEMBER"];
+
+/**
+ * What AttachPolicy and DetachPolicy both check first, in this order: the type, the target type, the
+ * type enabled, the policy of that type.
+ * @throws ApiError InvalidParameter.ParamError, FailedOperation.OrganizationPolicyIsNotEnabled, ResourceNotFound.PolicyNotExist
+ */
+export function attachmentRequest(
+  state: Readonly<PolicyState>,
+  p: { Type?: string; TargetType: string; PolicyId: number },
+): { type: PolicyType; targetType: "NODE" | "MEMBER"; policy: Readonly<EmulatedPolicy> } {
+  const type = policyTypeOf(p.Type, Errors.policyParamError);
+  if (!TARGET_TYPES.includes(p.TargetType))
+    throw Errors.policyParamError(`TargetType must be NODE or MEMBER, got ${JSON.stringify(p.TargetType)}`);
+  requireEnabled(state, type);
+  return { type, targetType: p.TargetType as "NODE" | "MEMBER", policy: requirePolicy(state, p.PolicyId, type) };
+}
+
 /** @throws ApiError InvalidParameter.PolicyNameError */
 export function checkPolicyName(name: string): void {
   if (!POLICY_NAME.test(name)) throw Errors.policyNameError(name);

@@ -46,9 +46,4 @@ export class NodeNameTakenError extends ProviderError {
             : "choose another name.",
     });
   }
-
-  /** The id of the department holding the name, when the provider found it. */
-  get existingNodeId(): number | undefined {
-    return this.holder?.nodeId;
-  }
 }

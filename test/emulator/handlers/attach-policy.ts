@@ -2,12 +2,9 @@
  * AttachPolicy: attaches a policy to a department (NODE, the root included) or a member (MEMBER).
  */
 import { Errors } from "../errors";
-import { attachmentsOf, policyTypeOf, requireEnabled, requirePolicy, editablePolicyState } from "../policy-rules";
+import { attachmentRequest, attachmentsOf, editablePolicyState } from "../policy-rules";
 import { formatApiTime } from "../rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
-
-/** The TargetType values of AttachPolicy and DetachPolicy. */
-export const TARGET_TYPES: readonly string[] = ["NODE", "MEMBER"];
 
 /** AttachPolicy (organization 2021-03-31). */
 export const attachPolicy = defineHandler({
@@ -20,13 +17,8 @@ export const attachPolicy = defineHandler({
     Type: { type: "string", required: false },
   } as const,
   handle(p, { store, now, limits }) {
-    const type = policyTypeOf(p.Type, Errors.policyParamError);
-    if (!TARGET_TYPES.includes(p.TargetType))
-      throw Errors.policyParamError(`TargetType must be NODE or MEMBER, got ${JSON.stringify(p.TargetType)}`);
-    const targetType = p.TargetType as "NODE" | "MEMBER";
     const state = store.policyView();
-    requireEnabled(state, type);
-    const policy = requirePolicy(state, p.PolicyId, type);
+    const { type, targetType, policy } = attachmentRequest(state, p);
     if (targetType === "NODE" && !store.getNode(p.TargetId)) throw Errors.nodeNotFound(p.TargetId);
     if (targetType === "MEMBER" && !store.getMember(p.TargetId)) throw Errors.organizationMemberNotExist([p.TargetId]);
     const carried = attachmentsOf(state, type, targetType, p.TargetId);

@@ -2,8 +2,7 @@
  * DetachPolicy: removes a policy from a department or member. A target keeps at least one service control policy.
  */
 import { Errors } from "../errors";
-import { attachmentsOf, policyTypeOf, requireEnabled, requirePolicy, editablePolicyState } from "../policy-rules";
-import { TARGET_TYPES } from "./attach-policy";
+import { attachmentRequest, attachmentsOf, editablePolicyState } from "../policy-rules";
 import { defineHandler, ORGANIZATION_VERSION } from "./handler";
 
 /** DetachPolicy (organization 2021-03-31). */
@@ -17,13 +16,8 @@ export const detachPolicy = defineHandler({
     Type: { type: "string", required: false },
   } as const,
   handle(p, { store }) {
-    const type = policyTypeOf(p.Type, Errors.policyParamError);
-    if (!TARGET_TYPES.includes(p.TargetType))
-      throw Errors.policyParamError(`TargetType must be NODE or MEMBER, got ${JSON.stringify(p.TargetType)}`);
-    const targetType = p.TargetType as "NODE" | "MEMBER";
     const state = store.policyView();
-    requireEnabled(state, type);
-    const policy = requirePolicy(state, p.PolicyId, type);
+    const { type, targetType, policy } = attachmentRequest(state, p);
     const carried = attachmentsOf(state, type, targetType, p.TargetId);
     // Not attached (or no such target): no specific code is documented (§7.5); the listed OrganizationDetachPolicyError — a guess.
     if (!carried.some((a) => a.policyId === policy.policyId)) throw Errors.detachPolicyError(policy.policyId, p.TargetId);
