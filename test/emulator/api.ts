@@ -113,7 +113,7 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     emulator.observability.count(action);
     const cam = `${serviceOf(version)}:${action}`;
     if (!emulator.authorizes(secretId, cam)) throw Errors.unauthorizedOperation(cam);
-    if (!emulator.limiter.admit(secretId, action)) throw Errors.requestLimitExceeded(action, emulator.limiter.limit);
+    if (!emulator.limiter.admit(secretId, action)) throw Errors.requestLimitExceeded(action, emulator.limiter.limitFor(action));
     const latency = emulator.latencyFor(action);
     if (latency > 0) await delay(latency);
     if (transport.closed) return;

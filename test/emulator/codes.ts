@@ -70,6 +70,10 @@ const S_READ = `InternalError, InvalidParameter, InvalidParameter.InterfaceNotEx
 
 /** Per action, the codes Tencent documents for it (Go SDK client comments). */
 export const ACTION_CODES = {
+  // Not in the project's reference table: the Go SDK v1.3.166 client.go comment for DescribeOrganization (stored copies
+  // of client.go at other versions, TencentCloud/tencentcloud-sdk-go, list the same four).
+  DescribeOrganization: list(`FailedOperation.OperateBillingPermissionErr, InternalError, InvalidParameter,
+    ResourceNotFound.OrganizationNotExist`),
   CreateOrganizationMember: list(`FailedOperation.AuthInfoEmpty, FailedOperation.AuthNotEnterprise, FailedOperation.CreateAccount,
     FailedOperation.CreateBillingPermissionErr, FailedOperation.CreateMemberAuthOverLimit, FailedOperation.CreateRecordAlreadySuccess,
     FailedOperation.CreateRecordNotExist, FailedOperation.CreateRole, FailedOperation.GetAuthInfo, FailedOperation.MemberNameUsed,

@@ -24,7 +24,11 @@ export interface EmulatorOptions {
    * @default one pair, DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY, every action allowed
    */
   credentials?: EmulatorCredential[];
-  /** Calls allowed per action per SecretId in any one-second window; 0 disables. @default 20 */
+  /**
+   * Calls allowed per action per SecretId in any one-second window, for every action whose page says 20 per second; an
+   * action with its own documented figure keeps it (DescribeOrganization: 40, `DOCUMENTED_ACTION_LIMITS` in
+   * `action-throttle.ts`). 0 disables limiting for every action. @default 20
+   */
   rateLimitPerSecond?: number;
   /** Delay added to every API call. @default 0 */
   latencyMs?: number;

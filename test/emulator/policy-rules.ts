@@ -23,7 +23,7 @@ import type { OrganizationStore } from "./storage";
 /** The two policy types (§0). */
 export const POLICY_TYPES: readonly PolicyType[] = ["SERVICE_CONTROL_POLICY", "TAG_POLICY"];
 
-/** The organization's id (DescribeOrganization `OrgId`, which the emulator does not serve): the number is a guess. */
+/** The organization's id (DescribeOrganization `OrgId`; the OrganizationId of the policy-type actions): the number is a guess. */
 export const ORGANIZATION_ID = 10001;
 
 /** PolicyId of the preset SCP FullQcloudAccess (§3: bound to everything when SCP is enabled); the id is a guess. */

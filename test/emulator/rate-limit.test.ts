@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ActionThrottle } from "./action-throttle";
 import { codeOf, DEFAULT_CREDENTIAL, orgClient, withEmulator } from "./fixtures";
 
 const OTHER_CREDENTIAL = { secretId: "AKIDsecond00000000000000000000000000", secretKey: "second-key" };
@@ -65,5 +66,37 @@ describe("the 20 requests per second limit", () => {
       const codes = await burst(() => client.DescribeOrganizationNodes({ Offset: 0, Limit: 1 }), 40);
       expect(codes.filter((c) => c !== undefined)).toEqual([]);
     });
+  });
+});
+
+describe("an action's own documented limit: DescribeOrganization's 40 per second", () => {
+  it("lets 40 calls through in a second and answers the 41st with RequestLimitExceeded", async () => {
+    await withEmulator({}, async (emulator) => {
+      const client = orgClient(emulator);
+      const codes = await burst(() => client.DescribeOrganization({}), 41);
+      expect(codes.filter((c) => c === undefined)).toHaveLength(40);
+      expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(1);
+    });
+  });
+
+  it("keeps 40 whatever rateLimitPerSecond says, and is not limited with rateLimitPerSecond 0", async () => {
+    await withEmulator({ rateLimitPerSecond: 3 }, async (emulator) => {
+      const codes = await burst(() => orgClient(emulator).DescribeOrganization({}), 41);
+      expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(1);
+    });
+    await withEmulator({ rateLimitPerSecond: 0 }, async (emulator) => {
+      const codes = await burst(() => orgClient(emulator).DescribeOrganization({}), 60);
+      expect(codes.filter((c) => c !== undefined)).toEqual([]);
+    });
+  });
+
+  it.each([
+    { rateLimitPerSecond: 20, action: "DescribeOrganization", limit: 40 },
+    { rateLimitPerSecond: 20, action: "DescribeOrganizationNodes", limit: 20 },
+    { rateLimitPerSecond: 3, action: "DescribeOrganization", limit: 40 },
+    { rateLimitPerSecond: 3, action: "DescribeOrganizationNodes", limit: 3 },
+    { rateLimitPerSecond: 0, action: "DescribeOrganization", limit: 0 },
+  ])("with rateLimitPerSecond $rateLimitPerSecond limits $action to $limit", ({ rateLimitPerSecond, action, limit }) => {
+    expect(new ActionThrottle(rateLimitPerSecond).limitFor(action)).toBe(limit);
   });
 });

@@ -34,6 +34,7 @@ const FIELDS = [
   "ParentNodeId",
   "IsAllowQuit",
   "Lang",
+  "Product",
   "NodeName",
   "AuthName",
   "IsModifyNickName",

@@ -6,7 +6,7 @@ import type { AccessIdentity, AuthRelation, EmulatedMember, EmulatedNode, Organi
 
 /** UIN of the organization's admin account (a valid PayUin, never listed as a member). */
 export const ADMIN_UIN = 100000000001;
-/** Name shown as PayName when the admin pays for a member. */
+/** The admin account's nickname: DescribeOrganization's NickName, and PayName when the admin pays for a member (the name is the emulator's). */
 export const ADMIN_NAME = "organization-admin";
 /** Entity name of the admin (members without AuthRelationId belong to it). */
 export const ADMIN_AUTH_NAME = "Emulated Organization Ltd.";

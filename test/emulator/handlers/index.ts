@@ -22,6 +22,7 @@ import { createOrganizationMemberAuthIdentity } from "./create-organization-memb
 import { deleteAccount } from "./delete-account";
 import { deleteOrganizationMemberAuthIdentity } from "./delete-organization-member-auth-identity";
 import { deleteOrganizationMembers } from "./delete-organization-members";
+import { describeOrganization } from "./describe-organization";
 import { describeOrganizationAuthNode } from "./describe-organization-auth-node";
 import { describeOrganizationMemberAuthIdentities } from "./describe-organization-member-auth-identities";
 import { describeOrganizationMembers } from "./describe-organization-members";
@@ -38,6 +39,7 @@ export { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler, type HandlerCont
 
 /** Every action the emulator serves. */
 export const HANDLERS: readonly ActionHandler[] = [
+  describeOrganization,
   createOrganizationMember,
   describeOrganizationMembers,
   updateOrganizationMember,
