@@ -1,5 +1,5 @@
 /**
- * The objects Pulumi serializes into the state of every OrganizationMember and OrganizationNode
+ * The objects Pulumi serializes into the state of every resource of this package
  * (`__provider`): one per resource type, each a single method.
  *
  * Its text is stored twice per resource (inputs and outputs), rewritten with the whole state after
@@ -44,4 +44,24 @@ export const organizationMemberProvider = {
 export const organizationNodeProvider = {
   // biome-ignore format: one line is what the engine stores, twice per resource
   configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/nodeLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
+} as unknown as dynamic.ResourceProvider;
+
+/**
+ * The dynamic providers of governance, the same one-method pattern. PERMANENT PROMISE, as above:
+ * "pulumi-tencentcloud-organization/dist/policyLifecycle", ".../dist/policyAttachmentLifecycle" and
+ * ".../dist/policyTypeLifecycle" exist in every future version and export the seven methods.
+ */
+export const organizationPolicyProvider = {
+  // biome-ignore format: one line is what the engine stores, twice per resource
+  configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/policyLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
+} as unknown as dynamic.ResourceProvider;
+
+export const organizationPolicyAttachmentProvider = {
+  // biome-ignore format: one line is what the engine stores, twice per resource
+  configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/policyAttachmentLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
+} as unknown as dynamic.ResourceProvider;
+
+export const organizationPolicyTypeProvider = {
+  // biome-ignore format: one line is what the engine stores, twice per resource
+  configure(req: dynamic.ConfigureRequest): Promise<void> { const l = require("pulumi-tencentcloud-organization/dist/policyTypeLifecycle"); for (const m of ["check", "diff", "create", "read", "update", "delete"]) (this as Record<string, unknown>)[m] = l[m]; return l.configure(req); },
 } as unknown as dynamic.ResourceProvider;

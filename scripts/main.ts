@@ -177,6 +177,14 @@ interface DepartmentRow {
   tags: Record<string, string>;
 }
 
+interface PolicyRow {
+  policyId: number;
+  name: string;
+  type: "SERVICE_CONTROL_POLICY" | "TAG_POLICY";
+  /** The department it is attached to. */
+  targetId: number;
+}
+
 /** `k=v k=v`, in key order. */
 function tagText(tags: Record<string, string> | undefined): string {
   return Object.entries(tags ?? {})
@@ -188,7 +196,7 @@ function tagText(tags: Record<string, string> | undefined): string {
  * The stack's departments as a tree under the root, each with its members:
  *
  *   Root (100000)
- *   ├── Product (100004)  team=product
+ *   ├── Product (100004)  team=product  [tag policy require_cost_center]
  *   │   └── Platform (100007)  team=platform
  *   │       · platform-ci  100000100002  permissions 1,2,8  env=prod team=platform
  */
@@ -196,6 +204,15 @@ function printTree(outputs: OutputMap): void {
   const root = outputs.rootNode?.value as { nodeId: number; name: string } | undefined;
   const departments = Object.values((outputs.departments?.value ?? {}) as Record<string, DepartmentRow>);
   const members = Object.values((outputs.members?.value ?? {}) as Record<string, MemberRow>);
+  const policies = Object.values((outputs.policies?.value ?? {}) as Record<string, PolicyRow>);
+  // The policies attached to a department, as `[service control policy a, tag policy b]`.
+  const policiesOn = (nodeId: number) => {
+    const names = policies
+      .filter((p) => p.targetId === nodeId)
+      .map((p) => `${p.type === "TAG_POLICY" ? "tag policy" : "service control policy"} ${p.name}`)
+      .sort();
+    return names.length > 0 ? `  [${names.join(", ")}]` : "";
+  };
   const childrenOf = (nodeId: number) => departments.filter((d) => d.parentNodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
   const membersOf = (nodeId: number) => members.filter((m) => m.nodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
   const lines: string[] = [];
@@ -208,13 +225,17 @@ function printTree(outputs: OutputMap): void {
     const children = childrenOf(nodeId);
     children.forEach((child, i) => {
       const last = i === children.length - 1;
-      lines.push(`${indent}${last ? "└── " : "├── "}${child.name} (${child.nodeId})  ${tagText(child.tags)}`.trimEnd());
+      lines.push(
+        `${indent}${last ? "└── " : "├── "}${child.name} (${child.nodeId})  ${tagText(child.tags)}${policiesOn(child.nodeId)}`.trimEnd(),
+      );
       walk(child.nodeId, indent + (last ? "    " : "│   "));
     });
   };
-  console.log(`Departments and members managed by this stack (${departments.length} departments, ${members.length} members):`);
+  console.log(
+    `Departments, members and policies managed by this stack (${departments.length} departments, ${members.length} members, ${policies.length} policies):`,
+  );
   const rootId = root?.nodeId ?? 0;
-  lines.push(`${root?.name ?? "Root"} (${rootId})`);
+  lines.push(`${root?.name ?? "Root"} (${rootId})${policiesOn(rootId)}`);
   walk(rootId, "");
   // Departments whose parent is outside the stack and not the root, and members outside the stack's departments.
   const shown = new Set([rootId, ...departments.map((d) => d.nodeId)]);

@@ -161,3 +161,89 @@ export interface NodeContents {
   /** Departments directly under it. */
   children: ReportedNode[];
 }
+
+// ---------------------------------------------------------------- organization policies
+
+/** The two kinds of organization policy (Tencent's spelling, as CreatePolicy's `Type` takes it). */
+export type PolicyType = "SERVICE_CONTROL_POLICY" | "TAG_POLICY";
+
+/** Both policy types, in documentation order. */
+export const POLICY_TYPES: readonly PolicyType[] = ["SERVICE_CONTROL_POLICY", "TAG_POLICY"];
+
+/** What Tencent reports about one policy (DescribePolicy), in the provider's terms. */
+export interface ReportedPolicy {
+  policyId: number;
+  type: PolicyType;
+  name: string;
+  /** As stored, the ownership marker included; empty when none. */
+  description: string;
+  /** The document as Tencent returns it (PolicyDocument), not yet canonical. */
+  content: string;
+  /** A preset policy (FullQcloudAccess): Tencent's, never changed or deleted by a stack. */
+  preset: boolean;
+  addTime: string;
+  updateTime: string;
+  requestId?: string;
+}
+
+/** A policy as ListPolicies reports it: no document. */
+export type ListedPolicy = Omit<ReportedPolicy, "content" | "requestId"> & { attachedTimes: number };
+
+/** What CreatePolicy is given. */
+export interface NewPolicy {
+  type: PolicyType;
+  name: string;
+  /** As stored, the ownership marker included. */
+  description: string;
+  content: string;
+}
+
+/** What UpdatePolicy changes; absent fields are left as they are. */
+export interface PolicyUpdate {
+  name?: string;
+  description?: string;
+  content?: string;
+}
+
+/** What a policy is attached to: a department (the root included) or a member. */
+export type TargetType = "NODE" | "MEMBER";
+
+/** Both target types. */
+export const TARGET_TYPES: readonly TargetType[] = ["NODE", "MEMBER"];
+
+/** One target of a policy (ListTargetsForPolicy). */
+export interface PolicyTarget {
+  targetType: TargetType;
+  targetId: number;
+  /** The department's or member's name. */
+  name: string;
+  addTime: string;
+}
+
+/** The organization as DescribeOrganization reports it: what the policy-type actions need. */
+export interface OrganizationFacts {
+  organizationId: number;
+  rootNodeId: number;
+  hostUin: number;
+}
+
+/** DescribeEffectivePolicy: what Tencent computes for a target from every attachment above it. */
+export interface ReportedEffectivePolicy {
+  targetId: number;
+  /** The merged document as Tencent returns it. */
+  content: string;
+  /** Unix seconds of the last change. */
+  lastUpdatedTimestamp: number;
+}
+
+/** One resource a tag policy finds non-compliant (ListNonCompliantResource). */
+export interface NonCompliantResource {
+  /** Six-segment resource name (`qcs::cvm:ap-guangzhou:uin/…:instance/…`). */
+  resource: string;
+  compliant: boolean;
+  /** Keys the policy requires that the resource lacks. */
+  nonCompliantKeys: string[];
+  /** Keys whose value the policy does not allow. */
+  keysWithNonCompliantValues: string[];
+  tags: Tags;
+}

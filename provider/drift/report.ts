@@ -62,8 +62,11 @@ const PULUMI_TYPE = /^pulumi:(pulumi:Stack|providers:)/;
 const WHOLE_RESOURCE: Readonly<Record<string, string>> = {
   "pulumi-nodejs:dynamic/tencentcloud:OrganizationMember": "(member)",
   "pulumi-nodejs:dynamic/tencentcloud:OrganizationNode": "(department)",
+  "pulumi-nodejs:dynamic/tencentcloud:OrganizationPolicy": "(policy)",
+  "pulumi-nodejs:dynamic/tencentcloud:OrganizationPolicyAttachment": "(policy attachment)",
+  "pulumi-nodejs:dynamic/tencentcloud:OrganizationPolicyType": "(policy type)",
 };
-const NO_DRIFT = "No drift: every department and member matches the program.";
+const NO_DRIFT = "No drift: every department, member, policy and attachment matches the program.";
 
 /**
  * Parses the text `pulumi preview --json` printed.

@@ -18,17 +18,13 @@ import { ProviderLog } from "../api/call/log";
 import { backoffDelayMs, withRetry } from "../api/call/retry";
 import { loadSettings, type ProviderSettings } from "../api/call/settings";
 import { ResourceInitError, TencentApiError } from "../core/errors";
-import { carriesMarker, ownerTag } from "../core/ownership";
-import type { Tags } from "../core/tags";
 import type { MaybeUnknown } from "../core/unknown";
 import type { CheckOutcome, Declaration } from "./check";
 import { changedFields, type TableDiff } from "./diff";
 
-/** What every reported object has: the kit finds "my own" by name and marker. */
+/** What every reported object has: the kit finds "my own" by name, then asks the kind whether it carries the marker. */
 export interface Reported {
   name: string;
-  /** Every tag, the ownership marker included. */
-  tags: Tags;
   /** The RequestId of the answer that reported it, for logs. */
   requestId?: string;
 }
@@ -72,12 +68,14 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
   toRefreshedInputs(outputs: O): Partial<I>;
   /** The ownership marker written at creation (from inputs, or from a state). */
   ownerMarker(inputs: Partial<I>): string | undefined;
+  /** Whether the object carries `marker` where this kind writes it (a tag, a description): then it is this resource's. */
+  ownedBy(reported: R, marker: string | undefined): boolean;
   /** The object's id in Tencent. */
   idOf(reported: R): number;
   /** `"name"`: how logs name what is being created. */
   describe(inputs: I): string;
   /** What a preview should say beside the diff (waiting changes, a marker to write again, what a replacement means). */
-  explainDiff?(id: string, olds: O, changed: ReadonlySet<string>, replaced: ReadonlySet<string>): string[];
+  explainDiff?(id: string, olds: O, news: I, changed: ReadonlySet<string>, replaced: ReadonlySet<string>): string[];
   /**
    * What a preview should warn of that only Tencent can tell (a replacement that would delete an
    * object Tencent refuses to delete). Asked only when the diff replaces; a failure is a warning too.
@@ -93,18 +91,21 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
   adoptedId(inputs: I): number | undefined;
   /** The object to adopt, checked against the inputs; throws when it cannot be adopted. */
   adopt(c: C, id: number, inputs: I): Promise<R>;
-  /** Sends the create once (throttling aside): never repeated on an unknown outcome by the call path. */
-  send(c: C, inputs: I, ownerTag: Tags): Promise<{ id: number; requestId?: string }>;
+  /**
+   * Sends the create once (throttling aside), writing `marker` where `ownedBy` looks for it: never
+   * repeated on an unknown outcome by the call path.
+   */
+  send(c: C, inputs: I, marker: string | undefined): Promise<{ id: number; requestId?: string }>;
   /** The object named as the inputs name it (same name, and parent where names are per parent). Always fresh. */
   findByName(c: C, inputs: I): Promise<R | undefined>;
   /** The error for a name taken by an object that is not this resource's. */
   nameTaken(inputs: I, holder: R | undefined, error: TencentApiError): Error;
   /** A refusal of the create that only this kind knows how to meet; returns an id or throws. */
   createRefused?(c: C, inputs: I, error: TencentApiError, recovery: CreateRecovery<I>): Promise<number>;
-  /** Reads one object for a refresh (shared reads of the operation); undefined when gone. */
-  read(c: C, id: number): Promise<R | undefined>;
+  /** Reads one object for a refresh (shared reads of the operation); undefined when gone. `known` is the state, if any. */
+  read(c: C, id: number, known: Partial<O>): Promise<R | undefined>;
   /** Reads one object right after the provider changed it; throws when it is missing. */
-  readBack(c: C, id: number, why: "created" | "updated"): Promise<R>;
+  readBack(c: C, id: number, why: "created" | "updated", known: Partial<O>): Promise<R>;
   /** Makes the calls of `plan`; an error is the kind's own (`updateRefused` explains Tencent's). */
   apply(c: C, id: number, plan: P, current: Partial<O>, desired: I): Promise<void>;
   /** Explains a refused update, or returns undefined to surface Tencent's error as it is. */
@@ -119,7 +120,7 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
    * After a refused deletion: what is there now (undefined when the object is already gone —
    * Tencent documents no "not found" code for these deletions, so the kit looks).
    */
-  lookAfterRefusal(c: C, id: number): Promise<unknown | undefined>;
+  lookAfterRefusal(c: C, id: number, outputs: O): Promise<unknown | undefined>;
   /** Explains a refused deletion of an object still there, or undefined to surface it as is. */
   deletionRefused?(c: C, id: number, outputs: O, error: TencentApiError, found: unknown): Promise<Error | undefined>;
   /** Forgets what this operation read; called around every change. */
@@ -157,19 +158,18 @@ export function fromConfig(config: (key: string) => string | undefined, deps: Te
 }
 
 /**
- * The dynamic provider of one resource type. One instance serves every object of its type in a
- * provider process (one Pulumi operation), so they share one reader; the client and its limiter
- * come from `source` on first use.
+ * What every dynamic provider of this package holds: one log, and its collaborators built on first
+ * use from `source` (a preview that calls nothing needs no credentials). Resources whose objects
+ * have a name and an ownership marker run ResourceLifecycle below; those that are a relation or a
+ * setting (a policy attachment, an enabled policy type) extend this directly.
  */
-export class ResourceLifecycle<I extends object, O extends I, R extends Reported, P, C extends Connection, E extends string>
-  implements ResourceProviderOf<I, O>
-{
+export abstract class ConnectedProvider<C extends Connection> {
   private connection: C | undefined;
   /** The one log of this provider instance (prefixed; scrubbed of credentials once they are loaded). */
   protected readonly log: ProviderLog;
 
   constructor(
-    protected readonly kind: ResourceKind<I, O, R, P, C, E>,
+    private readonly connect: (api: TencentApi, settings: ProviderSettings) => C,
     private readonly source: LifecycleSource,
   ) {
     this.log = source.deps?.log ?? new ProviderLog(source.deps?.logger);
@@ -179,9 +179,26 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   protected get connected(): C {
     if (!this.connection) {
       const settings = this.source.settings();
-      this.connection = this.kind.connect(new TencentApi(settings, { ...this.source.deps, log: this.log }), settings);
+      this.connection = this.connect(new TencentApi(settings, { ...this.source.deps, log: this.log }), settings);
     }
     return this.connection;
+  }
+}
+
+/**
+ * The dynamic provider of one resource type. One instance serves every object of its type in a
+ * provider process (one Pulumi operation), so they share one reader; the client and its limiter
+ * come from `source` on first use.
+ */
+export class ResourceLifecycle<I extends object, O extends I, R extends Reported, P, C extends Connection, E extends string>
+  extends ConnectedProvider<C>
+  implements ResourceProviderOf<I, O>
+{
+  constructor(
+    protected readonly kind: ResourceKind<I, O, R, P, C, E>,
+    source: LifecycleSource,
+  ) {
+    super((api, settings) => kind.connect(api, settings), source);
   }
 
   // ---------------------------------------------------------------- check, diff (pure)
@@ -195,7 +212,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   async diff(id: string, olds: O, news: I): Promise<dynamic.DiffResult> {
     const diff = this.kind.diff(olds, news);
     const { changes, replaces, deleteBeforeReplace } = diff;
-    const notes = this.kind.explainDiff?.(id, olds, changedFields(diff), new Set(replaces)) ?? [];
+    const notes = this.kind.explainDiff?.(id, olds, news, changedFields(diff), new Set(replaces)) ?? [];
     if (replaces.length > 0 && this.kind.previewWarnings) {
       try {
         notes.push(...(await this.kind.previewWarnings(this.connected, id, olds)));
@@ -220,7 +237,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
     // From here on the object exists: a failure must carry its id, or the engine would forget it.
     let outs: O | undefined;
     try {
-      outs = this.kind.toOutputs(adopted ?? (await this.kind.readBack(c, id, "created")), inputs as Partial<O>);
+      outs = this.kind.toOutputs(adopted ?? (await this.kind.readBack(c, id, "created", inputs as Partial<O>)), inputs as Partial<O>);
       return { id: String(id), outs: await this.reconcile(c, id, outs, inputs) };
     } catch (error) {
       const cause = error instanceof Error ? error : new Error(String(error));
@@ -252,7 +269,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
       return await withRetry(
         async () => {
           try {
-            const { id, requestId } = await this.kind.send(c, inputs, ownerTag(marker));
+            const { id, requestId } = await this.kind.send(c, inputs, marker);
             this.log.info(`created ${noun} ${id} (${this.kind.describe(inputs)}) (RequestId ${requestId ?? "unknown"})`);
             return id;
           } catch (error) {
@@ -292,7 +309,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
     switch (reactionTo(error.code, error.action)) {
       case "nameUsed": {
         const holder = await this.kind.findByName(c, inputs);
-        if (holder && carriesMarker(holder.tags, marker)) {
+        if (holder && this.kind.ownedBy(holder, marker)) {
           this.log.info(
             `${noun} ${this.kind.idOf(holder)} (${this.kind.describe(inputs)}) was created earlier by this resource: using it ` +
               `(${error.code}, RequestId ${error.requestId ?? "unknown"})`,
@@ -325,7 +342,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   /** The object this resource created, if any: same name, carrying the marker. Always fresh. */
   private async findOwn(c: C, inputs: I, marker: string | undefined): Promise<number | undefined> {
     const found = await this.kind.findByName(c, inputs);
-    if (!found || !carriesMarker(found.tags, marker)) return undefined;
+    if (!found || !this.kind.ownedBy(found, marker)) return undefined;
     this.log.info(
       `found ${this.kind.noun} ${this.kind.idOf(found)} (${this.kind.describe(inputs)}) carrying this resource's ownership marker ` +
         `(RequestId ${found.requestId ?? "unknown"})`,
@@ -337,7 +354,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
 
   /** Reads the object for a refresh. No id in the result means it is gone. */
   async read(id: string, props?: Partial<O>): Promise<ReadResult<I, O>> {
-    const reported = await this.kind.read(this.connected, Number(id));
+    const reported = await this.kind.read(this.connected, Number(id), props ?? {});
     if (!reported) {
       this.log.info(`${this.kind.noun} ${id} is no longer in the organization: the resource is gone`);
       return {};
@@ -365,7 +382,10 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
     } finally {
       this.kind.invalidate(c);
     }
-    const outputs = this.kind.toOutputs(await this.kind.readBack(c, id, "updated"), desired as Partial<O>, { current, plan });
+    const outputs = this.kind.toOutputs(await this.kind.readBack(c, id, "updated", { ...current, ...desired }), desired as Partial<O>, {
+      current,
+      plan,
+    });
     for (const note of this.kind.explainRead?.(String(id), outputs) ?? []) this.log.info(note);
     return outputs;
   }
@@ -386,7 +406,7 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
       if (!(error instanceof TencentApiError)) throw error;
       // Tencent documents no "not found" answer for these deletions: whether the object is
       // already gone is decided by looking, not by guessing a code.
-      const found = await this.kind.lookAfterRefusal(c, Number(id));
+      const found = await this.kind.lookAfterRefusal(c, Number(id), props);
       if (found === undefined) {
         this.log.info(`${this.kind.noun} ${id} is already gone (${error.code})`);
         return;

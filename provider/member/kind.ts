@@ -25,6 +25,7 @@ import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkMember } from "./check";
 import { ACCOUNT_DELETION_WAY_OUT, accountDeletionBlockers } from "./deletion";
 import { type ChangeEffect, diffMember, nicknameDrifted } from "./diff";
+import { carriesMarker, ownerTag } from "../core/ownership";
 import { memberOwnerMarker } from "./ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
 import { toOutputs, toRefreshedInputs, unreportedInputs } from "./state";
@@ -66,9 +67,10 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
   idOutputs: (memberUin) => ({ memberUin }),
   toRefreshedInputs,
   ownerMarker: memberOwnerMarker,
+  ownedBy: (reported, marker) => carriesMarker(reported.tags, marker),
   idOf: (member) => member.memberUin,
   describe: (inputs) => `"${inputs.name}"`,
-  explainDiff: (id, olds, changed, replaced) => [
+  explainDiff: (id, olds, _news, changed, replaced) => [
     ...(olds.pendingPermissionIds
       ? [
           `member ${id}: ${pendingText(olds.pendingPermissionIds)}` +
@@ -118,8 +120,8 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
     if (!member) throw new MemberNotFoundError(memberUin, "adoptMemberUin");
     return member;
   },
-  send: async (c, inputs, ownerTag) => {
-    const { memberUin, requestId } = await c.members.create(inputs, ownerTag);
+  send: async (c, inputs, marker) => {
+    const { memberUin, requestId } = await c.members.create(inputs, ownerTag(marker));
     return { id: memberUin, requestId };
   },
   findByName: async (c, inputs) => (await c.members.findByName(inputs.name))[0],

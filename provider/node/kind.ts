@@ -12,7 +12,7 @@ import { NodeReader } from "../api/nodeReader";
 import { NodeApi } from "../api/nodes";
 import { NodeNameTakenError, NodeNotEmptyError, NodeNotFoundError, NodeParentMismatchError } from "../core/errors";
 import type { NameHolder } from "../core/errors/NodeNameTakenError";
-import { carriesMarker } from "../core/ownership";
+import { carriesMarker, ownerTag } from "../core/ownership";
 import type { Connection, ResourceKind } from "../kit/lifecycle";
 import { checkNode } from "./check";
 import { nodeOwnerMarker } from "./ownership";
@@ -67,9 +67,10 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
   idOutputs: (nodeId) => ({ nodeId }),
   toRefreshedInputs: toRefreshedNodeInputs,
   ownerMarker: nodeOwnerMarker,
+  ownedBy: (reported, marker) => carriesMarker(reported.tags, marker),
   idOf: (node) => node.nodeId,
   describe: (inputs) => `"${inputs.name}"`,
-  explainDiff: (id, _olds, changed) =>
+  explainDiff: (id, _olds, _news, changed) =>
     changed.has("ownerMarker")
       ? [`department ${id} lost its ownership marker tag (removed outside Pulumi): the update writes it again`]
       : [],
@@ -83,8 +84,8 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
       throw new NodeParentMismatchError(nodeId, node.name, node.parentNodeId, inputs.parentNodeId);
     return node;
   },
-  send: async (c, inputs, ownerTag) => {
-    const { nodeId, requestId } = await c.nodes.add(inputs, ownerTag);
+  send: async (c, inputs, marker) => {
+    const { nodeId, requestId } = await c.nodes.add(inputs, ownerTag(marker));
     return { id: nodeId, requestId };
   },
   findByName: async (c, inputs) => holderOf(await c.nodes.listAll(), inputs.parentNodeId, inputs.name),

@@ -87,8 +87,8 @@ describe("the drift rows of a real preview", () => {
 
 describe("the drift table", () => {
   it("says so when nothing drifted, in text and in Markdown", () => {
-    expect(formatTable([])).toBe("No drift: every department and member matches the program.\n");
-    expect(formatMarkdown([])).toContain("No drift: every department and member matches the program.");
+    expect(formatTable([])).toBe("No drift: every department, member, policy and attachment matches the program.\n");
+    expect(formatMarkdown([])).toContain("No drift: every department, member, policy and attachment matches the program.");
   });
 
   it("is aligned text with one line per row", () => {

@@ -18,8 +18,8 @@ const DECLARED = {
 };
 /** Department name → parent name, as the example declares them. */
 const TREE = { Product: "Root", Platform: "Product", FinanceOps: "Root", Sandboxes: "Root" };
-/** Three members, four departments and the stack. */
-const RESOURCES = 8;
+/** Three members, four departments, two policy types, two policies, two attachments and the stack. */
+const RESOURCES = 14;
 
 let h: EngineHarness;
 let stack: EngineStack;
@@ -73,7 +73,9 @@ describe.sequential("the basic example", () => {
       expect(text).not.toContain(DEFAULT_SECRET_KEY);
       expect(text).not.toContain(DEFAULT_SECRET_ID);
     }
-    const managed = deployment.deployment.resources.filter((r: { type: string }) => /:Organization(Member|Node)$/.test(r.type));
+    const managed = deployment.deployment.resources.filter((r: { type: string }) =>
+      /:Organization(Member|Node|Policy|PolicyAttachment|PolicyType)$/.test(r.type),
+    );
     expect(managed).toHaveLength(RESOURCES - 1);
     for (const resource of managed) {
       for (const side of [resource.inputs, resource.outputs]) {
@@ -82,6 +84,16 @@ describe.sequential("the basic example", () => {
         expect(Buffer.byteLength(provider, "utf8")).toBeLessThanOrEqual(2048);
       }
     }
+  });
+
+  it("governs the sandboxes with a service control policy and the product department with a tag policy", async () => {
+    const { policies, attachments, enabled } = h.emulator.admin.policies();
+    expect(enabled.sort()).toEqual(["SERVICE_CONTROL_POLICY", "TAG_POLICY"]);
+    const node = (name: string) => h.emulator.admin.nodes().find((n) => n.Name === name)!.NodeId;
+    const on = (name: string) =>
+      attachments.filter((a) => a.policyId === policies.find((p) => p.name === name)!.policyId).map((a) => a.targetId);
+    expect(on("sandbox_no_cvm")).toEqual([node("Sandboxes")]);
+    expect(on("require_cost_center")).toEqual([node("Product")]);
   });
 
   it("destroy keeps what is retained, deletes the deleteAccount member's account and then its emptied department", async () => {
@@ -95,5 +107,8 @@ describe.sequential("the basic example", () => {
         .sort(),
     ).toEqual(["Engineering", "Finance", "FinanceOps", "Platform", "Product", "Root", "Sandbox"]);
     expect((await stack.exportStack()).deployment.resources ?? []).toHaveLength(0);
+    // The policies are detached and deleted; the types stay enabled (deletionPolicy "retain").
+    expect(h.emulator.admin.policies().policies.filter((p) => p.kind === 1)).toEqual([]);
+    expect(h.emulator.admin.policies().enabled.sort()).toEqual(["SERVICE_CONTROL_POLICY", "TAG_POLICY"]);
   });
 });

@@ -124,6 +124,56 @@ describe.sequential("the documented CAM policies carry a whole lifecycle through
   );
 });
 
+describe.sequential("governance under the documented CAM policy", () => {
+  it("policy types, policies and attachments: create, update, refresh and destroy call only the policy's actions", async () => {
+    h.emulator.admin.reset();
+    allow(actionsFor("retain"));
+    const stack = await h.open("test/e2e/programs/governance.ts", { stackName: "governance" });
+    // Two types, two policies, two attachments, a department, the stack.
+    expect((await stack.up()).summary.resourceChanges).toEqual({ create: 8 });
+    await stack.setConfig("denyActions", "cvm:RunInstances,cvm:ResetInstance");
+    expect((await stack.up()).summary.resourceChanges).toEqual({ update: 1, same: 7 });
+    expect((await stack.refresh()).summary.result).toBe("succeeded");
+    await stack.destroy();
+    const { actions, refused } = calls();
+    expect(refused).toEqual([]);
+    // Every governance action of the table a stack like this needs was called, and nothing outside the table.
+    const governance = actionsFor("retain", [
+      "OrganizationPolicy",
+      "OrganizationPolicyAttachment",
+      "OrganizationPolicyType",
+      "OrganizationNode",
+    ]);
+    expect(actions.filter((a) => !governance.includes(a as (typeof governance)[number]))).toEqual([]);
+    for (const needed of [
+      "organization:DescribeOrganization",
+      "organization:DescribePolicyConfig",
+      "organization:EnablePolicyType",
+      "organization:CreatePolicy",
+      "organization:DescribePolicy",
+      "organization:UpdatePolicy",
+      "organization:DeletePolicy",
+      "organization:AttachPolicy",
+      "organization:DetachPolicy",
+      "organization:ListTargetsForPolicy",
+    ]) {
+      expect(actions, needed).toContain(needed);
+    }
+  });
+
+  it("without organization:AttachPolicy the attachment fails naming the action and the policy line; granted, the next up finishes", async () => {
+    h.emulator.admin.reset();
+    allow(actionsFor("retain").filter((a) => a !== "organization:AttachPolicy"));
+    const stack = await h.open("test/e2e/programs/governance.ts", { stackName: "governance-missing" });
+    const output = await engineFailureOf(stack.up());
+    expect(output).toContain("AttachPolicy failed with UnauthorizedOperation");
+    expect(output).toContain(`add the line ${policyLine("organization:AttachPolicy")} to the "action" list`);
+    allow(actionsFor("retain"));
+    expect((await stack.up()).summary.resourceChanges).toMatchObject({ create: 2 });
+    await stack.destroy();
+  });
+});
+
 describe.sequential("a missing action", () => {
   it("fails the step with UnauthorizedOperation naming the action and the policy line to add; granted, the next up finishes", async () => {
     h.emulator.admin.reset();

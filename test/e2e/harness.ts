@@ -182,7 +182,10 @@ export async function killUpMidway(
   h: EngineHarness,
   run: { program: string; project: string; stateDir: string; action: string; config?: Record<string, string> },
 ): Promise<number> {
-  const calls = () => h.emulator.admin.requestLog().filter((entry) => entry.action === run.action).length;
+  // Counted from now: a stack that ran before in this emulator has reached `action` already.
+  const count = () => h.emulator.admin.counters()[run.action] ?? 0;
+  const before = count();
+  const calls = () => count() - before;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   h.emulator.admin.setLatency(1500, run.action);
   const config = Object.entries(run.config ?? {}).flatMap(([key, value]) => ["--config", `${key}=${value}`]);

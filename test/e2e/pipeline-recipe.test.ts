@@ -130,7 +130,7 @@ describe("the pipeline recipe (docs/guides/pipelines.md), from packed packages i
     const output = result.stdout + result.stderr;
     expect(result.status, output).toBe(0);
     expect(output).toMatch(/emulator listening on http:\/\/127\.0\.0\.1:\d+/);
-    expect(result.stdout).toContain("No drift: every department and member matches the program.");
+    expect(result.stdout).toContain("No drift: every department, member, policy and attachment matches the program.");
     expect(readFileSync(join(folder, "step-summary.md"), "utf8")).toContain("No drift");
     expect(existsSync(join(folder, "emulator.pid")), "the emulator was stopped").toBe(false);
     expect(readFileSync(join(folder, "emulator.log"), "utf8")).toContain("Tencent Cloud emulator stopped (SIGTERM)");

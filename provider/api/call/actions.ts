@@ -42,6 +42,22 @@ export interface Actions {
   AddOrganizationNode: ["organization", org.AddOrganizationNodeRequest, org.AddOrganizationNodeResponse];
   UpdateOrganizationNode: ["organization", org.UpdateOrganizationNodeRequest, org.UpdateOrganizationNodeResponse];
   DeleteOrganizationNodes: ["organization", org.DeleteOrganizationNodesRequest, org.DeleteOrganizationNodesResponse];
+  // organization policies, policy types and the organization itself
+  CreatePolicy: ["organization", org.CreatePolicyRequest, org.CreatePolicyResponse];
+  UpdatePolicy: ["organization", org.UpdatePolicyRequest, org.UpdatePolicyResponse];
+  DeletePolicy: ["organization", org.DeletePolicyRequest, org.DeletePolicyResponse];
+  DescribePolicy: ["organization", org.DescribePolicyRequest, org.DescribePolicyResponse];
+  ListPolicies: ["organization", org.ListPoliciesRequest, org.ListPoliciesResponse];
+  AttachPolicy: ["organization", org.AttachPolicyRequest, org.AttachPolicyResponse];
+  DetachPolicy: ["organization", org.DetachPolicyRequest, org.DetachPolicyResponse];
+  ListTargetsForPolicy: ["organization", org.ListTargetsForPolicyRequest, org.ListTargetsForPolicyResponse];
+  ListPoliciesForTarget: ["organization", org.ListPoliciesForTargetRequest, org.ListPoliciesForTargetResponse];
+  EnablePolicyType: ["organization", org.EnablePolicyTypeRequest, org.EnablePolicyTypeResponse];
+  DisablePolicyType: ["organization", org.DisablePolicyTypeRequest, org.DisablePolicyTypeResponse];
+  DescribePolicyConfig: ["organization", org.DescribePolicyConfigRequest, org.DescribePolicyConfigResponse];
+  DescribeEffectivePolicy: ["organization", org.DescribeEffectivePolicyRequest, org.DescribeEffectivePolicyResponse];
+  ListNonCompliantResource: ["organization", org.ListNonCompliantResourceRequest, org.ListNonCompliantResourceResponse];
+  DescribeOrganization: ["organization", org.DescribeOrganizationRequest, org.DescribeOrganizationResponse];
   ModifyResourceTags: ["tag", tag.ModifyResourceTagsRequest, tag.ModifyResourceTagsResponse];
 }
 
@@ -67,5 +83,20 @@ export const SERVICE_OF: { readonly [A in Action]: Actions[A][0] } = {
   AddOrganizationNode: "organization",
   UpdateOrganizationNode: "organization",
   DeleteOrganizationNodes: "organization",
+  CreatePolicy: "organization",
+  UpdatePolicy: "organization",
+  DeletePolicy: "organization",
+  DescribePolicy: "organization",
+  ListPolicies: "organization",
+  AttachPolicy: "organization",
+  DetachPolicy: "organization",
+  ListTargetsForPolicy: "organization",
+  ListPoliciesForTarget: "organization",
+  EnablePolicyType: "organization",
+  DisablePolicyType: "organization",
+  DescribePolicyConfig: "organization",
+  DescribeEffectivePolicy: "organization",
+  ListNonCompliantResource: "organization",
+  DescribeOrganization: "organization",
   ModifyResourceTags: "tag",
 };

@@ -49,6 +49,18 @@ export type CodeReaction =
    * department itself (UpdateOrganizationNode), a member's department (surfaced with the hint).
    */
   | "departmentNotFound"
+  /** A policy the call names does not exist (one of three codes; which comes when is unverified). */
+  | "policyNotFound"
+  /** DescribeEffectivePolicy: no policy applies to the target. */
+  | "effectivePolicyNotFound"
+  /** The policy type the call needs is not enabled for the organization (or DisablePolicyType: already disabled). */
+  | "policyTypeNotEnabled"
+  /** EnablePolicyType: the type is enabled already. */
+  | "policyTypeNotDisabled"
+  /** DeletePolicy: the policy is still attached to departments or members. */
+  | "policyInUse"
+  /** AttachPolicy: the member to attach to does not exist (a department target answers `departmentNotFound`). */
+  | "memberNotFound"
   /** Surfaced as is, with the hint. */
   | "surface";
 
@@ -93,12 +105,31 @@ const RELEASE_FIRST = 'then destroy again; or set deletionPolicy: "retain" to ke
 const ADD_NODE = "AddOrganizationNode";
 const UPDATE_NODE = "UpdateOrganizationNode";
 const DELETE_NODES = "DeleteOrganizationNodes";
+const POLICY_SDK = "tencentcloud-sdk-go v1.3.166 organization/v20210331 client.go + errors.go (reference tencent-policies.md §2)";
+const CREATE_POLICY = "CreatePolicy";
+const UPDATE_POLICY = "UpdatePolicy";
+const DELETE_POLICY = "DeletePolicy";
+const DESCRIBE_POLICY = "DescribePolicy";
+const ATTACH = "AttachPolicy";
+const DETACH = "DetachPolicy";
+const LIST_TARGETS = "ListTargetsForPolicy";
+const ENABLE_TYPE = "EnablePolicyType";
+const DISABLE_TYPE = "DisablePolicyType";
+/** What to do when a policy type is not enabled. */
+const TYPE_NOT_ENABLED_HINT =
+  "declare an OrganizationPolicyType resource for this policy type and make the policy (or attachment) depend on it " +
+  "(`dependsOn`), or enable the type in the console (Organization → Policy management).";
+/** The hint of every document refusal: check should have caught it first. */
+const DOCUMENT_HINT =
+  "the policy document breaks Tencent's syntax in a way the provider's check does not know: fix `content` as the message says " +
+  '(docs/organization-policy.md, "Content"), and report it so check learns the rule.';
 /** The hints of every "no such department" code: which input names the department depends on the action. */
 const DEPARTMENT_NOT_FOUND_HINT =
   "nodeId is not a department of this organization: pick one from the console or DescribeOrganizationNodes.";
 const DEPARTMENT_NOT_FOUND_HINTS = {
   [ADD_NODE]: "parentNodeId is not a department of this organization: use getRootOrganizationNode() or another department's nodeId.",
   [UPDATE_NODE]: "the department was deleted outside Pulumi: run `pulumi up --refresh` to create it again.",
+  AttachPolicy: "targetId is not a department of this organization: use an OrganizationNode's nodeId or getRootOrganizationNode().",
 } as const;
 
 /** The table. */
@@ -369,7 +400,8 @@ export const TENCENT_CODES = {
     meaning: "no such department",
     hint: DEPARTMENT_NOT_FOUND_HINT,
     hintFor: DEPARTMENT_NOT_FOUND_HINTS,
-    actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers", ADD_NODE],
+    // AttachPolicy answers it for a department target that does not exist.
+    actions: [CREATE, "MoveOrganizationNodeMembers", "DescribeOrganizationMembers", ADD_NODE, ATTACH],
     source: GO_SDK,
   },
   "FailedOperation.OrganizationPermissionIllegal": {
@@ -494,6 +526,278 @@ export const TENCENT_CODES = {
     hint: "a resource carries at most 50 tags, the ownership marker included: remove tags set outside Pulumi, or declare fewer.",
     actions: [TAG],
     source: TAG_SDK,
+  },
+  // ---- organization policies (reference tencent-policies.md §1-§2)
+  "FailedOperation.PolicyNameInUse": {
+    reaction: "nameUsed",
+    meaning: "another policy of this type has this name",
+    hint: "policy names are unique: choose another name, or adopt that policy with adoptPolicyId.",
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyNameExisted": {
+    reaction: "nameUsed",
+    meaning: "another policy has this name",
+    hint: "policy names are unique: choose another name, or adopt that policy with adoptPolicyId.",
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "ResourceNotFound.PolicyNotExist": {
+    reaction: "policyNotFound",
+    meaning: "the policy does not exist",
+    hint: "the policy was deleted outside Pulumi: run `pulumi up --refresh` to create it again, or correct policyId.",
+    actions: [UPDATE_POLICY, DELETE_POLICY, DESCRIBE_POLICY, ATTACH, DETACH, LIST_TARGETS, "ListPolicies", "ListPoliciesForTarget"],
+    source: POLICY_SDK,
+  },
+  "ResourceNotFound.PolicyIdNotFound": {
+    reaction: "policyNotFound",
+    meaning: "the policy does not exist",
+    hint: "the policy was deleted outside Pulumi: run `pulumi up --refresh` to create it again, or correct policyId.",
+    actions: [UPDATE_POLICY, DELETE_POLICY, DESCRIBE_POLICY, LIST_TARGETS, "ListPolicies", "ListPoliciesForTarget"],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyIdNotExist": {
+    reaction: "policyNotFound",
+    meaning: "the policy id does not exist",
+    hint: "the policy was deleted outside Pulumi: run `pulumi up --refresh` to create it again, or correct policyId.",
+    actions: [UPDATE_POLICY, DELETE_POLICY, ATTACH, DETACH],
+    source: POLICY_SDK,
+  },
+  "ResourceNotFound.EffectivePolicyNotFound": {
+    reaction: "effectivePolicyNotFound",
+    meaning: "no policy applies to the target",
+    actions: ["DescribeEffectivePolicy"],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.OrganizationPolicyIsNotEnabled": {
+    reaction: "policyTypeNotEnabled",
+    meaning: "the policy type is not enabled for the organization",
+    hint: TYPE_NOT_ENABLED_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY, DELETE_POLICY, ATTACH, DETACH, DISABLE_TYPE],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.OrganizationPolicyIsNotDisabled": {
+    reaction: "policyTypeNotDisabled",
+    meaning: "the policy type is enabled already",
+    actions: [ENABLE_TYPE],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.PolicyEnableInvalid": {
+    reaction: "surface",
+    meaning: "a member account has enabled tag policies of its own",
+    hint: "the organization's tag policies cannot be enabled while a member account uses single-account tag policies: disable them in that member's Tag console first.",
+    actions: [ENABLE_TYPE],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.OrganizationPolicyInUsed": {
+    reaction: "policyInUse",
+    meaning: "the policy is still attached",
+    hint: 'detach it from every department and member the error names first (or set deletionPolicy: "retain" on the policy and run `pulumi up`), then destroy again.',
+    actions: [DELETE_POLICY],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.PolicyFull": {
+    reaction: "surface",
+    meaning: "the organization holds as many policies as Tencent allows",
+    hint: "delete policies no longer used (console or `pulumi destroy` of their stack), or ask Tencent to raise the limit.",
+    actions: [CREATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "LimitExceeded.TagPolicy": {
+    reaction: "surface",
+    meaning: "the organization holds as many tag policies as Tencent allows",
+    hint: "delete tag policies no longer used; Tencent's Tag pages state 100 tag policies per root account.",
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.AttachmentFull": {
+    reaction: "surface",
+    meaning: "the department or member carries as many policies as Tencent allows",
+    hint: "detach a policy from that target first, or attach the policy to its department instead (policies are inherited downwards).",
+    actions: [ATTACH],
+    source: POLICY_SDK,
+  },
+  "ResourceNotFound.OrganizationMemberNotExist": {
+    reaction: "memberNotFound",
+    meaning: "the member does not exist",
+    hint: "targetId is not a member of this organization: use an OrganizationMember's memberUin.",
+    actions: [ATTACH],
+    source: POLICY_SDK,
+  },
+  "FailedOperation.OrganizationDetachLastPolicyError": {
+    reaction: "surface",
+    meaning: "the target would be left without a service control policy",
+    hint: 'a department or member keeps at least one service control policy: attach another (FullQcloudAccess) first, or set deletionPolicy: "retain" on the attachment.',
+    actions: [DETACH],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ActionError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ActionMiss": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ActionNotExist": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ActionServiceNotExist": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ConditionContentError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ConditionError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ConditionTypeError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.EffectError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.NotSupportProduct": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyDocumentError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyDocumentLengthOverLimit": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyKeyDuplicated": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PolicyNameError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.PrincipalError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ReservedTagKey": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ResourceContentError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ResourceError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ResourceQcsError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.ResourceUinError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.StatementError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.UnsupportedService": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.VersionError": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameterValue.PolicyContentInvalid": {
+    reaction: "surface",
+    meaning: "the policy document or name breaks Tencent's syntax",
+    hint: DOCUMENT_HINT,
+    actions: [CREATE_POLICY, UPDATE_POLICY],
+    source: POLICY_SDK,
+  },
+  "InvalidParameter.DescriptionLengthOverlimit": {
+    reaction: "surface",
+    meaning: "the description is longer than 300 bytes",
+    hint: "shorten description (300 bytes in UTF-8, the ownership marker included).",
+    actions: [UPDATE_POLICY],
+    source: POLICY_SDK,
   },
   "UnsupportedOperation.MemberAccountArrears": {
     reaction: "surface",

@@ -72,6 +72,41 @@ export const RESOURCE_PERMISSIONS = {
       usedFor: "naming the members still inside when a deletion is refused (`NodeNotEmpty`)",
     },
   ],
+  // Governance: every document carries these (a stack's policies choose their deletion behaviour
+  // independently of its members).
+  OrganizationPolicy: [
+    {
+      action: "organization:DescribePolicy",
+      usedFor: 'read back after create and update; refresh; adoption; `getOrganizationPolicy` by id; "already gone" on delete',
+    },
+    {
+      action: "organization:ListPolicies",
+      usedFor: "crash recovery on create (by name and ownership marker); `getOrganizationPolicy` by name",
+    },
+    { action: "organization:CreatePolicy", usedFor: "create (the ownership marker in the description)" },
+    { action: "organization:UpdatePolicy", usedFor: "update of `name`, `description`, `content`; writing a lost ownership marker again" },
+    { action: "organization:DeletePolicy", usedFor: "delete of a policy whose deletionPolicy is `delete`" },
+    {
+      action: "organization:ListTargetsForPolicy",
+      usedFor: "naming the targets still attached when a deletion is refused (`OrganizationPolicyInUsed`)",
+    },
+    { action: "organization:DescribeEffectivePolicy", usedFor: "`getEffectivePolicy` (a look-up; read-only)" },
+    { action: "organization:ListNonCompliantResource", usedFor: "`getNonCompliantResources` (a look-up; read-only)" },
+  ],
+  OrganizationPolicyAttachment: [
+    {
+      action: "organization:ListTargetsForPolicy",
+      usedFor: 'create (already attached?), refresh, "already detached" on delete; one listing per policy per operation',
+    },
+    { action: "organization:AttachPolicy", usedFor: "create" },
+    { action: "organization:DetachPolicy", usedFor: "delete of an attachment whose deletionPolicy is `detach`" },
+  ],
+  OrganizationPolicyType: [
+    { action: "organization:DescribeOrganization", usedFor: "the organization id every policy-type call takes (once per operation)" },
+    { action: "organization:DescribePolicyConfig", usedFor: 'create (already enabled?), refresh, "already disabled" on delete' },
+    { action: "organization:EnablePolicyType", usedFor: "create" },
+    { action: "organization:DisablePolicyType", usedFor: "delete of a policy type whose deletionPolicy is `disable`" },
+  ],
 } as const satisfies Record<string, readonly ActionUse[]>;
 
 /** The resources with their actions, in declaration order. */

@@ -17,3 +17,8 @@ export { LookupArgumentsError } from "./LookupArgumentsError";
 export { PreviewOutputError } from "./PreviewOutputError";
 export { PulumiCommandError } from "./PulumiCommandError";
 export { AccountDeletionBlockedError } from "./AccountDeletionBlockedError";
+export { PolicyNotFoundError } from "./PolicyNotFoundError";
+export { PolicyNameTakenError } from "./PolicyNameTakenError";
+export { PolicyInUseError } from "./PolicyInUseError";
+export { PolicyTypeNotEnabledError } from "./PolicyTypeNotEnabledError";
+export { PresetPolicyError } from "./PresetPolicyError";

@@ -7,6 +7,9 @@ import { checkMember } from "../../../provider/member/check";
 import { MemberLifecycle } from "../../../provider/member/lifecycle";
 import { fromSettings } from "../../../provider/kit/lifecycle";
 import { NodeLifecycle } from "../../../provider/node/lifecycle";
+import { PolicyLifecycle } from "../../../provider/policy/lifecycle";
+import { AttachmentLifecycle } from "../../../provider/attachment/lifecycle";
+import { PolicyTypeLifecycle } from "../../../provider/policyType/lifecycle";
 import type { MemberInputs } from "../../../provider/member/types";
 import { resolveSettings, type ProviderSettings } from "../../../provider/api/call/settings";
 import { type Clock, SYSTEM_CLOCK } from "../../../provider/api/call/clock";
@@ -24,6 +27,10 @@ export interface ProviderHarness {
   provider: MemberLifecycle;
   /** The department provider instance of the current test (same settings, logs and clock). */
   nodeProvider: NodeLifecycle;
+  /** The governance provider instances of the current test (same settings, logs and clock). */
+  policyProvider: PolicyLifecycle;
+  attachmentProvider: AttachmentLifecycle;
+  policyTypeProvider: PolicyTypeLifecycle;
   /** Lines the provider logged since the last `fresh()`. */
   logs: string[];
   /** Milliseconds the provider waited (backoff, review waits) since the last `fresh()`, on its fake clock. */
@@ -85,14 +92,20 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
     clock,
     limiterFor: (perSecond: number) => new RateLimiter(perSecond, SYSTEM_CLOCK),
   });
-  const instance = (settings: ProviderSettings) => new MemberLifecycle(fromSettings(settings, deps()));
   const nodeInstance = (settings: ProviderSettings) => new NodeLifecycle(fromSettings(settings, deps()));
+  /** Every instance of one provider process (one operation): new ones for the next. */
+  const instances = (settings: ProviderSettings) => ({
+    provider: new MemberLifecycle(fromSettings(settings, deps())),
+    nodeProvider: nodeInstance(settings),
+    policyProvider: new PolicyLifecycle(fromSettings(settings, deps())),
+    attachmentProvider: new AttachmentLifecycle(fromSettings(settings, deps())),
+    policyTypeProvider: new PolicyTypeLifecycle(fromSettings(settings, deps())),
+  });
   const settings = build();
   const harness: ProviderHarness = {
     emulator,
     settings,
-    provider: instance(settings),
-    nodeProvider: nodeInstance(settings),
+    ...instances(settings),
     logs,
     waitedMs: () => clock.waited,
     outOfBand: orgClient(emulator),
@@ -101,13 +114,11 @@ export async function startProviderHarness(emulatorOptions: EmulatorOptions = {}
       logs.length = 0;
       clock = fakeClock();
       harness.settings = build(options.config);
-      harness.provider = instance(harness.settings);
-      harness.nodeProvider = nodeInstance(harness.settings);
+      Object.assign(harness, instances(harness.settings));
       baseline = {};
     },
     restart() {
-      harness.provider = instance(harness.settings);
-      harness.nodeProvider = nodeInstance(harness.settings);
+      Object.assign(harness, instances(harness.settings));
     },
     counts: () => callsSince(emulator, baseline),
     resetCounts() {
