@@ -36,6 +36,10 @@ fi
 [ -d /usr/local/go/bin ] && case ":$PATH:" in *":/usr/local/go/bin:"*) ;; *) PATH="$PATH:/usr/local/go/bin" ;; esac
 
 out="$cache/pulumi-v$version"
+# CI runs its two legs at the same time: one builds, the other waits for it and then reuses the build.
+mkdir -p "$cache"
+exec 9>"$cache/build-v$version.lock"
+flock 9
 if [ -x "$out/pulumi" ] && [ "$("$out/pulumi" version 2>/dev/null)" = "v$version" ]; then
   log "reusing $out/pulumi"
 else
