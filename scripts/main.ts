@@ -211,7 +211,7 @@ function printTree(outputs: OutputMap): void {
       .filter((p) => p.targetId === nodeId)
       .map((p) => `${p.type === "TAG_POLICY" ? "tag policy" : "service control policy"} ${p.name}`)
       .sort();
-    return names.length > 0 ? `  [${names.join(", ")}]` : "";
+    return names.length > 0 ? `[${names.join(", ")}]` : "";
   };
   const childrenOf = (nodeId: number) => departments.filter((d) => d.parentNodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
   const membersOf = (nodeId: number) => members.filter((m) => m.nodeId === nodeId).sort((a, b) => a.name.localeCompare(b.name));
@@ -235,7 +235,7 @@ function printTree(outputs: OutputMap): void {
     `Departments, members and policies managed by this stack (${departments.length} departments, ${members.length} members, ${policies.length} policies):`,
   );
   const rootId = root?.nodeId ?? 0;
-  lines.push(`${root?.name ?? "Root"} (${rootId})${policiesOn(rootId)}`);
+  lines.push(`${root?.name ?? "Root"} (${rootId})  ${policiesOn(rootId)}`.trimEnd());
   walk(rootId, "");
   // Departments whose parent is outside the stack and not the root, and members outside the stack's departments.
   const shown = new Set([rootId, ...departments.map((d) => d.nodeId)]);
