@@ -172,15 +172,24 @@ function treeOf(pid: number): number[] {
 }
 
 /**
- * Runs `pulumi up` of `program` in its own process tree (scripts/stack.ts, two resource operations
- * at a time, `action` answering after 1.5 s), SIGKILLs the tree once `action` has reached the
- * emulator twice — some resources done, some in flight, some not started — and waits until the
- * calls the emulator had already received complete, as Tencent's would. Returns how many `action`
- * calls had arrived when it killed (the caller asserts at least 2: a minute may pass first).
+ * Runs `pulumi <operation>` (default `up`) of `program` in its own process tree (scripts/stack.ts,
+ * two resource operations at a time, `action` answering after 1.5 s), SIGKILLs the tree once
+ * `action` has reached the emulator twice — some resources done, some in flight, some not started —
+ * and waits until the calls the emulator had already received complete, as Tencent's would. Returns
+ * how many `action` calls had arrived when it killed (the caller asserts at least 2: a minute may pass first).
  */
-export async function killUpMidway(
+export async function killMidway(
   h: EngineHarness,
-  run: { program: string; project: string; stateDir: string; action: string; config?: Record<string, string> },
+  run: {
+    program: string;
+    project: string;
+    stateDir: string;
+    action: string;
+    config?: Record<string, string>;
+    operation?: "up" | "destroy";
+    /** The stack's name (default `dev`, as `h.open` names it). */
+    stack?: string;
+  },
 ): Promise<number> {
   // Counted from now: a stack that ran before in this emulator has reached `action` already.
   const count = () => h.emulator.admin.counters()[run.action] ?? 0;
@@ -194,13 +203,15 @@ export async function killUpMidway(
     [
       "tsx",
       "scripts/stack.ts",
-      "up",
+      run.operation ?? "up",
       "--program",
       run.program,
       "--project",
       run.project,
       "--state-dir",
       run.stateDir,
+      "--stack",
+      run.stack ?? "dev",
       "--endpoint",
       h.emulator.url,
       ...config,

@@ -13,7 +13,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stackLocks } from "../../scripts/lib/locks";
-import { killUpMidway, startEngineHarness, type EngineHarness } from "./harness";
+import { killMidway, startEngineHarness, type EngineHarness } from "./harness";
 
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => ({
   key,
@@ -34,7 +34,7 @@ describe("an interrupted pulumi up", () => {
     const stateDir = `${h.stateRoot}/dev`;
     // The first up runs in its own process tree, two creations at a time, so that killing it
     // leaves some members done, some in flight and some not started.
-    const reached = await killUpMidway(h, {
+    const reached = await killMidway(h, {
       program: "examples/pipeline",
       project: "e2e-interrupted",
       stateDir,
@@ -75,5 +75,47 @@ describe("an interrupted pulumi up", () => {
         `member ${orphan.memberUin} ("${orphan.name}") was created earlier by this resource: using it`,
       );
     }
+  }, 180_000);
+});
+
+describe("an interrupted pulumi destroy", () => {
+  it("leaves nothing after pulumi cancel and destroy again", async () => {
+    h.emulator.admin.reset();
+    const doomed = DECLARED.map((m) => ({ ...m, name: `doomed-${m.key}`, deletionPolicy: "deleteAccount" as const }));
+    const file = h.writeMembersFile("doomed", doomed);
+    const stack = await h.open("examples/pipeline", {
+      projectName: "e2e-interrupted",
+      stackName: "destroy",
+      config: { membersFile: file },
+    });
+    await stack.up();
+    expect(h.emulator.admin.members().filter((m) => m.name.startsWith("doomed-"))).toHaveLength(doomed.length);
+
+    // Killed while DeleteAccount calls are in flight: some accounts deleted and recorded, some
+    // deleted but still in the state (pending deletes), some not reached.
+    const stateDir = `${h.stateRoot}/destroy`;
+    const reached = await killMidway(h, {
+      program: "examples/pipeline",
+      project: "e2e-interrupted",
+      stateDir,
+      action: "DeleteAccount",
+      config: { membersFile: file },
+      operation: "destroy",
+      stack: "destroy",
+    });
+    expect(reached, "the killed destroy reached DeleteAccount").toBeGreaterThanOrEqual(2);
+    const afterKill = await stack.exportStack();
+    const recorded = afterKill.deployment.resources.filter((r: { type: string }) => r.type.endsWith("OrganizationMember"));
+    expect(recorded.length, "members still in the state after the kill").toBeGreaterThan(0);
+    await expect(stack.destroy()).rejects.toThrow(/locked/);
+
+    // The repair of docs/guides/recovery.md, "A cancelled pulumi destroy", command for command:
+    await stack.cancel(); //       pulumi cancel --yes
+    const destroy = await stack.destroy(); // pulumi destroy --yes --skip-preview
+    expect(destroy.summary.result).toBe("succeeded");
+    expect(h.emulator.admin.members().filter((m) => m.name.startsWith("doomed-"))).toEqual([]);
+    const state = await stack.exportStack();
+    expect(state.deployment.resources ?? []).toEqual([]);
+    expect(state.deployment.pending_operations ?? []).toEqual([]);
   }, 180_000);
 });

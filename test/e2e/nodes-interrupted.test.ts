@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_NODE_ID } from "../emulator";
-import { killUpMidway, startEngineHarness, type EngineHarness } from "./harness";
+import { killMidway, startEngineHarness, type EngineHarness } from "./harness";
 
 const PROGRAM = "test/e2e/programs/flat-departments.ts";
 const DECLARED = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"].map((key) => `crash-${key}`);
@@ -23,7 +23,7 @@ const declaredNodes = () => h.emulator.admin.nodes().filter((n) => n.ParentNodeI
 describe("an interrupted pulumi up of departments", () => {
   it("leaves exactly the declared departments after the stack is repaired and up runs again", async () => {
     const stateDir = `${h.stateRoot}/dev`;
-    const reached = await killUpMidway(h, { program: PROGRAM, project: "e2e-nodes-interrupted", stateDir, action: "AddOrganizationNode" });
+    const reached = await killMidway(h, { program: PROGRAM, project: "e2e-nodes-interrupted", stateDir, action: "AddOrganizationNode" });
     expect(reached, "the first up reached AddOrganizationNode").toBeGreaterThanOrEqual(2);
 
     const stack = await h.open(PROGRAM, { projectName: "e2e-nodes-interrupted" });

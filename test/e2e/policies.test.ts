@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineStack } from "../../scripts/lib/engine";
 import { ROOT_NODE_ID } from "../emulator";
 import { orgClient } from "../emulator/fixtures";
-import { engineFailureOf, killUpMidway, startEngineHarness, type EngineHarness } from "./harness";
+import { engineFailureOf, killMidway, startEngineHarness, type EngineHarness } from "./harness";
 
 const PROGRAM = "test/e2e/programs/governance.ts";
 const POLICY_WRITES = [
@@ -149,7 +149,7 @@ describe.sequential("governance as code", () => {
   it("a pulumi up killed while policies are created leaves exactly the declared ones, each in the state, after the stack is repaired", async () => {
     const stateDir = `${h.stateRoot}/dev`;
     const config = { "e2e-policies:policies": "6" };
-    const reached = await killUpMidway(h, { program: PROGRAM, project: "e2e-policies", stateDir, action: "CreatePolicy", config });
+    const reached = await killMidway(h, { program: PROGRAM, project: "e2e-policies", stateDir, action: "CreatePolicy", config });
     expect(reached, "the first up reached CreatePolicy").toBeGreaterThanOrEqual(2);
     const crashed = await h.open(PROGRAM, { config: { policies: "6" } });
     const afterKill = await crashed.exportStack();
