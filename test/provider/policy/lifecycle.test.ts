@@ -354,3 +354,42 @@ describe("shared reads", () => {
     expect(h.counts()).toEqual({ DescribePolicy: 50, ListTargetsForPolicy: 50 });
   });
 });
+
+describe("look-ups", () => {
+  it("finds a policy by name or id, presets included; undefined when none matches", async () => {
+    const { id } = await created({ type: "TAG_POLICY", name: "cost_center", content: COST_CENTER });
+    expect(await h.policyProvider.lookup({ type: "TAG_POLICY", name: "cost_center" })).toMatchObject({
+      policyId: Number(id),
+      preset: false,
+      description: "no new CVMs",
+    });
+    expect(await h.policyProvider.lookup({ type: "SERVICE_CONTROL_POLICY", name: "FullQcloudAccess" })).toMatchObject({
+      policyId: 1,
+      preset: true,
+    });
+    expect(await h.policyProvider.lookup({ type: "SERVICE_CONTROL_POLICY", policyId: Number(id) })).toBeUndefined();
+    expect(await h.policyProvider.lookup({ type: "TAG_POLICY", name: "nothing_here" })).toBeUndefined();
+  });
+
+  it("the effective policy of a member under a department with a tag policy, and its non-compliant resources", async () => {
+    const { id } = await created({ type: "TAG_POLICY", name: "cost_center", content: COST_CENTER });
+    await h.attachmentProvider.create(attachment(Number(id), { policyType: "TAG_POLICY", targetId: ENGINEERING }));
+    const memberUin = h.emulator.admin.inviteMember({ name: "tagged", nodeId: ENGINEERING, permissionIds: [1, 2] });
+    h.emulator.admin.setMemberResources(memberUin, [
+      { resource: `qcs::cvm:ap-guangzhou:uin/${memberUin}:instance/ins-ok`, tags: { costcenter: "cc-100" } },
+      { resource: `qcs::cvm:ap-guangzhou:uin/${memberUin}:instance/ins-wrong`, tags: { costcenter: "cc-999" } },
+      { resource: `qcs::cvm:ap-guangzhou:uin/${memberUin}:instance/ins-none` },
+    ]);
+    const effective = await h.policyProvider.effectivePolicy(memberUin);
+    expect(effective?.document).toMatchObject({ tags: { costcenter: { tag_value: ["cc-100", "cc-200"] } } });
+    const findings = await h.policyProvider.nonCompliantResources(memberUin);
+    const byName = Object.fromEntries(findings.map((f) => [f.resource.split("/").at(-1), f]));
+    expect(byName["ins-wrong"]).toMatchObject({ compliant: false, keysWithNonCompliantValues: ["costcenter"] });
+    expect(byName["ins-none"]).toMatchObject({ compliant: false, nonCompliantKeys: ["costcenter"] });
+    expect(byName["ins-ok"]?.compliant ?? true).toBe(true);
+    // A member under no tag policy has none.
+    expect(
+      await h.policyProvider.effectivePolicy(h.emulator.admin.inviteMember({ name: "free", nodeId: FINANCE, permissionIds: [1, 2] })),
+    ).toBeUndefined();
+  });
+});
