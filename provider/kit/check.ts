@@ -106,6 +106,31 @@ export function text(field: string): Validator<string> {
   return (value) => (typeof value === "string" ? { value } : { reason: `${field} must be a string (got ${JSON.stringify(value)})` });
 }
 
+/**
+ * Switching an adopted object's id (`field`) to another id releases the object adopted before
+ * through the state's deletion policy: with anything but `retain` that would remove (or delete) an
+ * object adopted by mistake without asking, so the preview refuses it. `verb` says what the
+ * resource's deletion does to it ("delete", "release").
+ */
+export function adoptionSwitchRefused(
+  field: string,
+  noun: string,
+  olds: Props,
+  inputs: Props,
+  options: { defaultPolicy: string; verb: string },
+): dynamic.CheckFailure | undefined {
+  const before = olds[field];
+  const after = inputs[field];
+  const policy = String(olds.deletionPolicy ?? options.defaultPolicy);
+  if (before === undefined || after === undefined || containsUnknown(after) || after === before || policy === "retain") return undefined;
+  return {
+    property: field,
+    reason:
+      `adopting ${noun} ${String(after)} instead of ${String(before)} would ${options.verb} the latter (deletionPolicy "${policy}"). ` +
+      `Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
+  };
+}
+
 /** `ownerMarker`, which the resource class sets: never by hand. */
 export function ownerMarkerInput(resourceClass: string): Validator<string> {
   return (value) =>

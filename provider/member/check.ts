@@ -7,6 +7,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkTags } from "../core/tags";
 import { containsUnknown } from "../core/unknown";
 import {
+  adoptionSwitchRefused,
   type CheckOutcome as KitCheckOutcome,
   checkInputs,
   type Declaration as KitDeclaration,
@@ -58,20 +59,12 @@ function blockedReplacements(olds: Props, inputs: MemberInputs): CheckFailure[] 
   if (olds.name === undefined) return [];
   const oldPolicy = olds.deletionPolicy ?? "retain";
   if (olds.adoptMemberUin !== undefined) {
-    // Adopting another member releases the one adopted before through its deletion policy: a
-    // corrected UIN must not remove (or delete) the member adopted by mistake without asking.
-    const switching =
-      inputs.adoptMemberUin !== undefined && inputs.adoptMemberUin !== olds.adoptMemberUin && !containsUnknown(inputs.adoptMemberUin);
-    return switching && oldPolicy !== "retain"
-      ? [
-          {
-            property: "adoptMemberUin",
-            reason:
-              `adopting member ${String(inputs.adoptMemberUin)} instead of ${String(olds.adoptMemberUin)} would release the latter with ` +
-              `deletionPolicy "${oldPolicy}". Set deletionPolicy: "retain" and run pulumi up first if it should stay as it is.`,
-          },
-        ]
-      : [];
+    // A corrected UIN must not remove (or delete) the member adopted by mistake without asking.
+    const switched = adoptionSwitchRefused("adoptMemberUin", "member", olds, inputs as unknown as Props, {
+      defaultPolicy: "retain",
+      verb: "release",
+    });
+    return switched ? [switched] : [];
   }
   if (oldPolicy === "deleteAccount" || inputs.name !== olds.name) return [];
   // Old inputs hold every field the replace rows compare. Adopting instead creates nothing, so

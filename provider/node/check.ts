@@ -7,6 +7,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkTags } from "../core/tags";
 import { containsUnknown } from "../core/unknown";
 import {
+  adoptionSwitchRefused,
   type CheckOutcome,
   checkInputs,
   type Declaration,
@@ -89,19 +90,10 @@ function blockedReplacements(olds: Props, inputs: NodeInputs): dynamic.CheckFail
         `or drop adoptNodeId to create a new department there.`,
     });
   }
-  const oldPolicy = olds.deletionPolicy ?? "retain";
-  if (
-    inputs.adoptNodeId !== undefined &&
-    !containsUnknown(inputs.adoptNodeId) &&
-    inputs.adoptNodeId !== olds.adoptNodeId &&
-    oldPolicy !== "retain"
-  ) {
-    failures.push({
-      property: "adoptNodeId",
-      reason:
-        `adopting department ${String(inputs.adoptNodeId)} instead of ${String(olds.adoptNodeId)} would delete the latter (deletionPolicy "${String(oldPolicy)}"). ` +
-        `Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
-    });
-  }
+  const switched = adoptionSwitchRefused("adoptNodeId", "department", olds, inputs as unknown as Props, {
+    defaultPolicy: "retain",
+    verb: "delete",
+  });
+  if (switched) failures.push(switched);
   return failures;
 }

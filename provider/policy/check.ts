@@ -6,6 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { containsUnknown } from "../core/unknown";
 import {
+  adoptionSwitchRefused,
   type CheckOutcome,
   checkInputs,
   type Declaration,
@@ -86,19 +87,10 @@ function blockedReplacements(olds: Props, inputs: PolicyInputs): dynamic.CheckFa
         `so type cannot become ${inputs.type}. Drop adoptPolicyId to create a new policy of that type.`,
     });
   }
-  const oldPolicy = olds.deletionPolicy ?? "delete";
-  if (
-    inputs.adoptPolicyId !== undefined &&
-    !containsUnknown(inputs.adoptPolicyId) &&
-    inputs.adoptPolicyId !== olds.adoptPolicyId &&
-    oldPolicy !== "retain"
-  ) {
-    failures.push({
-      property: "adoptPolicyId",
-      reason:
-        `adopting policy ${String(inputs.adoptPolicyId)} instead of ${String(olds.adoptPolicyId)} would delete the latter (deletionPolicy "${String(oldPolicy)}"). ` +
-        `Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
-    });
-  }
+  const switched = adoptionSwitchRefused("adoptPolicyId", "policy", olds, inputs as unknown as Props, {
+    defaultPolicy: "delete",
+    verb: "delete",
+  });
+  if (switched) failures.push(switched);
   return failures;
 }
