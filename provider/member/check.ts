@@ -5,7 +5,6 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkTags } from "../core/tags";
-import { containsUnknown } from "../core/unknown";
 import {
   adoptionSwitchRefused,
   type CheckOutcome as KitCheckOutcome,
