@@ -37,8 +37,9 @@ export function attachmentId(a: Pick<AttachmentInputs, "policyId" | "policyType"
 
 /** The parts of an attachment id; undefined when it is not one. */
 export function parseAttachmentId(id: string): Pick<AttachmentInputs, "policyId" | "policyType" | "targetType" | "targetId"> | undefined {
-  const match = /^(SERVICE_CONTROL_POLICY|TAG_POLICY)#([1-9][0-9]*)#(NODE|MEMBER)#([1-9][0-9]*)$/.exec(id);
-  if (!match) return undefined;
+  // Ids as check accepts them: at most 16 digits, and a safe integer (never rounded).
+  const match = /^(SERVICE_CONTROL_POLICY|TAG_POLICY)#([1-9][0-9]{0,15})#(NODE|MEMBER)#([1-9][0-9]{0,15})$/.exec(id);
+  if (!match || !Number.isSafeInteger(Number(match[2])) || !Number.isSafeInteger(Number(match[4]))) return undefined;
   return {
     policyType: match[1] as PolicyType,
     policyId: Number(match[2]),

@@ -17,7 +17,7 @@ import {
   type Validator,
 } from "../kit/check";
 import { contentInput } from "./document";
-import { MARKER_SUFFIX_BYTES, POLICY_DESCRIPTION_MAX_BYTES, POLICY_NAME_PATTERN, utf8Bytes } from "./rules";
+import { MARKER_SUFFIX_BYTES, POLICY_DESCRIPTION_MAX_BYTES, POLICY_NAME_PATTERN, splitDescription, utf8Bytes } from "./rules";
 import { POLICY_DELETION_POLICIES, POLICY_TYPES, type PolicyInputs, type PolicyType } from "./types";
 
 /** The type the other inputs are checked against, when it is known and valid. */
@@ -32,6 +32,9 @@ const VALIDATORS: { [K in keyof Required<PolicyInputs>]: Validator<PolicyInputs[
       : { reason: `name must be 1 to 128 letters, digits, _ and Chinese characters (Tencent's rule; got ${JSON.stringify(value)})` },
   description: (value, news) => {
     if (typeof value !== "string") return { reason: `description must be a string (got ${JSON.stringify(value)})` };
+    // Read back, such an ending would be taken for the marker and stripped: a permanent diff.
+    if (splitDescription(value).marker)
+      return { reason: `description may not end with "[pulumi:<16 hex digits>]": the provider writes its ownership marker there` };
     // A created policy's description also holds its ownership marker; an adopted one's does not.
     const marked = news.ownerMarker !== undefined && news.adoptPolicyId === undefined;
     const room = POLICY_DESCRIPTION_MAX_BYTES - (marked ? MARKER_SUFFIX_BYTES : 0);
@@ -70,21 +73,33 @@ export function checkPolicy(
 
 /**
  * Replacements that cannot work, refused at preview before anything is touched:
- * - an adopted policy cannot change type (no API does; the replacement would adopt the same id
- *   under the other type and find nothing);
+ * - an adopted policy cannot change type while it stays adopted (no API changes a type; the
+ *   replacement would adopt the same id under the other type and find nothing);
+ * - dropping `adoptPolicyId` to change the type replaces the adopted policy by a new one, and the
+ *   adopted one goes by its deletion policy: only `retain` keeps it, anything else is refused;
  * - switching `adoptPolicyId` releases the policy adopted before through its deletion policy:
  *   with `delete` that would delete a policy adopted by mistake without asking.
  */
 function blockedReplacements(olds: Props, inputs: PolicyInputs): dynamic.CheckFailure[] {
   if (olds.name === undefined || olds.adoptPolicyId === undefined) return [];
   const failures: dynamic.CheckFailure[] = [];
-  const adopting = inputs.adoptPolicyId ?? olds.adoptPolicyId;
-  if (adopting === olds.adoptPolicyId && !containsUnknown(inputs.type) && olds.type !== undefined && inputs.type !== olds.type) {
+  // Only a known, valid new type is compared (an invalid one has its own failure already).
+  const typeChanges = inputs.type !== undefined && !containsUnknown(inputs.type) && olds.type !== undefined && inputs.type !== olds.type;
+  const oldPolicy = String(olds.deletionPolicy ?? "delete");
+  if (typeChanges && inputs.adoptPolicyId === olds.adoptPolicyId) {
     failures.push({
       property: "type",
       reason:
         `policy ${String(olds.adoptPolicyId)} is adopted and is a ${String(olds.type)}; no Tencent API changes a policy's type, ` +
-        `so type cannot become ${inputs.type}. Drop adoptPolicyId to create a new policy of that type.`,
+        `so type cannot become ${inputs.type}. Drop adoptPolicyId to create a new policy of that type` +
+        (oldPolicy === "retain" ? "." : `, with deletionPolicy: "retain" applied first so that the adopted one stays.`),
+    });
+  } else if (typeChanges && inputs.adoptPolicyId === undefined && oldPolicy !== "retain") {
+    failures.push({
+      property: "type",
+      reason:
+        `changing the type replaces the adopted policy ${String(olds.adoptPolicyId)} by a new ${inputs.type}, and the adopted one ` +
+        `would be deleted (deletionPolicy "${oldPolicy}"). Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
     });
   }
   const switched = adoptionSwitchRefused("adoptPolicyId", "policy", olds, inputs as unknown as Props, {

@@ -78,6 +78,17 @@ describe("check refuses replacements that cannot work", () => {
   it("switching adoptNodeId with retain is allowed (the old one stays)", () => {
     expect(checkNode(adopted, { ...adopted, adoptNodeId: 100003 }).failures).toEqual([]);
   });
+  it("dropping adoptNodeId to move, as the refusal advises: with retain the adopted one stays and a new one is made there", () => {
+    const { adoptNodeId: _dropped, ...created } = adopted;
+    expect(checkNode(adopted, { ...created, parentNodeId: 100003 }).failures).toEqual([]);
+  });
+  it("dropping adoptNodeId to move with delete is refused: the adopted department would be deleted", () => {
+    const old = { ...adopted, deletionPolicy: "delete" };
+    const { adoptNodeId: _dropped, ...created } = old;
+    expect(checkNode(old, { ...created, parentNodeId: 100003 }).failures).toEqual([
+      expect.objectContaining({ property: "parentNodeId", reason: expect.stringMatching(/would be deleted \(deletionPolicy "delete"\)/) }),
+    ]);
+  });
   it("a created department may move: it is replaced by a new one under the new parent", () => {
     const old = { ...minimal, deletionPolicy: "delete" };
     expect(checkNode(old, { ...old, parentNodeId: 100003 }).failures).toEqual([]);
