@@ -107,20 +107,18 @@ describe.sequential("governance as code", () => {
       shows: /\+ pulumi-nodejs:dynamic\/tencentcloud:OrganizationPolicyAttachment: \(create\)/,
     },
   ];
-  it.each(drifts)(
-    "a change of $field made out of band is reported by the drift check and undone by up --refresh",
-    async ({ change, shows }) => {
-      await change();
-      const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
-      expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
-      expect(report).toMatch(shows);
-      await stack.up({ refresh: true });
-      expect(policy("cost_center")).toBeDefined();
-      expect(JSON.parse(policy("deny_run_instances")!.content).statement[0].effect).toBe("deny");
-      expect(targetsOf(policy("deny_run_instances")!.policyId)).toEqual([`NODE/${platformId()}`]);
-      await stack.preview({ refresh: true, expectNoChanges: true });
-    },
-  );
+  // The three drifts at once: one drift check reports them all, one up --refresh heals them all.
+  it("changes of content, name and attachment made out of band are reported by the drift check and undone by up --refresh", async () => {
+    for (const { change } of drifts) await change();
+    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
+    expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
+    for (const { field, shows } of drifts) expect(report, field).toMatch(shows);
+    await stack.up({ refresh: true });
+    expect(policy("cost_center")).toBeDefined();
+    expect(JSON.parse(policy("deny_run_instances")!.content).statement[0].effect).toBe("deny");
+    expect(targetsOf(policy("deny_run_instances")!.policyId)).toEqual([`NODE/${platformId()}`]);
+    await stack.preview({ refresh: true, expectNoChanges: true });
+  });
 
   it("a content change shows the changed statement at preview and is made in place", async () => {
     const before = policy("deny_run_instances")!;
