@@ -20,6 +20,7 @@ import { ORGANIZATION_ID } from "./policy-rules";
 import type { RequestLogEntry } from "./observability";
 import { checkCreateTags, checkMemberName, checkNameFree, formatApiTime, normalisePermissionIds, tagRuleBreak } from "./rules";
 import { invitedMember, ROOT_NODE_ID } from "./seed";
+import type { EmulatorRole, StsSession, WebIdentityTokenRequest } from "./sts";
 
 /** A member added out of band, as the console's "invite" does. */
 export interface InviteRequest {
@@ -91,7 +92,27 @@ export interface EmulatorAdmin {
   setAllowedActions(secretId: string, actions: string[] | undefined): void;
   /** Allow-lists in force by SecretId (a SecretId without one may call everything). */
   allowedActions(): Record<string, string[]>;
-  /** Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows, settings and allow-lists back to the start options. */
+  /** Adds a CAM role, or replaces the one with its ARN (STS, `sts.ts`). @throws Error on a malformed role */
+  defineRole(role: EmulatorRole): void;
+  /** The CAM roles STS knows. */
+  roles(): EmulatorRole[];
+  /** Sets (or with undefined removes) a role's allow-list. @throws Error for an unknown role or a malformed entry */
+  setRoleAllowedActions(roleArn: string, actions: string[] | undefined): void;
+  /** Registers an OIDC identity provider of the account. @throws Error on a malformed id */
+  defineOidcProvider(providerId: string): void;
+  /** The OIDC identity providers. */
+  oidcProviders(): string[];
+  /**
+   * Issues a web-identity token of a provider, as a CI system's OIDC issuer would; it expires
+   * `expiresInSeconds` later on the emulator's clock. @throws Error for an unknown provider
+   */
+  issueWebIdentityToken(request: WebIdentityTokenRequest): string;
+  /** Every session STS issued since the last reset, oldest first, with its temporary key and token. */
+  stsSessions(): StsSession[];
+  /**
+   * Back to the seed state; clears faults, latency overrides, counters, log and rate-limit windows, settings and
+   * allow-lists back to the start options; roles and providers back to the start options, tokens and sessions forgotten.
+   */
   reset(): void;
 }
 
@@ -206,6 +227,13 @@ export function createAdmin(emulator: Emulator): EmulatorAdmin {
     },
     setAllowedActions: (secretId, actions) => emulator.setAllowedActions(secretId, actions),
     allowedActions: () => emulator.allowedActions(),
+    defineRole: (role) => emulator.sts.defineRole(role),
+    roles: () => emulator.sts.roleList(),
+    setRoleAllowedActions: (roleArn, actions) => emulator.sts.setRoleAllowedActions(roleArn, actions),
+    defineOidcProvider: (providerId) => emulator.sts.defineOidcProvider(providerId),
+    oidcProviders: () => emulator.sts.providerList(),
+    issueWebIdentityToken: (request) => emulator.sts.issueWebIdentityToken(request),
+    stsSessions: () => emulator.sts.sessionList(),
     reset: () => emulator.reset(),
   };
 }
@@ -318,6 +346,30 @@ export function routeAdminRequest(admin: EmulatorAdmin, method: string, path: st
         admin.setAllowedActions(secretId, actions === null ? undefined : (actions as string[]));
         return { status: 200, body: admin.allowedActions() };
       }
+    }
+    switch (route) {
+      case "GET /_emulator/sts/roles":
+        return { status: 200, body: admin.roles() };
+      case "POST /_emulator/sts/roles":
+        admin.defineRole(input as unknown as EmulatorRole);
+        return { status: 200, body: admin.roles() };
+      case "POST /_emulator/sts/roles/allowed-actions": {
+        const { roleArn, actions } = input;
+        if (typeof roleArn !== "string") throw new Error("roleArn must be a string");
+        if (actions !== null && !Array.isArray(actions))
+          throw new Error("actions must be an array of strings, or null to allow everything");
+        admin.setRoleAllowedActions(roleArn, actions === null ? undefined : (actions as string[]));
+        return { status: 200, body: admin.roles() };
+      }
+      case "GET /_emulator/sts/oidc-providers":
+        return { status: 200, body: admin.oidcProviders() };
+      case "POST /_emulator/sts/oidc-providers":
+        admin.defineOidcProvider(input.providerId as string);
+        return { status: 200, body: admin.oidcProviders() };
+      case "POST /_emulator/sts/web-identity-tokens":
+        return { status: 200, body: { token: admin.issueWebIdentityToken(input as unknown as WebIdentityTokenRequest) } };
+      case "GET /_emulator/sts/sessions":
+        return { status: 200, body: admin.stsSessions() };
     }
     const memberRoute = /^POST \/_emulator\/members\/(\d+)\/(holdings|confirm-permissions|nickname|resources)$/.exec(route);
     if (memberRoute) {

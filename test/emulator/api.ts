@@ -1,17 +1,17 @@
 /**
  * One API request, from headers to answer:
- * size → action lookup → signature → count → rate limit → latency → fault → JSON → handler → persist.
+ * size → action lookup → signature → count → CAM → rate limit → latency → fault → JSON → handler → persist.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
-import { verifyRequest } from "./authentication";
+import { isUnsigned, verifyRequest } from "./authentication";
 import { isApiError, type Emulator } from "./emulator";
 import { UndocumentedCodeError } from "./codes";
 import { ApiError, Errors } from "./errors";
 import { CREATION_FAULT_MODES, type PendingFault } from "./faults";
-import { findHandler, serviceOf } from "./handlers";
+import { findHandler } from "./handlers";
 import { redactSecrets } from "./observability";
 
 /** The request as the HTTP layer read it. */
@@ -40,6 +40,9 @@ const header = (headers: IncomingHttpHeaders, name: string): string => {
   const value = headers[name];
   return Array.isArray(value) ? value.join(",") : (value ?? "");
 };
+
+/** The rate limiter's key for unsigned requests, which have no SecretId. */
+const UNSIGNED_CALLER = "(unsigned)";
 
 const envelope = (requestId: string, fields: Record<string, unknown>): string =>
   JSON.stringify({ Response: { ...fields, RequestId: requestId } });
@@ -106,14 +109,20 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     if (version === "") throw Errors.missingParameter("X-TC-Version");
     const lookup = findHandler(version, action);
     if ("error" in lookup) throw lookup.error === "NoSuchVersion" ? Errors.noSuchVersion(version) : Errors.invalidAction(action, version);
+    const handler = lookup.found;
     const debug = process.env.TC_EMULATOR_DEBUG ? (line: string) => console.error(`[emulator] ${line}`) : undefined;
-    const serviceRule = { expected: serviceOf(version), endpointRoute: emulator.options.endpointRouteScope };
-    secretId = verifyRequest(request, emulator.options.credentials, emulator.options.clock(), serviceRule, debug).secretId;
+    const serviceRule = { expected: handler.service, endpointRoute: emulator.options.endpointRouteScope };
+    // An unsigned action (AssumeRoleWithWebIdentity) has no caller: its token is checked by the handler.
+    if (!(handler.unsigned && isUnsigned(request.headers))) {
+      secretId = verifyRequest(request, (id) => emulator.credentialOf(id), emulator.options.clock(), serviceRule, debug).secretId;
+    }
 
     emulator.observability.count(action);
-    const cam = `${serviceOf(version)}:${action}`;
-    if (!emulator.authorizes(secretId, cam)) throw Errors.unauthorizedOperation(cam);
-    if (!emulator.limiter.admit(secretId, action)) throw Errors.requestLimitExceeded(action, emulator.limiter.limitFor(action));
+    const cam = `${handler.service}:${action}`;
+    if (secretId !== undefined && !emulator.authorizes(secretId, cam)) throw Errors.unauthorizedOperation(cam);
+    if (!emulator.limiter.admit(secretId ?? UNSIGNED_CALLER, action)) {
+      throw Errors.requestLimitExceeded(action, emulator.limiter.limitFor(action));
+    }
     const latency = emulator.latencyFor(action);
     if (latency > 0) await delay(latency);
     if (transport.closed) return;
@@ -129,7 +138,7 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     params = redactSecrets(body);
     let result: Record<string, unknown> | ApiError;
     try {
-      result = lookup.found.run(body, emulator.handlerContext(action));
+      result = handler.run(body, emulator.handlerContext(action, true, secretId));
     } catch (error) {
       if (!isApiError(error)) throw error;
       result = error;
@@ -149,11 +158,13 @@ export async function handleApiRequest(emulator: Emulator, request: ApiRequest, 
     errorCode = apiError.code;
     answer({ Error: { Code: apiError.code, Message: apiError.message } });
   } finally {
+    const roleArn = secretId === undefined ? undefined : emulator.sts.roleOf(secretId);
     emulator.observability.record({
       time: new Date(emulator.options.clock()).toISOString(),
       action,
       version,
       ...(secretId === undefined ? {} : { secretId }),
+      ...(roleArn === undefined ? {} : { roleArn }),
       params: typeof params === "object" && params !== null ? params : { body: params },
       ...(errorCode === undefined ? {} : { errorCode }),
       ...(faultMode === undefined ? {} : { fault: faultMode }),

@@ -12,6 +12,11 @@ export interface EmulatorCredential {
   secretKey: string;
   token?: string;
   /**
+   * A temporary key (issued by STS, `sts.ts`): refused with AuthFailure.TokenFailure from this
+   * moment on (ms since epoch, the emulator's clock). Absent: a permanent key.
+   */
+  expiresAtMs?: number;
+  /**
    * CAM-style allow-list: `service:Action`, `service:*` or `*` (e.g. "organization:DeleteAccount").
    * Other actions answer UnauthorizedOperation naming the action. Absent: every action is allowed.
    */
@@ -84,15 +89,23 @@ function endpointRouteService(headers: IncomingHttpHeaders): string | undefined 
 }
 
 /**
+ * True when a request says it is unsigned: `Authorization: SKIP`, which Tencent asks of
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML ("Authorization 需要传入值 SKIP", sts client.go).
+ */
+export function isUnsigned(headers: IncomingHttpHeaders): boolean {
+  return headerValue(headers, "authorization") === "SKIP";
+}
+
+/**
  * Verifies the Authorization header of an API request.
- * @param credentials - the configured key pairs
+ * @param credentialOf - the key pair (permanent or temporary) of a SecretId, if the emulator knows it
  * @param nowMs - the emulator's clock
  * @param debug - receives the expected string to sign on a mismatch (never the key)
  * @throws ApiError with an AuthFailure.* code, or MissingParameter/InvalidParameterValue for X-TC-Timestamp
  */
 export function verifyRequest(
   request: SignedRequest,
-  credentials: readonly EmulatorCredential[],
+  credentialOf: (secretId: string) => EmulatorCredential | undefined,
   nowMs: number,
   serviceRule: ServiceScopeRule,
   debug?: (line: string) => void,
@@ -118,7 +131,7 @@ export function verifyRequest(
   const timestamp = Number(timestampText);
   if (Math.abs(nowMs / 1000 - timestamp) > SIGNATURE_WINDOW_SECONDS) throw Errors.signatureExpire();
 
-  const known = credentials.find((c) => c.secretId === secretId);
+  const known = credentialOf(secretId);
   if (!known) throw Errors.secretIdNotFound();
   if (date !== scopeDate(timestamp)) throw Errors.signatureFailure("the credential scope date is not the UTC date of X-TC-Timestamp");
   if (service !== serviceRule.expected && !(serviceRule.endpointRoute && service === endpointRouteService(request.headers))) {
@@ -140,5 +153,8 @@ export function verifyRequest(
     throw Errors.signatureFailure("recompute it over the exact body and headers sent");
   }
   if (known.token !== undefined && headerValue(request.headers, "x-tc-token") !== known.token) throw Errors.tokenFailure();
+  if (known.expiresAtMs !== undefined && nowMs >= known.expiresAtMs) {
+    throw Errors.tokenExpired(new Date(known.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, "Z"));
+  }
   return { secretId };
 }

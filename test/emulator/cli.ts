@@ -6,7 +6,7 @@
  *   tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]
  *       [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]
  *       [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]
- *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope]
+ *       [--allowed-actions organization:CreateOrganizationMember,tag:ModifyResourceTags] [--strict-service-scope] [--roles-file roles.json]
  *       [--enable-policy-types SERVICE_CONTROL_POLICY,TAG_POLICY] [--policy-limit 1000] [--tag-policy-limit 100] [--policy-attachment-limit 10]
  *       [--detach --pid-file emulator.pid [--log-file emulator.log]]
  *   tencentcloud-organization-emulator stop --pid-file emulator.pid
@@ -17,17 +17,19 @@
  * Credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN),
  * else the documented defaults. SIGINT/SIGTERM close it cleanly (writing the data file if set).
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { reportReady, startDetached, stopDetached } from "./detach";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorOptions } from "./index";
 import type { PolicyType } from "./model";
 import { readSeedFile, SeedFileError } from "./seed-file";
+import type { EmulatorRole } from "./sts";
 
 const USAGE = [
   "usage: tencentcloud-organization-emulator [--port 8787] [--host 127.0.0.1] [--data-file path] [--seed-file org.json]",
   "         [--rate-limit 20] [--latency-ms 0] [--seed-members M] [--deregister-pending N] [--member-limit 100]",
   "         [--node-limit 1000] [--node-depth-limit 5] [--department-names organization|siblings] [--tag-value-quota 1000] [--tag-key-quota 1000]",
-  "         [--allowed-actions service:Action,...] [--strict-service-scope]",
+  "         [--allowed-actions service:Action,...] [--strict-service-scope] [--roles-file roles.json]",
   "         [--enable-policy-types SERVICE_CONTROL_POLICY,TAG_POLICY] [--policy-limit 1000] [--tag-policy-limit 100] [--policy-attachment-limit 10]",
   "         [--detach --pid-file emulator.pid [--log-file emulator.log]]",
   "       tencentcloud-organization-emulator stop --pid-file emulator.pid",
@@ -65,6 +67,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "tag-policy-limit": { type: "string" },
       "policy-attachment-limit": { type: "string" },
       "seed-file": { type: "string" },
+      "roles-file": { type: "string" },
       detach: { type: "boolean" },
       "pid-file": { type: "string" },
       "log-file": { type: "string" },
@@ -108,6 +111,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     policyAttachmentLimit: integerFlag(values, "policy-attachment-limit"),
     // A data file that exists holds the organization already; the seed applies to a fresh start only.
     ...(values["seed-file"] ? { seed: readSeedFile(values["seed-file"]) } : {}),
+    ...(values["roles-file"] ? readRolesFile(values["roles-file"]) : {}),
     credentials: [
       {
         ...(secretId && secretKey
@@ -199,4 +203,25 @@ if (require.main === module) {
 function departmentNameScopeFlag(value: string | boolean | undefined): "organization" | "siblings" {
   if (value === "organization" || value === "siblings") return value;
   throw new Error(`--department-names must be organization or siblings (got ${JSON.stringify(value)})`);
+}
+
+/**
+ * `--roles-file`: the STS roles and OIDC identity providers to start with, a JSON object
+ * `{"roles": [EmulatorRole…], "oidcProviders": ["…"]}` (fields in `sts.ts`; checked when the emulator starts).
+ */
+function readRolesFile(path: string): { roles?: EmulatorRole[]; oidcProviders?: string[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`--roles-file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--roles-file ${path} must be a JSON object {"roles": [...], "oidcProviders": [...]}`);
+  }
+  const { roles, oidcProviders, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw new Error(`--roles-file ${path}: unknown field(s) ${Object.keys(rest).join(", ")}`);
+  if (roles !== undefined && !Array.isArray(roles)) throw new Error(`--roles-file ${path}: "roles" must be a list`);
+  if (oidcProviders !== undefined && !Array.isArray(oidcProviders)) throw new Error(`--roles-file ${path}: "oidcProviders" must be a list`);
+  return { ...(roles ? { roles: roles as EmulatorRole[] } : {}), ...(oidcProviders ? { oidcProviders: oidcProviders as string[] } : {}) };
 }

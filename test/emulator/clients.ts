@@ -6,6 +6,7 @@ import { Agent } from "node:http";
 import { connect } from "node:net";
 import { organization } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization";
 import type { CreateOrganizationMemberRequest } from "tencentcloud-sdk-nodejs/tencentcloud/services/organization/v20210331/organization_models";
+import { sts } from "tencentcloud-sdk-nodejs/tencentcloud/services/sts";
 import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type RunningEmulator } from "./index";
 
@@ -39,6 +40,10 @@ export const orgClient = (emulator: RunningEmulator, options: ClientOptions = {}
 /** A tag client using the endpoint route. */
 export const tagClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
   new tag.v20180813.Client(endpointProfile(emulator, options));
+
+/** An STS client using the endpoint route (signs service "127"). */
+export const stsClient = (emulator: RunningEmulator, options: ClientOptions = {}) =>
+  new sts.v20180813.Client(endpointProfile(emulator, options));
 
 /** An http.Agent that sends every connection to the emulator whatever the URL's host. */
 export function loopbackAgent(emulator: RunningEmulator): Agent {

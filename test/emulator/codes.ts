@@ -175,6 +175,17 @@ export const ACTION_CODES = {
     InvalidParameterValue.TagKeyEmpty, InvalidParameterValue.TagKeyLengthExceeded, InvalidParameterValue.TagValueCharacterIllegal,
     InvalidParameterValue.TagValueLengthExceeded, LimitExceeded.Quota, LimitExceeded.ResourceAttachedTags, LimitExceeded.TagKey,
     LimitExceeded.TagValue`),
+  // STS 2018-08-13: the Go SDK v1.3.166 `tencentcloud/sts/v20180813/client.go` comment of each action, verbatim.
+  AssumeRole: list(`FailedOperation.CheckMFAError, FailedOperation.MFATypeNotSupported, InternalError.DbError, InternalError.EncryptError,
+    InternalError.GetAppIdError, InternalError.GetRoleError, InternalError.GetSeedTokenError, InternalError.IllegalRole,
+    InternalError.PbSerializeError, InternalError.SystemError, InternalError.UnknownError, InvalidParameter.AccountNotAvaliable,
+    InvalidParameter.ExtendStrategyOverSize, InvalidParameter.GrantOtherResource, InvalidParameter.OverLimit, InvalidParameter.OverTimeError,
+    InvalidParameter.ParamError, InvalidParameter.PolicyTooLong, InvalidParameter.ResouceError, InvalidParameter.StrategyFormatError,
+    InvalidParameter.StrategyInvalid, InvalidParameter.TempCodeNotAvaliable, ResourceNotFound.RoleNotFound, UnauthorizedOperation,
+    UnsupportedOperation`),
+  AssumeRoleWithWebIdentity: list(`InternalError.GetRoleError, InternalError.SystemError, InternalError.UnknownError,
+    InvalidParameter.OverLimit, InvalidParameter.ParamError, InvalidParameter.WebIdentityTokenError, RequestLimitExceeded,
+    UnauthorizedOperation`),
 } as const satisfies Record<string, readonly string[]>;
 
 /** An action the table knows. */

@@ -2,6 +2,8 @@
  * The emulator's moving parts in one place: storage, faults, limiter, latency, counters and
  * persistence. The HTTP layer (`server.ts`) and the admin interface (`admin.ts`) both drive it.
  */
+import type { EmulatorCredential } from "./authentication";
+import { checkAllowList, permits } from "./cam";
 import { ApiError } from "./errors";
 import { FaultQueue } from "./faults";
 import type { CreationFault } from "./handlers/handler";
@@ -14,6 +16,7 @@ import type { OrganizationState } from "./model";
 import { initialPolicyState } from "./policy-rules";
 import { seedState } from "./seed";
 import { MemoryStore, readStateFile, writeStateFile, type OrganizationStore } from "./storage";
+import { StsService } from "./sts";
 
 /** State and policies shared by the API and admin paths. */
 export class Emulator {
@@ -21,6 +24,8 @@ export class Emulator {
   readonly faults = new FaultQueue();
   readonly limiter: ActionThrottle;
   readonly observability = new Observability();
+  /** Roles, identity providers, web-identity tokens and the temporary keys STS issued. */
+  readonly sts: StsService;
   private globalLatencyMs: number;
   private readonly actionLatencyMs = new Map<string, number>();
   /** SecretId → CAM allow-list; absent = every action allowed. */
@@ -30,6 +35,7 @@ export class Emulator {
     const saved = options.dataFile ? readStateFile(options.dataFile) : undefined;
     this.store = new MemoryStore(saved ? this.withPolicies(saved) : this.startState(), () => options.clock());
     this.limiter = new ActionThrottle(options.rateLimitPerSecond);
+    this.sts = new StsService({ roles: options.roles, oidcProviders: options.oidcProviders }, () => options.clock());
     this.resetAllowLists();
     this.globalLatencyMs = options.latencyMs;
     // A fresh data file is written at once, so that it exists as soon as the emulator listens.
@@ -59,10 +65,15 @@ export class Emulator {
     else this.actionLatencyMs.set(action, ms);
   }
 
-  /** The context handlers run in; `allowCreationFaults` is false for out-of-band completions. */
-  handlerContext(action: string, allowCreationFaults = true): HandlerContext {
+  /**
+   * The context handlers run in; `allowCreationFaults` is false for out-of-band completions;
+   * `callerSecretId` is the key that signed the request (none for an unsigned one).
+   */
+  handlerContext(action: string, allowCreationFaults = true, callerSecretId?: string): HandlerContext {
     return {
       store: this.store,
+      sts: this.sts,
+      ...(callerSecretId === undefined ? {} : { callerSecretId }),
       now: () => this.options.clock(),
       // The resolved options hold every limit; handlers see them through the OrganizationLimits type.
       limits: this.options,
@@ -74,12 +85,20 @@ export class Emulator {
     };
   }
 
-  /** True when `secretId` may call `cam` ("organization:CreateOrganizationMember"). */
+  /** The key pair of `secretId`: a configured one, or a temporary one STS issued. */
+  credentialOf(secretId: string): EmulatorCredential | undefined {
+    return this.options.credentials.find((c) => c.secretId === secretId) ?? this.sts.credentialOf(secretId);
+  }
+
+  /**
+   * True when `secretId` may call `cam` ("organization:CreateOrganizationMember"): a temporary key
+   * by its role's allow-list (sts.ts), a configured one by its own.
+   */
   authorizes(secretId: string, cam: string): boolean {
+    const asRole = this.sts.authorizes(secretId, cam);
+    if (asRole !== undefined) return asRole;
     const allowed = this.allowLists.get(secretId);
-    if (allowed === undefined) return true;
-    const service = cam.slice(0, cam.indexOf(":"));
-    return allowed.some((entry) => entry === "*" || entry === cam || entry === `${service}:*`);
+    return allowed === undefined || permits(allowed, cam);
   }
 
   /**
@@ -92,12 +111,7 @@ export class Emulator {
       this.allowLists.delete(secretId);
       return;
     }
-    for (const entry of actions) {
-      if (typeof entry !== "string" || !/^(\*|(organization|tag):(\*|[A-Z][A-Za-z]+))$/.test(entry)) {
-        throw new Error(`allowed action ${JSON.stringify(entry)} is not "organization:<Action>", "tag:<Action>", "<service>:*" or "*"`);
-      }
-    }
-    this.allowLists.set(secretId, [...actions]);
+    this.allowLists.set(secretId, checkAllowList(actions, `SecretId ${secretId}`));
   }
 
   /** The allow-lists in force, by SecretId (keys without a list allow everything). */
@@ -116,7 +130,10 @@ export class Emulator {
     this.store.markClean();
   }
 
-  /** Back to the seed organization with the start options; clears faults, latency overrides, limiter, counters and log. */
+  /**
+   * Back to the seed organization with the start options; clears faults, latency overrides, limiter,
+   * counters and log; STS back to its start roles and providers, its tokens and sessions forgotten.
+   */
   reset(): void {
     this.store.replace(this.startState());
     this.faults.clear();
@@ -125,6 +142,7 @@ export class Emulator {
     this.actionLatencyMs.clear();
     this.globalLatencyMs = this.options.latencyMs;
     this.resetAllowLists();
+    this.sts.reset();
     this.persist();
   }
 }

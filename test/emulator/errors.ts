@@ -41,6 +41,12 @@ export const Errors = {
   signatureExpire: () => make("AuthFailure.SignatureExpire", "The request timestamp is more than 300 seconds away from the server time."),
   /** The credential was configured with a session token and the request's X-TC-Token is absent or different. */
   tokenFailure: () => make("AuthFailure.TokenFailure", "The session token (X-TC-Token) is missing or invalid."),
+  /**
+   * A temporary key used after its ExpiredTime. The common page says only "Token error" for this code; that Tencent
+   * answers it for an expired temporary key is a **guess**.
+   */
+  tokenExpired: (expiredAt: string) =>
+    make("AuthFailure.TokenFailure", `The temporary credential expired at ${expiredAt}; request a new one from STS.`),
 
   // ---- protocol and common codes (raised by server.ts and validation.ts) ----
   /** X-TC-Action names no action of the requested version. */
@@ -399,6 +405,24 @@ export const Errors = {
   /** A tag policy key twice under `tags` (errors.go: 标签策略内容的策略键有重复). */
   policyKeyDuplicated: (key: string) =>
     make("InvalidParameter.PolicyKeyDuplicated", `The tag policy key ${JSON.stringify(key)} is duplicated.`),
+
+  // ---- STS (raised by sts.ts; codes from the Go SDK v1.3.166 sts client.go lists, conditions the emulator's reading) ----
+  /** A malformed RoleArn, RoleSessionName, ExternalId, ProviderId or DurationSeconds (errors.go: 参数错误). */
+  stsParamError: (detail: string) => make("InvalidParameter.ParamError", `Parameter error: ${detail}.`),
+  /** AssumeRole names a role the account does not have (errors.go: 账号对应的角色不存在). */
+  roleNotFound: (roleArn: string) => make("ResourceNotFound.RoleNotFound", `The role ${roleArn} does not exist.`),
+  /** AssumeRoleWithWebIdentity names a role the account does not have (errors.go: 获取角色失败) — the code a **guess**. */
+  getRoleError: (roleArn: string) => make("InternalError.GetRoleError", `Failed to get the role ${roleArn}.`),
+  /** DurationSeconds above the role's maximum session duration (errors.go: 过期时间超过阈值). */
+  overTimeError: (max: number) =>
+    make("InvalidParameter.OverTimeError", `DurationSeconds exceeds the role's maximum session duration of ${max} seconds.`),
+  /** The role's trust policy does not let this caller (key, identity provider, external id) assume it — the code a **guess**. */
+  roleTrustRefused: (roleArn: string, cam: string, detail: string) =>
+    make("UnauthorizedOperation", `You are not authorized to perform operation (${cam}) on ${roleArn}: ${detail}.`),
+  /** AssumeRole's Policy is not a policy document (errors.go: 策略语法错误). */
+  strategyFormatError: (detail: string) => make("InvalidParameter.StrategyFormatError", `The session policy is invalid: ${detail}.`),
+  /** The web-identity token is unknown, not the provider's, or expired (errors.go: WebIdentityToken参数错误). */
+  webIdentityTokenError: (detail: string) => make("InvalidParameter.WebIdentityTokenError", `WebIdentityToken is invalid: ${detail}.`),
 
   // ---- authorization ----
   /** The key pair's allow-list (CAM policy) does not grant the action. */

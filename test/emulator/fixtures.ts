@@ -15,6 +15,7 @@ export {
   DEFAULT_CREDENTIAL,
   loopbackAgent,
   orgClient,
+  stsClient,
   tagClient,
   type ClientCredential,
   type ClientOptions,

@@ -1,5 +1,5 @@
 /**
- * A local emulator of the Tencent Cloud Organization (2021-03-31) and Tag (2018-08-13) APIs,
+ * A local emulator of the Tencent Cloud Organization (2021-03-31), Tag (2018-08-13) and STS (2018-08-13) APIs,
  * spoken to by the real `tencentcloud-sdk-nodejs` over HTTP with real TC3-HMAC-SHA256 signatures.
  *
  * ```ts
@@ -33,6 +33,7 @@ export type {
 } from "./model";
 export { FULL_ACCESS_POLICY_ID, FULL_ACCESS_POLICY_NAME, ORGANIZATION_ID } from "./policy-rules";
 export type { RequestLogEntry } from "./observability";
+export type { EmulatorRole, StsSession, WebIdentityTokenRequest } from "./sts";
 export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorOptions } from "./options";
 export {
   ADMIN_UIN,

@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   action: string;
   version: string;
   secretId?: string;
+  /** The role a temporary key acts as (STS, `sts.ts`). */
+  roleArn?: string;
   /** Request body fields (secret-looking keys removed). */
   params: object;
   /** The error code answered, if any. */

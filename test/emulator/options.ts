@@ -4,6 +4,7 @@
 import type { DepartmentNameScope } from "./handlers/handler";
 import type { EmulatorCredential } from "./authentication";
 import type { OrganizationState, PolicyType } from "./model";
+import type { EmulatorRole } from "./sts";
 import { DEFAULT_POLICY_ATTACHMENT_LIMIT, DEFAULT_POLICY_LIMIT, DEFAULT_TAG_POLICY_LIMIT, POLICY_TYPES } from "./policy-rules";
 import { DEFAULT_MEMBER_LIMIT, DEFAULT_NODE_DEPTH_LIMIT } from "./rules";
 
@@ -78,7 +79,15 @@ export interface EmulatorOptions {
   policyAttachmentLimit?: number;
   /** DeleteAccount answers FailedOperation.MemberAccountDeregisterPending this many times per member before completing. @default 0 */
   deregisterPendingCalls?: number;
-  /** Wall clock in ms since epoch: signature window and CreateTime/UpdateTime. @default Date.now */
+  /**
+   * CAM roles STS lets callers assume (`sts.ts`): each with its allow-list, the keys and identity
+   * providers its trust policy names, an external id and a maximum session. Restored by reset.
+   * @default none
+   */
+  roles?: EmulatorRole[];
+  /** OIDC identity providers (ProviderId) of the account, for AssumeRoleWithWebIdentity. @default none */
+  oidcProviders?: string[];
+  /** Wall clock in ms since epoch: signature window, CreateTime/UpdateTime, STS expiry. @default Date.now */
   clock?: () => number;
 }
 
@@ -111,6 +120,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     policyLimit: options.policyLimit ?? DEFAULT_POLICY_LIMIT,
     tagPolicyLimit: options.tagPolicyLimit ?? DEFAULT_TAG_POLICY_LIMIT,
     policyAttachmentLimit: options.policyAttachmentLimit ?? DEFAULT_POLICY_ATTACHMENT_LIMIT,
+    // Checked when the emulator builds its STS (sts.ts), which throws on a malformed role or provider.
+    roles: structuredClone(options.roles ?? []),
+    oidcProviders: [...(options.oidcProviders ?? [])],
     clock: options.clock ?? Date.now,
   };
   for (const key of [

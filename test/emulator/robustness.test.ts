@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDocumentedFor } from "./codes";
 import { orgClient, rawRequest, useEmulator } from "./fixtures";
-import { HANDLERS, serviceOf } from "./handlers";
+import { HANDLERS } from "./handlers";
 import type { RunningEmulator } from "./index";
 
 let emulator: RunningEmulator;
@@ -11,7 +11,7 @@ useEmulator((started) => {
 });
 
 /** Every served action, with the version and signing service it needs. */
-const ACTIONS = HANDLERS.map((h) => ({ action: h.action, version: h.version, service: serviceOf(h.version) }));
+const ACTIONS = HANDLERS.map((h) => ({ action: h.action, version: h.version, service: h.service }));
 const FIELDS = [
   "Name",
   "AccountName",

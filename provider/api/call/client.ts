@@ -1,11 +1,13 @@
 /**
- * The one door to Tencent Cloud: every call is rate-limited (shared by the whole provider process),
- * retried when that is safe, logged with its RequestId, and scrubbed of credentials.
+ * The one door to Tencent Cloud: every call is signed with a fresh credential (credentials.ts),
+ * rate-limited (shared by the whole provider process), retried when that is safe, logged with its
+ * RequestId, and scrubbed of credentials.
  */
 import { TencentApiError } from "../../core/errors/TencentApiError";
 import { type Action, type RequestOf, type ResponseOf, SERVICE_OF } from "./actions";
 import { type Clock, SYSTEM_CLOCK } from "./clock";
 import { hintFor } from "./codes";
+import { type CredentialSource, credentialSource } from "./credentials";
 import { classifyFailure } from "./failure";
 import { type Logger, ProviderLog } from "./log";
 import { type CallLimiter, type CallOutcome, RateLimiter } from "./rateLimiter";
@@ -42,12 +44,17 @@ export interface TencentApiDeps {
   clock?: Clock;
   /** Jitter source. @default Math.random */
   random?: () => number;
+  /** Where the signing key of each call comes from. @default the settings' key pair, or their role's renewed credential */
+  credentials?: CredentialSource;
+  /** Wall clock (ms since epoch) a role's credential expiry is read against. @default Date.now */
+  wallClock?: () => number;
 }
 
 /** Rate-limited, retrying client for the organization and tag services. */
 export class TencentApi {
   private readonly clients: SdkClients;
   private readonly limiter: CallLimiter;
+  private readonly credentials: CredentialSource;
   /** The provider instance's one log, scrubbed of this client's credentials. */
   readonly log: ProviderLog;
   /** Time for every wait of the provider process. */
@@ -57,13 +64,16 @@ export class TencentApi {
   /** Attempts and backoff of calls, and of the create loop built on them. */
   readonly policy: RetryPolicy;
   constructor(settings: ProviderSettings, deps: TencentApiDeps = {}) {
-    this.clients = deps.clients ?? createSdkClients(settings);
     this.clock = deps.clock ?? SYSTEM_CLOCK;
     this.limiter = deps.limiter ?? deps.limiterFor?.(settings.requestsPerSecond) ?? new RateLimiter(settings.requestsPerSecond, this.clock);
     this.log = deps.log ?? new ProviderLog(deps.logger);
-    this.log.scrub([settings.secretId, settings.secretKey, settings.securityToken]);
     this.random = deps.random ?? Math.random;
     this.policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: settings.maxAttempts };
+    // The source registers every credential it holds or obtains with the log, to be scrubbed.
+    this.credentials =
+      deps.credentials ??
+      credentialSource(settings, { log: this.log, clock: this.clock, random: this.random, policy: this.policy, wallClock: deps.wallClock });
+    this.clients = deps.clients ?? createSdkClients(settings, {}, this.credentials.sdkCredential);
   }
 
   /**
@@ -76,6 +86,8 @@ export class TencentApi {
     const service = SERVICE_OF[action];
     return withRetry(
       async (attempt) => {
+        // Renews a role's temporary credential when due; a refusal (credentials.ts) is final here.
+        await this.credentials.current();
         const answered = await this.limiter.acquire(action);
         let outcome: CallOutcome = "answered";
         try {

@@ -25,7 +25,8 @@ export class ProviderLog {
 
   /**
    * Adds credentials to scrub from every later line and from `redact`. Called when settings are
-   * loaded: a preview that never connects has none to scrub.
+   * loaded (a preview that never connects has none to scrub), and again with each temporary key
+   * and token a role's renewal obtains (credentials.ts).
    */
   scrub(secrets: readonly (string | undefined)[]): void {
     this.secrets = [...this.secrets, ...secrets];

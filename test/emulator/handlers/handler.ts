@@ -2,9 +2,11 @@
  * What every action handler is: a request model plus a function from typed parameters to
  * response fields. The server validates the body against the model before calling it.
  */
+import type { CamService } from "../cam";
 import { isDocumentedFor, UndocumentedCodeError } from "../codes";
 import { ApiError } from "../errors";
 import type { OrganizationStore } from "../storage";
+import type { StsService } from "../sts";
 import { validateParams, type ParamsOf, type RequestSchema } from "../validation";
 
 /** What a handler may use besides its parameters. */
@@ -16,6 +18,10 @@ export interface HandlerContext {
   readonly limits: OrganizationLimits;
   /** DeleteAccount answers "pending" this many times per member before completing. */
   readonly deregisterPendingCalls: number;
+  /** Roles, identity providers and sessions (the STS actions). */
+  readonly sts: StsService;
+  /** The SecretId that signed the request; absent for an unsigned one (AssumeRoleWithWebIdentity). */
+  readonly callerSecretId?: string;
   /**
    * Consumes an injected creation fault pending for this action (`createAccountFailure`:
    * CreateOrganizationMember; `tagResourcesError`: CreateOrganizationMember, AddOrganizationNode).
@@ -53,6 +59,13 @@ export type ResponseFields = Record<string, unknown>;
 export interface ActionHandler {
   readonly version: string;
   readonly action: string;
+  /**
+   * The product: the credential scope's service and the CAM prefix. Not derivable from the version
+   * alone: tag and sts are both 2018-08-13.
+   */
+  readonly service: CamService;
+  /** Accepts `Authorization: SKIP` instead of a signature (AssumeRoleWithWebIdentity). */
+  readonly unsigned: boolean;
   /** Validates `body` against the action's request model, then performs the action. */
   run(body: unknown, context: HandlerContext): ResponseFields;
 }
@@ -64,12 +77,18 @@ export interface ActionHandler {
 export function defineHandler<const S extends RequestSchema>(definition: {
   version: string;
   action: string;
+  /** @default "organization" for ORGANIZATION_VERSION, "tag" for TAG_VERSION */
+  service?: CamService;
+  /** @default false */
+  unsigned?: boolean;
   params: S;
   handle(params: ParamsOf<S>, context: HandlerContext): ResponseFields;
 }): ActionHandler {
   return {
     version: definition.version,
     action: definition.action,
+    service: definition.service ?? (definition.version === TAG_VERSION ? "tag" : "organization"),
+    unsigned: definition.unsigned ?? false,
     run: (body, context) => {
       try {
         return definition.handle(validateParams(definition.params, body), context);
@@ -87,3 +106,5 @@ export function defineHandler<const S extends RequestSchema>(definition: {
 export const ORGANIZATION_VERSION = "2021-03-31";
 /** The tag API version the emulator serves. */
 export const TAG_VERSION = "2018-08-13";
+/** The STS API version the emulator serves (the same date as tag's: handlers name their service). */
+export const STS_VERSION = "2018-08-13";

@@ -2,6 +2,8 @@
  * The action registry: (version, action) → handler.
  */
 import { addOrganizationNode } from "./add-organization-node";
+import { assumeRole } from "./assume-role";
+import { assumeRoleWithWebIdentity } from "./assume-role-with-web-identity";
 import { attachPolicy } from "./attach-policy";
 import { createPolicy } from "./create-policy";
 import { deletePolicy } from "./delete-policy";
@@ -27,7 +29,7 @@ import { describeOrganizationAuthNode } from "./describe-organization-auth-node"
 import { describeOrganizationMemberAuthIdentities } from "./describe-organization-member-auth-identities";
 import { describeOrganizationMembers } from "./describe-organization-members";
 import { describeOrganizationNodes } from "./describe-organization-nodes";
-import { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler } from "./handler";
+import type { ActionHandler } from "./handler";
 import { listOrganizationIdentity } from "./list-organization-identity";
 import { modifyResourceTags } from "./modify-resource-tags";
 import { moveOrganizationNodeMembers } from "./move-organization-node-members";
@@ -35,7 +37,7 @@ import { updateOrganizationMember } from "./update-organization-member";
 import { updateOrganizationNode } from "./update-organization-node";
 import { deleteOrganizationNodes } from "./delete-organization-nodes";
 
-export { ORGANIZATION_VERSION, TAG_VERSION, type ActionHandler, type HandlerContext } from "./handler";
+export { ORGANIZATION_VERSION, STS_VERSION, TAG_VERSION, type ActionHandler, type HandlerContext } from "./handler";
 
 /** Every action the emulator serves. */
 export const HANDLERS: readonly ActionHandler[] = [
@@ -72,6 +74,9 @@ export const HANDLERS: readonly ActionHandler[] = [
   describePolicyConfig,
   describeEffectivePolicy,
   listNonCompliantResource,
+  // STS (sts.ts): temporary credentials of CAM roles.
+  assumeRole,
+  assumeRoleWithWebIdentity,
 ];
 
 /** Result of looking an action up. */
@@ -87,7 +92,3 @@ export function findHandler(version: string, action: string): HandlerLookup {
   const found = ofVersion.find((h) => h.action === action);
   return found ? { found } : { error: "InvalidAction" };
 }
-
-/** The product (signing service and CAM service prefix) of an API version. */
-export const serviceOf = (version: string): string =>
-  version === TAG_VERSION ? "tag" : version === ORGANIZATION_VERSION ? "organization" : "";
