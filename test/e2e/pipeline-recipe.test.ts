@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import { REPO_ROOT, resolveCli } from "../../scripts/lib/engine";
 import { clearProxyVariables } from "../../scripts/lib/proxy";
+import { actionsFor } from "../../provider/api/call/permissions";
 
 /** The shell block between the recipe markers of docs/guides/pipelines.md. */
 function readmeRecipe(): string {
@@ -91,7 +92,8 @@ beforeAll(async () => {
   await succeed("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-dev", emulator], folder);
   rmSync(packs, { recursive: true });
 
-  for (const name of ["Pulumi.yaml", "index.js", "org.json"]) writeFileSync(join(folder, name), readmeFile(name));
+  for (const name of ["Pulumi.yaml", "index.js", "org.json", "roles.json", "rules.json"])
+    writeFileSync(join(folder, name), readmeFile(name));
 
   // The real CLI as PulumiCommand wants it (<root>/bin/pulumi), and the stand-in first on PATH.
   const cli = resolveCli();
@@ -124,6 +126,11 @@ afterAll(async () => {
 });
 
 describe("the pipeline recipe (docs/guides/pipelines.md), from packed packages in an empty folder", () => {
+  it("the role of roles.json holds exactly the least-privilege policy", () => {
+    const roles = JSON.parse(readmeFile("roles.json")) as { roles: { allowedActions: string[] }[] };
+    expect(roles.roles[0].allowedActions).toEqual(actionsFor("retain"));
+  });
+
   it("starts the emulator, deploys, finds no drift and stops the emulator", async () => {
     writeFileSync(join(folder, "recipe.sh"), readmeRecipe());
     const result = await run("bash", ["-e", "recipe.sh"]);
@@ -131,9 +138,14 @@ describe("the pipeline recipe (docs/guides/pipelines.md), from packed packages i
     expect(result.status, output).toBe(0);
     expect(output).toMatch(/emulator listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(result.stdout).toContain("No drift: every department, member, policy and attachment matches the program.");
+    expect(result.stdout).toContain("No rule violations: every resource follows the organization's rules.");
     expect(readFileSync(join(folder, "step-summary.md"), "utf8")).toContain("No drift");
     expect(existsSync(join(folder, "emulator.pid")), "the emulator was stopped").toBe(false);
     expect(readFileSync(join(folder, "emulator.log"), "utf8")).toContain("Tencent Cloud emulator stopped (SIGTERM)");
+    // The pipeline's key may only assume the role (--allowed-actions sts:AssumeRole): every change
+    // was made with the role's temporary key, and the provider said so.
+    expect(output).toContain("temporary credential of qcs::cam::uin/100000000001:roleName/ci-deployer");
+    expect(output).not.toMatch(/UnauthorizedOperation/);
 
     const saved = JSON.parse(readFileSync(join(folder, "emulator-data.json"), "utf8")) as {
       members: { name: string; nodeId: number; memberType: string }[];

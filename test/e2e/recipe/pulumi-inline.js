@@ -16,6 +16,10 @@ if (operation !== "up" && operation !== "preview") {
   process.exit(spawnSync(realPulumi, args, { stdio: "inherit" }).status ?? 1);
 }
 const flag = (name) => args.includes(name);
+/** Every value of a repeated option (`--policy-pack A --policy-pack B`). */
+const values = (name) => args.flatMap((arg, i) => (arg === name && i + 1 < args.length ? [args[i + 1]] : []));
+// The policy packs the command names, as the Automation API takes them.
+const policy = { policyPacks: values("--policy-pack"), policyPackConfigs: values("--policy-pack-config") };
 const stackName = args[args.indexOf("--stack") + 1];
 const cwd = process.cwd();
 const { LocalWorkspace, PulumiCommand } = require(join(cwd, "node_modules/@pulumi/pulumi/automation"));
@@ -28,17 +32,17 @@ const { LocalWorkspace, PulumiCommand } = require(join(cwd, "node_modules/@pulum
   const stack = await LocalWorkspace.createOrSelectStack({ stackName, projectName, program }, { workDir: cwd, pulumiCommand });
   const onOutput = (text) => process.stderr.write(text);
   if (operation === "up") {
-    await stack.up({ refresh: flag("--refresh"), onOutput });
+    await stack.up({ refresh: flag("--refresh"), onOutput, ...policy });
     return;
   }
   if (flag("--json")) {
     const workspace = stack.workspace;
     const serialize = workspace.serializeArgsForOp.bind(workspace);
     workspace.serializeArgsForOp = async (name) => [...(await serialize(name)), "--json"];
-    process.stdout.write((await stack.preview({ refresh: flag("--refresh") })).stdout);
+    process.stdout.write((await stack.preview({ refresh: flag("--refresh"), ...policy })).stdout);
     return;
   }
-  await stack.preview({ refresh: flag("--refresh"), onOutput });
+  await stack.preview({ refresh: flag("--refresh"), onOutput, ...policy });
 })().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
