@@ -24,6 +24,7 @@ export { PolicyTypeNotEnabledError } from "./PolicyTypeNotEnabledError";
 export { PresetPolicyError } from "./PresetPolicyError";
 export { PolicyPackConfigError } from "./PolicyPackConfigError";
 export { PolicyEventsError } from "./PolicyEventsError";
+export { AdoptionError } from "./AdoptionError";
 export { RoleCredentialError } from "./RoleCredentialError";
 export { RoleNotAssumableError } from "./RoleNotAssumableError";
 export { WebIdentityTokenError } from "./WebIdentityTokenError";
