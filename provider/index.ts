@@ -30,3 +30,4 @@ export { OrganizationPolicyType, type OrganizationPolicyTypeArgs } from "./polic
 export type { PolicyTypeInputs, PolicyTypeOutputs, PolicyTypeDeletionPolicy } from "./policyType/types";
 export type { NonCompliantResource, PolicyType, TargetType } from "./api/model";
 export { POLICY_TYPES, TARGET_TYPES } from "./api/model";
+export { loadOrganizationFile } from "./adopt/file";

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The first of the README's two commands: on a fresh machine, install and build what is needed,
 # run `pulumi up` of the root program (examples/basic) through the real Pulumi engine, check for
-# drift (`preview --refresh --json`, read by the package's tencentcloud-organization-drift), and
-# print the department tree with its members. Exit codes: 0 no drift, 1 drift, 3 the stack is locked.
+# drift (`preview --refresh --json`, read by the package's tencentcloud-organization-drift), report
+# what no stack manages (tencentcloud-organization unmanaged), and print the department tree with
+# its members and policies. Exit codes: 0 no drift, 1 drift, 3 the stack is locked.
 #
 # Target: a local emulator started for the run (default), an emulator already running
 # (TENCENTCLOUD_ENDPOINT_URL), or Tencent Cloud (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY

@@ -17,7 +17,7 @@
  * The drift check is the package's own report: `pulumi preview --refresh --json` read by the
  * `tencentcloud-organization-drift` command (a table here, Markdown in $GITHUB_STEP_SUMMARY).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -138,7 +138,21 @@ async function main(): Promise<void> {
     console.log("\n--- drift check: pulumi preview --refresh --json | tencentcloud-organization-drift");
     const previewFile = join(stateDir, "preview.json");
     writeFileSync(previewFile, await stack.previewJson({ refresh: true }));
-    const drift = spawnSync(process.execPath, [driftCommand(), previewFile], { stdio: "inherit" });
+    const drift = spawnSync(process.execPath, [packageBin("tencentcloud-organization-drift"), previewFile], { stdio: "inherit" });
+
+    // Set-level drift a per-resource refresh never shows: members and departments no stack manages
+    // (this stack's state, and the ownership marker of objects other stacks created). Informational:
+    // the emulator's seed departments are always listed, and the exit code stays the drift check's.
+    console.log("\n--- what no stack manages: pulumi stack export | tencentcloud-organization unmanaged");
+    const stateFile = join(stateDir, "dev.stack.json");
+    writeFileSync(stateFile, JSON.stringify(await stack.exportStack()));
+    const { endpointUrl, secretId, secretKey } = resolved.target;
+    // Not spawnSync: the emulator of this run answers from this very process.
+    await runCommand(process.execPath, [packageBin("tencentcloud-organization"), "unmanaged", "--state", stateFile], {
+      ...process.env,
+      ...(endpointUrl ? { TENCENTCLOUD_ENDPOINT_URL: endpointUrl } : {}),
+      ...(secretId && secretKey ? { TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey } : {}),
+    });
     console.log();
     printTree(up.outputs);
     if (drift.status !== 0) process.exitCode = drift.status ?? EXIT_DRIFT;
@@ -147,11 +161,20 @@ async function main(): Promise<void> {
   }
 }
 
-/** The drift report command as the installed package provides it (its `bin`). */
-function driftCommand(): string {
+/** Runs a command with its output on ours, without blocking this process's event loop; resolves to its exit code. */
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.once("error", reject);
+    child.once("close", resolve);
+  });
+}
+
+/** A command as the installed package provides it (its `bin`). */
+function packageBin(name: string): string {
   const manifest = require.resolve("pulumi-tencentcloud-organization/package.json", { paths: [REPO_ROOT] });
   const { bin } = JSON.parse(readFileSync(manifest, "utf8")) as { bin: Record<string, string> };
-  return join(dirname(manifest), bin["tencentcloud-organization-drift"]);
+  return join(dirname(manifest), bin[name]);
 }
 
 /** The root Pulumi.yaml's `name`, so the stack is the root project's. */
@@ -226,7 +249,7 @@ function printTree(outputs: OutputMap): void {
     children.forEach((child, i) => {
       const last = i === children.length - 1;
       lines.push(
-        `${indent}${last ? "└── " : "├── "}${child.name} (${child.nodeId})  ${tagText(child.tags)}${policiesOn(child.nodeId)}`.trimEnd(),
+        `${indent}${last ? "└── " : "├── "}${child.name} (${child.nodeId})  ${[tagText(child.tags), policiesOn(child.nodeId)].filter(Boolean).join("  ")}`.trimEnd(),
       );
       walk(child.nodeId, indent + (last ? "    " : "│   "));
     });

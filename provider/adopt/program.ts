@@ -44,8 +44,7 @@ export const PROGRAM_TEXT = `/**
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resolve } from "node:path";
-import { OrganizationMember, OrganizationNode } from "pulumi-tencentcloud-organization";
-import { loadOrganizationFile } from "pulumi-tencentcloud-organization/dist/adopt/file";
+import { loadOrganizationFile, OrganizationMember, OrganizationNode } from "pulumi-tencentcloud-organization";
 
 export = async () => {
   const config = new pulumi.Config();

@@ -101,6 +101,11 @@ export const RESOURCE_PERMISSIONS = {
     { action: "organization:AttachPolicy", usedFor: "create" },
     { action: "organization:DetachPolicy", usedFor: "delete of an attachment whose deletionPolicy is `detach`" },
   ],
+  // The adoption command (`tencentcloud-organization adopt` / `unmanaged`): read-only listings.
+  "tencentcloud-organization adopt": [
+    { action: "organization:DescribeOrganizationNodes", usedFor: "`adopt` and `unmanaged`: the department tree (⌈departments/50⌉ calls)" },
+    { action: "organization:DescribeOrganizationMembers", usedFor: "`adopt` and `unmanaged`: every member (⌈members/50⌉ calls)" },
+  ],
   OrganizationPolicyType: [
     { action: "organization:DescribeOrganization", usedFor: "the organization id every policy-type call takes (once per operation)" },
     { action: "organization:DescribePolicyConfig", usedFor: 'create (already enabled?), refresh, "already disabled" on delete' },
