@@ -233,7 +233,9 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
     const adoptedId = this.kind.adoptedId(inputs);
     const adopted = adoptedId !== undefined ? await this.adopt(c, adoptedId, inputs) : undefined;
     const id = adopted ? this.kind.idOf(adopted) : await this.createOrFind(c, inputs);
-    this.kind.invalidate(c);
+    // A new object makes what this operation read stale; adopting one changes nothing (yet: the
+    // reconcile below invalidates when it changes it), so adoptions keep sharing the reads.
+    if (!adopted) this.kind.invalidate(c);
     // From here on the object exists: a failure must carry its id, or the engine would forget it.
     let outs: O | undefined;
     try {

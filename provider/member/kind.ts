@@ -116,7 +116,9 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
   connect: connectMembers,
   adoptedId: (inputs) => inputs.adoptMemberUin,
   adopt: async (c, memberUin) => {
-    const member = await c.members.getByUin(memberUin);
+    // Through the operation's shared reader: adoptions that arrive together are answered from shared
+    // listings when that is cheaper than a look-up each (reader.ts).
+    const member = await c.reader.read(memberUin);
     if (!member) throw new MemberNotFoundError(memberUin, "adoptMemberUin");
     return member;
   },

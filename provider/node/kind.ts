@@ -78,7 +78,8 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
   connect: connectNodes,
   adoptedId: (inputs) => inputs.adoptNodeId,
   adopt: async (c, nodeId, inputs) => {
-    const node = (await c.nodes.listAll()).find((n) => n.nodeId === nodeId);
+    // From the operation's shared listing: adopting a whole tree costs one listing, not one per department.
+    const node = await c.reader.read(nodeId);
     if (!node) throw new NodeNotFoundError(nodeId, "adoptNodeId");
     if (node.parentNodeId !== inputs.parentNodeId)
       throw new NodeParentMismatchError(nodeId, node.name, node.parentNodeId, inputs.parentNodeId);
