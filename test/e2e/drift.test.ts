@@ -47,66 +47,52 @@ describe.sequential("drift made outside Pulumi", () => {
     await stack.preview({ refresh: true, expectNoChanges: true });
   });
 
-  it.each(FIELD_DRIFTS)("a change of $field is reported by the drift check and undone by up --refresh", async ({ key, field, change }) => {
-    const memberUin = uinOf(key)!;
-    await change(h.outOfBand, memberUin);
-
-    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
-    expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
-    expect(report).toContain(`OrganizationMember::${key}`);
-    expect(report).toMatch(new RegExp(`~ ${field}\\b`));
-
-    const up = await stack.up({ refresh: true });
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-    const member = h.emulator.admin.members().find((m) => m.memberUin === memberUin)!;
-    const declared = DECLARED.find((m) => m.key === key)!;
-    expect({ name: member.name, nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }).toEqual({
-      name: declared.name,
-      nodeId: declared.nodeId,
-      permissionIds: declared.permissionIds,
-      tags: declared.tags ?? {},
-    });
-    await stack.preview({ refresh: true, expectNoChanges: true });
-  });
-
-  it("an ownership marker removed outside Pulumi is reported by the drift check and written again by up --refresh", async () => {
-    const memberUin = uinOf("moved")!;
+  // Every kind of drift at once — four field changes, a removed ownership marker, a deleted
+  // member: one drift check must name each, and one up --refresh must undo them all.
+  it("changes of name, permissions, tags, department, a removed marker and a deleted member are reported together and undone by one up --refresh", async () => {
+    for (const { key, change } of FIELD_DRIFTS) await change(h.outOfBand, uinOf(key)!);
+    const markedUin = uinOf("moved")!;
     const markerTag = () =>
       h.emulator.admin
         .members()
-        .find((m) => m.memberUin === memberUin)!
+        .find((m) => m.memberUin === markedUin)!
         .tags.find((t) => isOwnerTagKey(t.TagKey));
     const removed = markerTag()!;
-    await h.outOfBand.setTags(memberUin, {}, [removed.TagKey]);
+    await h.outOfBand.setTags(markedUin, {}, [removed.TagKey]);
     expect(markerTag()).toBeUndefined();
+    const deletedUin = uinOf("deleted")!;
+    await h.outOfBand.deleteAccount(deletedUin);
 
     const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
     expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
-    expect(report).toContain("OrganizationMember::moved");
+    for (const { key, field } of FIELD_DRIFTS) {
+      expect(report).toContain(`OrganizationMember::${key}`);
+      expect(report, field).toMatch(new RegExp(`~ ${field}\\b`));
+    }
     expect(report).toMatch(/\+ ownerMarker\b/);
-    expect(report).toContain(`member ${memberUin} lost its ownership marker tag (removed outside Pulumi)`);
-
-    const up = await stack.up({ refresh: true });
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-    expect(markerTag()).toEqual(removed);
-    expect(up.stdout + up.stderr).toContain(`member ${memberUin}: writing its ownership marker tag ${removed.TagKey} again`);
-    await stack.preview({ refresh: true, expectNoChanges: true });
-  });
-
-  it("a member deleted outside Pulumi is reported by the drift check and re-created by up --refresh", async () => {
-    const memberUin = uinOf("deleted")!;
-    await h.outOfBand.deleteAccount(memberUin);
-
-    const report = await engineFailureOf(stack.preview({ refresh: true, expectNoChanges: true }));
-    expect(report).toMatch(/no changes were expected for preview but changes were proposed/);
+    expect(report).toContain(`member ${markedUin} lost its ownership marker tag (removed outside Pulumi)`);
     expect(report).toMatch(
       /\+ pulumi-nodejs:dynamic\/tencentcloud:OrganizationMember: \(create\)\s+\[urn=[^\]]*OrganizationMember::deleted\]/,
     );
 
     const up = await stack.up({ refresh: true });
-    expect(up.summary.resourceChanges).toMatchObject({ create: 1 });
+    expect(up.summary.resourceChanges).toMatchObject({ update: FIELD_DRIFTS.length, create: 1 });
+    for (const { key } of FIELD_DRIFTS) {
+      const member = h.emulator.admin.members().find((m) => m.memberUin === uinOf(key))!;
+      const declared = DECLARED.find((m) => m.key === key)!;
+      expect({ name: member.name, nodeId: member.nodeId, permissionIds: member.permissionIds, tags: userTagsOf(member.tags) }, key).toEqual(
+        {
+          name: declared.name,
+          nodeId: declared.nodeId,
+          permissionIds: declared.permissionIds,
+          tags: declared.tags ?? {},
+        },
+      );
+    }
+    expect(markerTag()).toEqual(removed);
+    expect(up.stdout + up.stderr).toContain(`member ${markedUin}: writing its ownership marker tag ${removed.TagKey} again`);
     const recreated = membersByName(h.emulator).get("drift-deleted")!;
-    expect(recreated.memberUin).not.toBe(memberUin);
+    expect(recreated.memberUin).not.toBe(deletedUin);
     expect({ nodeId: recreated.nodeId, permissionIds: recreated.permissionIds, tags: userTagsOf(recreated.tags) }).toEqual({
       nodeId: 100002,
       permissionIds: [1, 2, 5],
@@ -118,5 +104,6 @@ describe.sequential("drift made outside Pulumi", () => {
         .map((m) => m.name)
         .sort(),
     ).toEqual(DECLARED.map((m) => m.name).sort());
+    await stack.preview({ refresh: true, expectNoChanges: true });
   });
 });
