@@ -5,6 +5,7 @@
  *
  * Pure functions only; `cli.ts` reads files, runs `pulumi` and writes the summary.
  */
+import { textTable } from "./table";
 import { PreviewOutputError } from "../core/errors/PreviewOutputError";
 
 export { PreviewOutputError };
@@ -200,18 +201,9 @@ function cells(row: DriftRow): string[] {
  */
 export function formatTable(rows: DriftRow[]): string {
   if (rows.length === 0) return `${NO_DRIFT}\n`;
-  const body = rows.map(cells);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => v.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
   return [
     `Drift: ${rows.length} difference${rows.length === 1 ? "" : "s"} between Tencent and the program (run \`pulumi up --refresh\` to apply the program):`,
-    line(HEADER),
-    line(widths.map((w) => "-".repeat(w))),
-    ...body.map(line),
+    ...textTable(HEADER, rows.map(cells)),
     "",
   ].join("\n");
 }

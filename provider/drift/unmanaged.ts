@@ -8,6 +8,7 @@
  *
  * Pure; `tencentcloud-organization unmanaged` (adopt/cli.ts) reads the organization and the states.
  */
+import { textTable } from "./table";
 import type { ReportedNode } from "../api/model";
 import type { Inventory } from "../adopt/inventory";
 import { managerOf, type StackManagement } from "../adopt/managed";
@@ -99,16 +100,7 @@ const cells = (row: UnmanagedRow) => [row.kind, String(row.id), row.name, row.wh
 /** The report as plain text for a job log. */
 export function formatUnmanagedText(report: UnmanagedReport): string {
   const lines = [headline(report)];
-  const table = (rows: readonly UnmanagedRow[]) => {
-    const body = rows.map(cells);
-    const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-    const line = (values: readonly string[]) =>
-      values
-        .map((v, i) => v.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    return [line(HEADER), line(widths.map((w) => "-".repeat(w))), ...body.map(line)];
-  };
+  const table = (rows: readonly UnmanagedRow[]) => textTable(HEADER, rows.map(cells));
   if (report.unmanaged.length > 0) {
     lines.push(...table(report.unmanaged));
     lines.push(

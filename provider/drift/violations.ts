@@ -7,6 +7,7 @@
  * `pulumi preview --json` carries no policy events, hence a second input. Pure functions only;
  * `cli.ts` runs `pulumi policy analyze` and reads files.
  */
+import { textTable } from "./table";
 import { PolicyEventsError } from "../core/errors/PolicyEventsError";
 
 export { PolicyEventsError };
@@ -159,14 +160,7 @@ function headline(rows: readonly ViolationRow[]): string {
  */
 export function formatViolationsTable(rows: readonly ViolationRow[]): string {
   if (rows.length === 0) return `${NO_VIOLATIONS}\n`;
-  const body = rows.map(cells);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => v.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
-  return [`Rules: ${headline(rows)}:`, line(HEADER), line(widths.map((w) => "-".repeat(w))), ...body.map(line), ""].join("\n");
+  return [`Rules: ${headline(rows)}:`, ...textTable(HEADER, rows.map(cells)), ""].join("\n");
 }
 
 /**
