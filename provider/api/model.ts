@@ -224,7 +224,6 @@ export interface PolicyTarget {
 export interface OrganizationFacts {
   organizationId: number;
   rootNodeId: number;
-  hostUin: number;
 }
 
 /** DescribeEffectivePolicy: what Tencent computes for a target from every attachment above it. */

@@ -179,7 +179,7 @@ export class PolicyApi {
         "no OrgId or RootNodeId: is this account in an organization?",
         answer.RequestId,
       );
-    return { organizationId: answer.OrgId, rootNodeId: answer.RootNodeId, hostUin: answer.HostUin ?? 0 };
+    return { organizationId: answer.OrgId, rootNodeId: answer.RootNodeId };
   }
 
   /** Whether `type` is enabled for the organization (DescribePolicyConfig Status 1). */

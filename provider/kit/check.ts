@@ -131,6 +131,30 @@ export function adoptionSwitchRefused(
   };
 }
 
+/**
+ * A field no API changes (`field`: a policy's type, a department's parent) on an adopted object
+ * (adopted by `idField`). While it stays adopted the field cannot change: the replacement would
+ * adopt the same id and find it unchanged (`stillAdopted` says why, in the resource's words).
+ * Dropping the adoption to change it replaces the adopted object, which then goes by its deletion
+ * policy: only `retain` keeps it (`replaced` says what would go). Only a known new value is
+ * compared (an invalid one has its own failure already).
+ */
+export function adoptedFixedFieldRefused(
+  field: string,
+  idField: string,
+  olds: Props,
+  inputs: Props,
+  options: { defaultPolicy: string; stillAdopted: (policy: string) => string; replaced: (policy: string) => string },
+): dynamic.CheckFailure | undefined {
+  if (olds[idField] === undefined) return undefined;
+  const after = inputs[field];
+  if (after === undefined || containsUnknown(after) || olds[field] === undefined || after === olds[field]) return undefined;
+  const policy = String(olds.deletionPolicy ?? options.defaultPolicy);
+  if (inputs[idField] === olds[idField]) return { property: field, reason: options.stillAdopted(policy) };
+  if (inputs[idField] === undefined && policy !== "retain") return { property: field, reason: options.replaced(policy) };
+  return undefined;
+}
+
 /** `ownerMarker`, which the resource class sets: never by hand. */
 export function ownerMarkerInput(resourceClass: string): Validator<string> {
   return (value) =>

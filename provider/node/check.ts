@@ -5,8 +5,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkTags } from "../core/tags";
-import { containsUnknown } from "../core/unknown";
 import {
+  adoptedFixedFieldRefused,
   adoptionSwitchRefused,
   type CheckOutcome,
   checkInputs,
@@ -75,29 +75,18 @@ export function checkNode(oldDeclaration: NodeDeclaration, newDeclaration: NodeD
 function blockedReplacements(olds: Props, inputs: NodeInputs): dynamic.CheckFailure[] {
   if (olds.name === undefined || olds.adoptNodeId === undefined) return [];
   const failures: dynamic.CheckFailure[] = [];
-  const moves =
-    inputs.parentNodeId !== undefined &&
-    !containsUnknown(inputs.parentNodeId) &&
-    olds.parentNodeId !== undefined &&
-    inputs.parentNodeId !== olds.parentNodeId;
-  const oldPolicy = String(olds.deletionPolicy ?? "retain");
-  if (moves && inputs.adoptNodeId === olds.adoptNodeId) {
-    failures.push({
-      property: "parentNodeId",
-      reason:
-        `department ${String(olds.adoptNodeId)} is adopted and sits under ${String(olds.parentNodeId)}; no Tencent API moves a department, ` +
-        `so parentNodeId cannot become ${String(inputs.parentNodeId)}. Move its members in the console to a department under the new parent, ` +
-        `or drop adoptNodeId to create a new department there.`,
-    });
-  } else if (moves && inputs.adoptNodeId === undefined && oldPolicy !== "retain") {
+  const fixed = adoptedFixedFieldRefused("parentNodeId", "adoptNodeId", olds, inputs as unknown as Props, {
+    defaultPolicy: "retain",
+    stillAdopted: () =>
+      `department ${String(olds.adoptNodeId)} is adopted and sits under ${String(olds.parentNodeId)}; no Tencent API moves a department, ` +
+      `so parentNodeId cannot become ${String(inputs.parentNodeId)}. Move its members in the console to a department under the new parent, ` +
+      `or drop adoptNodeId to create a new department there.`,
     // Dropping the adoption to move creates a new department; the adopted one goes by its policy.
-    failures.push({
-      property: "parentNodeId",
-      reason:
-        `moving replaces the adopted department ${String(olds.adoptNodeId)} by a new one under ${String(inputs.parentNodeId)}, and the adopted one ` +
-        `would be deleted (deletionPolicy "${oldPolicy}"). Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
-    });
-  }
+    replaced: (policy) =>
+      `moving replaces the adopted department ${String(olds.adoptNodeId)} by a new one under ${String(inputs.parentNodeId)}, and the adopted one ` +
+      `would be deleted (deletionPolicy "${policy}"). Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
+  });
+  if (fixed) failures.push(fixed);
   const switched = adoptionSwitchRefused("adoptNodeId", "department", olds, inputs as unknown as Props, {
     defaultPolicy: "retain",
     verb: "delete",

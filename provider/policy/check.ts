@@ -4,8 +4,8 @@
  * naming the field, the statement and the rule. Pure: (old inputs, new inputs) → {inputs, failures}.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { containsUnknown } from "../core/unknown";
 import {
+  adoptedFixedFieldRefused,
   adoptionSwitchRefused,
   type CheckOutcome,
   checkInputs,
@@ -83,25 +83,17 @@ export function checkPolicy(
 function blockedReplacements(olds: Props, inputs: PolicyInputs): dynamic.CheckFailure[] {
   if (olds.name === undefined || olds.adoptPolicyId === undefined) return [];
   const failures: dynamic.CheckFailure[] = [];
-  // Only a known, valid new type is compared (an invalid one has its own failure already).
-  const typeChanges = inputs.type !== undefined && !containsUnknown(inputs.type) && olds.type !== undefined && inputs.type !== olds.type;
-  const oldPolicy = String(olds.deletionPolicy ?? "delete");
-  if (typeChanges && inputs.adoptPolicyId === olds.adoptPolicyId) {
-    failures.push({
-      property: "type",
-      reason:
-        `policy ${String(olds.adoptPolicyId)} is adopted and is a ${String(olds.type)}; no Tencent API changes a policy's type, ` +
-        `so type cannot become ${inputs.type}. Drop adoptPolicyId to create a new policy of that type` +
-        (oldPolicy === "retain" ? "." : `, with deletionPolicy: "retain" applied first so that the adopted one stays.`),
-    });
-  } else if (typeChanges && inputs.adoptPolicyId === undefined && oldPolicy !== "retain") {
-    failures.push({
-      property: "type",
-      reason:
-        `changing the type replaces the adopted policy ${String(olds.adoptPolicyId)} by a new ${inputs.type}, and the adopted one ` +
-        `would be deleted (deletionPolicy "${oldPolicy}"). Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
-    });
-  }
+  const fixed = adoptedFixedFieldRefused("type", "adoptPolicyId", olds, inputs as unknown as Props, {
+    defaultPolicy: "delete",
+    stillAdopted: (policy) =>
+      `policy ${String(olds.adoptPolicyId)} is adopted and is a ${String(olds.type)}; no Tencent API changes a policy's type, ` +
+      `so type cannot become ${inputs.type}. Drop adoptPolicyId to create a new policy of that type` +
+      (policy === "retain" ? "." : `, with deletionPolicy: "retain" applied first so that the adopted one stays.`),
+    replaced: (policy) =>
+      `changing the type replaces the adopted policy ${String(olds.adoptPolicyId)} by a new ${inputs.type}, and the adopted one ` +
+      `would be deleted (deletionPolicy "${policy}"). Set deletionPolicy: "retain" and run pulumi up first if it should stay.`,
+  });
+  if (fixed) failures.push(fixed);
   const switched = adoptionSwitchRefused("adoptPolicyId", "policy", olds, inputs as unknown as Props, {
     defaultPolicy: "delete",
     verb: "delete",
