@@ -1,5 +1,5 @@
 /**
- * Reads members for `read` (refresh). N reads in one operation over an organization of M members
+ * Reads members for `read` (refresh) and after changes (read-backs). N refresh reads in one operation over an organization of M members
  * (P = ⌈M/50⌉ listing pages) cost at most
  *
  *     2·min(N, P) + 2 DescribeOrganizationMembers calls, plus one look-up per member found gone,
@@ -24,20 +24,47 @@
  * by readPlan.ts so that, whatever the arrival pattern (one at a time with `--parallel 1`, or
  * all at once), the bound holds; timing decides only how well reads are gathered.
  *
- * Anything that changes a member calls `invalidate()`: what was fetched before never answers a
- * later read. A failed call answers nothing: the reads waiting on a failed full listing fail with
- * its error, a failed marker-key page is as if it found nobody, and a later read fetches again.
+ * Read-backs. The member just created or changed is read through the same reader (a create's only
+ * call of its own is the create). A read is answered only by what was fetched after it arrived or
+ * since the last change (`invalidate()` opens a new epoch; a step of an older epoch still answers
+ * the reads of its epoch). A read-back knows its member's marker key (it was just written), so a
+ * step buys the pages of the keys the waiting read-backs carry whenever they cost no more calls
+ * than looking those reads up (`hintedPagesWorthListing`): 200 members created at once cost the
+ * eight shard keys' pages, 8 calls, not 200 look-ups. Sizes learnt in one epoch (M, each key's
+ * count) are carried to the next as estimates, so a new epoch need not learn M again.
+ *
+ * Gathering. The lifecycle announces each change whose read-back will follow (`expectRead`).
+ * While announced changes are pending, a step waits for their read-backs at most half a call's
+ * latency (at most GATHER_CAP_MS): answers to creates sent in one burst arrive together, and one
+ * step serves them. No read-back waits longer than that plus the step in flight, and none waits
+ * for a change sent after it.
+ *
+ * A failed call answers nothing: the reads waiting on a failed full listing fail with its error, a
+ * failed marker-key page is as if it found nobody (and its hints no longer buy it in the epoch),
+ * and a later read fetches again.
  */
 import { OWNER_TAG_KEYS } from "../core/tags";
+import { type Clock, SYSTEM_CLOCK } from "./call/clock";
 import type { ReportedMember } from "./model";
 import { PAGE_SIZE, type MemberApi } from "./members";
 import { planStep, type MarkerKeyPage, type ReadState, type ReadStep } from "./readPlan";
+
+/**
+ * The longest a read waits for the read-backs of other changes to join it. Answers to calls sent
+ * together (one burst of the rate limiter) arrive within the network's jitter, tens of ms; the
+ * next burst is sent a second later, and no read-back should wait for it.
+ */
+export const GATHER_CAP_MS = 100;
 
 /** The calls the reader makes: a subset of MemberApi, so tests can count them on a fake. */
 export type ReaderApi = Pick<MemberApi, "describePage" | "describeTaggedPage" | "getByUin">;
 
 interface WaitingRead {
   readonly memberUin: number;
+  /** The marker key the member is known to carry (a read-back of a member this provider marked). */
+  readonly markerKey?: string;
+  /** The epoch the read arrived in: only what was fetched in it or later answers it. */
+  readonly epoch: number;
   resolve(member: ReportedMember | undefined): void;
   reject(error: unknown): void;
 }
@@ -47,9 +74,17 @@ interface KeyListing {
   total?: number;
   readonly offsets: Set<number>;
   missed: number;
+  /** A page of it failed in this epoch: its hints no longer buy it (the reads are looked up or listed, and fail there). */
+  failed?: boolean;
 }
 
-/** Everything fetched and spent since the last invalidation. */
+/** What an epoch learnt of sizes, for the next one to plan with (sizes change little; members do). */
+interface Sizes {
+  total?: number;
+  readonly keyTotals: ReadonlyMap<string, number>;
+}
+
+/** Everything fetched and spent in one epoch: since the last invalidation. */
 class Fetched {
   reads = 0;
   otherCalls = 0;
@@ -59,18 +94,33 @@ class Fetched {
   readonly members = new Map<number, ReportedMember>();
   readonly keys = new Map<string, KeyListing>(OWNER_TAG_KEYS.map((key) => [key, { offsets: new Set<number>(), missed: 0 }]));
 
+  constructor(
+    readonly epoch: number,
+    /** The sizes the previous epoch saw: estimates to plan with, never answers. */
+    private readonly earlier: Sizes = { keyTotals: new Map() },
+  ) {}
+
+  /** What this epoch knows of sizes, for the next. */
+  sizes(): Sizes {
+    const keyTotals = new Map(this.earlier.keyTotals);
+    for (const [key, listing] of this.keys) if (listing.total !== undefined) keyTotals.set(key, listing.total);
+    return { total: this.total ?? this.earlier.total, keyTotals };
+  }
+
+  /** ⌈M/50⌉ by what this epoch's pages reported, else by the previous epoch's (an estimate: the organization may have changed). */
   get pages(): number | undefined {
-    return this.total === undefined ? undefined : Math.max(1, Math.ceil(this.total / PAGE_SIZE));
+    const total = this.total ?? this.earlier.total;
+    return total === undefined ? undefined : Math.max(1, Math.ceil(total / PAGE_SIZE));
   }
 
   fullOffsetsLeft(): number[] {
     return offsetsNotFetched(this.pages ?? 0, this.fullOffsets);
   }
 
-  state(waiting: number): ReadState {
+  state(waiting: readonly WaitingRead[]): ReadState {
     return {
       reads: this.reads,
-      waiting,
+      waiting: waiting.length,
       otherCalls: this.otherCalls,
       pages: this.pages,
       fullPagesLeft: this.fullOffsetsLeft().length,
@@ -79,6 +129,8 @@ class Fetched {
         listed: listing.total !== undefined,
         offsetsLeft: offsetsNotFetched(Math.ceil((listing.total ?? 0) / PAGE_SIZE), listing.offsets),
         missed: listing.missed,
+        hinted: listing.failed ? 0 : waiting.filter((read) => read.markerKey === key).length,
+        estimatedOffsets: offsetsNotFetched(Math.max(1, Math.ceil((this.earlier.keyTotals.get(key) ?? 0) / PAGE_SIZE)), new Set()),
       })),
     };
   }
@@ -108,19 +160,32 @@ function offsetsNotFetched(pages: number, fetched: ReadonlySet<number>): number[
   return Array.from({ length: pages }, (_, page) => page * PAGE_SIZE).filter((offset) => !fetched.has(offset));
 }
 
-/** Reads members for refresh, sharing listings between the reads of one operation. */
+/** Reads members for refresh and after changes, sharing listings between the reads of one operation. */
 export class MemberReader {
-  private fetched = new Fetched();
+  private fetched = new Fetched(0);
   private waiting: WaitingRead[] = [];
   private running = false;
+  /** Changes whose read-back is still to come (see `expectRead`). */
+  private expected = 0;
+  /** Wakes a gathering loop when an expected read arrives or its change fails. */
+  private wakeGatherer?: () => void;
+  /** How long the reader's last step took (ms): a call's latency, as this process sees it. */
+  private callMs?: number;
 
-  constructor(private readonly members: ReaderApi) {}
+  constructor(
+    private readonly members: ReaderApi,
+    private readonly clock: Clock = SYSTEM_CLOCK,
+  ) {}
 
-  /** The member, or undefined when it is no longer in the organization. */
-  read(memberUin: number): Promise<ReportedMember | undefined> {
+  /**
+   * The member, or undefined when it is no longer in the organization. Only what is fetched after
+   * this call (or since the last `invalidate()`) answers it. `markerKey`: the marker key the member
+   * is known to carry, so that the key's listing can answer it.
+   */
+  read(memberUin: number, markerKey?: string): Promise<ReportedMember | undefined> {
     return new Promise((resolve, reject) => {
       this.fetched.reads++;
-      this.waiting.push({ memberUin, resolve, reject });
+      this.waiting.push({ memberUin, markerKey, epoch: this.fetched.epoch, resolve, reject });
       if (!this.running) {
         this.running = true;
         // Reads the engine sent together arrive in the same turn of the event loop: gather them.
@@ -129,21 +194,49 @@ export class MemberReader {
     });
   }
 
-  /** Forgets what was read; call after any change to a member. */
+  /**
+   * Announces a change whose read-back will follow (a create, an update); call the function
+   * returned once the read is asked or the change failed. While announced changes are pending,
+   * waiting reads are held back for a moment, so that the read-backs of changes answered together
+   * (sent in one burst) share one step — at most half a call's latency and never more than
+   * `GATHER_CAP_MS`, so no read-back waits for a change sent later. The change's latency, when
+   * given, stands for a call's until the reader has timed a step of its own.
+   */
+  expectRead(): (latencyMs?: number) => void {
+    this.expected++;
+    let settled = false;
+    return (latencyMs) => {
+      if (settled) return;
+      settled = true;
+      this.expected--;
+      if (this.callMs === undefined && latencyMs !== undefined) this.callMs = latencyMs;
+      this.wakeGatherer?.();
+    };
+  }
+
+  /**
+   * Forgets what was read; call after any change to a member. A step already sent still answers
+   * the reads that were waiting before the change; reads arriving from now on need a new one.
+   */
   invalidate(): void {
-    this.fetched = new Fetched();
-    // Reads still waiting are reads of the new epoch.
+    this.fetched = new Fetched(this.fetched.epoch + 1, this.fetched.sizes());
+    // Reads still waiting are reads of the new epoch, for its accounting.
     this.fetched.reads = this.waiting.length;
   }
 
   private async run(): Promise<void> {
     try {
       for (;;) {
+        await this.gather();
         const fetched = this.fetched;
         this.answerFromListings(fetched);
-        const step = planStep(fetched.state(this.waiting.length));
+        const step = planStep(fetched.state(this.waiting));
         if (!step) return;
+        const started = this.clock.now();
         await this.take(step, fetched);
+        this.callMs = this.clock.now() - started;
+        // A step of an epoch since superseded still answers the reads of its epoch and before.
+        if (fetched !== this.fetched) this.answerFromListings(fetched);
       }
     } catch (error) {
       // Only a bug gets here (each step settles its own calls); no read may wait forever on it.
@@ -153,9 +246,30 @@ export class MemberReader {
     }
   }
 
+  /**
+   * Waits, while announced read-backs are still to come, for them to arrive: at most the gathering
+   * limit, which ends when the clock's sleep does (so a test's clock decides it, not wall time).
+   */
+  private async gather(): Promise<void> {
+    const limitMs = Math.min(GATHER_CAP_MS, (this.callMs ?? 0) / 2);
+    if (limitMs <= 0 || this.expected === 0 || this.waiting.length === 0) return;
+    let timedOut = false;
+    void this.clock.sleep(limitMs).then(() => {
+      timedOut = true;
+      this.wakeGatherer?.();
+    });
+    while (this.expected > 0 && !timedOut) {
+      await new Promise<void>((resolve) => {
+        this.wakeGatherer = resolve;
+      });
+    }
+    this.wakeGatherer = undefined;
+  }
+
+  /** Answers the waiting reads that `fetched` may answer (its epoch or earlier) and holds. */
   private answerFromListings(fetched: Fetched): void {
     this.waiting = this.waiting.filter((read) => {
-      const member = fetched.members.get(read.memberUin);
+      const member = read.epoch <= fetched.epoch ? fetched.members.get(read.memberUin) : undefined;
       if (member) read.resolve(member);
       return !member;
     });
@@ -219,7 +333,10 @@ export class MemberReader {
     const results = await Promise.allSettled(pages.map(({ key, offset }) => this.members.describeTaggedPage(key, offset)));
     results.forEach((result, i) => {
       // A failed page is as if it found nobody: the reads it would have answered are looked up or listed.
-      if (result.status === "rejected") return;
+      if (result.status === "rejected") {
+        fetched.listingOf(pages[i].key).failed = true;
+        return;
+      }
       const listing = fetched.listingOf(pages[i].key);
       listing.offsets.add(pages[i].offset);
       listing.total = result.value.total;

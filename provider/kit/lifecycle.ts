@@ -104,8 +104,17 @@ export interface ResourceKind<I extends object, O extends I, R extends Reported,
   createRefused?(c: C, inputs: I, error: TencentApiError, recovery: CreateRecovery<I>): Promise<number>;
   /** Reads one object for a refresh (shared reads of the operation); undefined when gone. `known` is the state, if any. */
   read(c: C, id: number, known: Partial<O>): Promise<R | undefined>;
-  /** Reads one object right after the provider changed it; throws when it is missing. */
+  /**
+   * Reads one object right after the provider changed it, through the operation's shared reads
+   * (only what is fetched after the change answers it); throws when it is missing.
+   */
   readBack(c: C, id: number, why: "created" | "updated", known: Partial<O>): Promise<R>;
+  /**
+   * Announces a change whose read-back follows, so the shared reads can gather the read-backs of
+   * changes answered together into one step. Returns what to call once the read-back is asked (with
+   * the change's latency in ms) or the change failed.
+   */
+  expectReadBack?(c: C): (latencyMs?: number) => void;
   /** Makes the calls of `plan`; an error is the kind's own (`updateRefused` explains Tencent's). */
   apply(c: C, id: number, plan: P, current: Partial<O>, desired: I): Promise<void>;
   /** Explains a refused update, or returns undefined to surface Tencent's error as it is. */
@@ -232,14 +241,15 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
     const c = this.connected;
     const adoptedId = this.kind.adoptedId(inputs);
     const adopted = adoptedId !== undefined ? await this.adopt(c, adoptedId, inputs) : undefined;
-    const id = adopted ? this.kind.idOf(adopted) : await this.createOrFind(c, inputs);
-    // A new object makes what this operation read stale; adopting one changes nothing (yet: the
-    // reconcile below invalidates when it changes it), so adoptions keep sharing the reads.
-    if (!adopted) this.kind.invalidate(c);
+    // Adopting changes nothing (yet: the reconcile below reads back what it changes), so adoptions
+    // keep sharing the operation's reads; a new object is read back by what is fetched after it.
+    const { id, reported } = adopted
+      ? { id: this.kind.idOf(adopted), reported: Promise.resolve(adopted) }
+      : await this.createAndReadBack(c, inputs);
     // From here on the object exists: a failure must carry its id, or the engine would forget it.
     let outs: O | undefined;
     try {
-      outs = this.kind.toOutputs(adopted ?? (await this.kind.readBack(c, id, "created", inputs as Partial<O>)), inputs as Partial<O>);
+      outs = this.kind.toOutputs(await reported, inputs as Partial<O>);
       return { id: String(id), outs: await this.reconcile(c, id, outs, inputs) };
     } catch (error) {
       const cause = error instanceof Error ? error : new Error(String(error));
@@ -248,6 +258,30 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
       const known = { ...(outs ?? this.kind.idOutputs(id)), ...this.kind.unreported(inputs), ...engineKeys };
       throw new ResourceInitError(String(id), known, cause, this.kind.noun);
     }
+  }
+
+  /**
+   * Creates the object and asks for its read-back, which the shared reads answer together with the
+   * read-backs of the objects created at the same time: the create's only call of its own is the
+   * create. The read-back is returned unawaited: its failure must carry the id (see `create`).
+   */
+  private async createAndReadBack(c: C, inputs: I): Promise<{ id: number; reported: Promise<R> }> {
+    const asked = this.kind.expectReadBack?.(c);
+    const started = c.api.clock.now();
+    let id: number;
+    try {
+      id = await this.createOrFind(c, inputs);
+    } catch (error) {
+      asked?.();
+      throw error;
+    }
+    // A new object makes what this operation read stale.
+    this.kind.invalidate(c);
+    const reported = this.kind.readBack(c, id, "created", inputs as Partial<O>);
+    // Handled by `create`; until then an early rejection must not count as unhandled.
+    reported.catch(() => {});
+    asked?.(c.api.clock.now() - started);
+    return { id, reported };
   }
 
   private async adopt(c: C, id: number, inputs: I): Promise<R> {
@@ -376,15 +410,20 @@ export class ResourceLifecycle<I extends object, O extends I, R extends Reported
   private async reconcile(c: C, id: number, current: O, desired: I): Promise<O> {
     const plan = this.kind.plan(current, desired);
     if (plan === undefined) return { ...current, ...this.kind.unreported(desired) };
+    const asked = this.kind.expectReadBack?.(c);
+    const started = c.api.clock.now();
     try {
       await this.kind.apply(c, id, plan, current, desired);
     } catch (error) {
+      asked?.();
       const explained = error instanceof TencentApiError ? await this.kind.updateRefused?.(c, error, current, desired) : undefined;
       throw explained ?? error;
     } finally {
       this.kind.invalidate(c);
     }
-    const outputs = this.kind.toOutputs(await this.kind.readBack(c, id, "updated", { ...current, ...desired }), desired as Partial<O>, {
+    const reading = this.kind.readBack(c, id, "updated", { ...current, ...desired });
+    asked?.(c.api.clock.now() - started);
+    const outputs = this.kind.toOutputs(await reading, desired as Partial<O>, {
       current,
       plan,
     });

@@ -26,7 +26,7 @@ import { checkMember } from "./check";
 import { ACCOUNT_DELETION_WAY_OUT, accountDeletionBlockers } from "./deletion";
 import { type ChangeEffect, diffMember, nicknameDrifted } from "./diff";
 import { carriesMarker, ownerTag } from "../core/ownership";
-import { memberOwnerMarker } from "./ownership";
+import { expectedMarkerKey, memberOwnerMarker } from "./ownership";
 import { isEmptyPlan, planUpdate, type UpdatePlan } from "./plan";
 import { toOutputs, toRefreshedInputs, unreportedInputs } from "./state";
 import type { MemberInputs, MemberOutputs } from "./types";
@@ -42,7 +42,7 @@ export interface MemberConnection extends Connection {
 /** The collaborators of members on the process's client. */
 export function connectMembers(api: TencentApi, settings: ProviderSettings): MemberConnection {
   const members = new MemberApi(api, settings.region);
-  return { api, members, reader: new MemberReader(members), deleteAccountWaitSeconds: settings.deleteAccountWaitSeconds };
+  return { api, members, reader: new MemberReader(members, api.clock), deleteAccountWaitSeconds: settings.deleteAccountWaitSeconds };
 }
 
 /** OrganizationMember, for the lifecycle skeleton. */
@@ -153,12 +153,15 @@ export const MEMBER_KIND: ResourceKind<MemberInputs, MemberOutputs, ReportedMemb
         throw error;
     }
   },
-  read: (c, memberUin) => c.reader.read(memberUin),
-  readBack: async (c, memberUin) => {
-    const member = await c.members.getByUin(memberUin);
+  read: (c, memberUin, known) => c.reader.read(memberUin, expectedMarkerKey(known)),
+  // Through the shared reader, which answers it only from what it fetches after the change: the
+  // read-backs of members created together cost a few listings of their marker keys, not a look-up each.
+  readBack: async (c, memberUin, _why, known) => {
+    const member = await c.reader.read(memberUin, expectedMarkerKey(known));
     if (!member) throw new MemberNotFoundError(memberUin, "memberUin");
     return member;
   },
+  expectReadBack: (c) => c.reader.expectRead(),
   apply: async (c, memberUin, plan) => {
     if (plan.moveToNodeId !== undefined) await c.members.move(memberUin, plan.moveToNodeId);
     if (plan.updateMember) await c.members.update(memberUin, plan.updateMember);

@@ -2,7 +2,7 @@
  * The ownership marker of a member: its value, and whether a member's state says it is missing.
  * Pure. (The marker's shape and keys are shared with departments in core/ownership.ts.)
  */
-import { markerMissing, ownerTagValue } from "../core/ownership";
+import { markerMissing, ownerTagKey, ownerTagValue } from "../core/ownership";
 import type { MemberInputs, MemberOutputs } from "./types";
 
 /** The ownership marker of a member: the resource plus the fields only a new account can change. */
@@ -15,4 +15,17 @@ export function memberOwnerMarker(
 /** Whether the member this state describes lacks its marker (see core/ownership.ts). */
 export function memberMarkerMissing(state: Partial<MemberOutputs>): boolean {
   return markerMissing(state.ownerTags, state.adoptMemberUin !== undefined, memberOwnerMarker(state));
+}
+
+/**
+ * The marker key a member is expected to carry, so the shared reads can answer it from that key's
+ * listing: where its last read saw its marker, or, before any read (a read-back after creating
+ * it), where the marker was written. None for an adopted member, or one whose marker was last
+ * seen missing.
+ */
+export function expectedMarkerKey(state: Partial<MemberOutputs>): string | undefined {
+  const marker = memberOwnerMarker(state);
+  if (state.adoptMemberUin !== undefined || marker === undefined) return undefined;
+  if (state.ownerTags === undefined) return ownerTagKey(marker);
+  return Object.entries(state.ownerTags).find(([, value]) => value === marker)?.[0];
 }

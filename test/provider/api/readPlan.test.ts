@@ -1,12 +1,31 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callBound, markerPagesWorthListing, planStep, type MarkerKeyState, type ReadState } from "../../../provider/api/readPlan";
+import {
+  callBound,
+  hintedPagesWorthListing,
+  markerPagesWorthListing,
+  planStep,
+  type MarkerKeyState,
+  type ReadState,
+} from "../../../provider/api/readPlan";
 import { OWNER_TAG_KEYS } from "../../../provider/core/tags";
 
 const unlistedKeys = (missed: Record<string, number> = {}): MarkerKeyState[] =>
-  OWNER_TAG_KEYS.map((key) => ({ key, listed: false, offsetsLeft: [], missed: missed[key] ?? 0 }));
+  OWNER_TAG_KEYS.map((key) => ({ key, listed: false, offsetsLeft: [], missed: missed[key] ?? 0, hinted: 0, estimatedOffsets: [0] }));
 const listedKeys = (offsetsLeft: Record<string, number[]> = {}): MarkerKeyState[] =>
-  OWNER_TAG_KEYS.map((key) => ({ key, listed: true, offsetsLeft: offsetsLeft[key] ?? [], missed: 0 }));
+  OWNER_TAG_KEYS.map((key) => ({ key, listed: true, offsetsLeft: offsetsLeft[key] ?? [], missed: 0, hinted: 0, estimatedOffsets: [0] }));
+/** Keys not listed since the last change, with reads hinted to carry them and the pages their last size needs. */
+const hintedKeys = (hinted: Record<string, number>, estimatedPages: Record<string, number> = {}): MarkerKeyState[] =>
+  OWNER_TAG_KEYS.map((key) => ({
+    key,
+    listed: false,
+    offsetsLeft: [],
+    missed: 0,
+    hinted: hinted[key] ?? 0,
+    estimatedOffsets: Array.from({ length: estimatedPages[key] ?? 1 }, (_, p) => p * 50),
+  }));
+/** The eight shard keys, each hinted by `reads` read-backs. */
+const shards = (reads: number) => Object.fromEntries(OWNER_TAG_KEYS.slice(1).map((key) => [key, reads]));
 
 const state = (s: Partial<ReadState>): ReadState => ({
   reads: 1,
@@ -50,8 +69,70 @@ describe("planStep", () => {
       { reads: 60, waiting: 40, otherCalls: 10, pages: 100, fullPagesLeft: 99, markerKeys: listedKeys({ "pulumi:owner:1": [50, 100] }) },
       "listMarkerKeys",
     ],
+    [
+      "20 read-backs over the eight shard keys, M unknown: the eight keys' pages (no look-up each, no size first)",
+      { reads: 20, waiting: 20, markerKeys: hintedKeys({ ...shards(2), "pulumi:owner:0": 6 }) },
+      "listMarkerKeys",
+    ],
+    [
+      "20 read-backs, M = 1,200: the eight keys' pages, cheaper than the listing",
+      { reads: 20, waiting: 20, pages: 24, fullPagesLeft: 24, markerKeys: hintedKeys({ ...shards(2), "pulumi:owner:0": 6 }) },
+      "listMarkerKeys",
+    ],
+    [
+      "2 read-backs whose key last held 120 members (3 pages): looked up, cheaper",
+      { reads: 2, waiting: 2, pages: 24, fullPagesLeft: 24, markerKeys: hintedKeys({ "pulumi:owner:4": 2 }, { "pulumi:owner:4": 3 }) },
+      "lookUp",
+    ],
+    [
+      "20 read-backs in an organization of 100: the listing (2 pages), cheaper than eight keys",
+      { reads: 20, waiting: 20, pages: 2, fullPagesLeft: 2, markerKeys: hintedKeys({ ...shards(2), "pulumi:owner:0": 6 }) },
+      "listAll",
+    ],
   ])("%s", (_, s, expected) => {
     expect(planStep(state(s))?.kind ?? "none").toBe(expected);
+  });
+
+  it("buys the pages of the hinted keys only, as many as their last size needs", () => {
+    const pages = hintedPagesWorthListing(
+      state({ waiting: 12, markerKeys: hintedKeys({ "pulumi:owner:2": 10, "pulumi:owner:6": 2 }, { "pulumi:owner:2": 3 }) }),
+    );
+    expect(pages).toEqual([
+      { key: "pulumi:owner:2", offset: 0 },
+      { key: "pulumi:owner:2", offset: 50 },
+      { key: "pulumi:owner:2", offset: 100 },
+      { key: "pulumi:owner:6", offset: 0 },
+    ]);
+  });
+
+  it("never buys a hinted key again once it was listed to its end: the reads it missed are looked up or listed", () => {
+    const listed = listedKeys().map((k) => (k.key === "pulumi:owner:3" ? { ...k, hinted: 5 } : k));
+    expect(hintedPagesWorthListing(state({ waiting: 5, markerKeys: listed }))).toEqual([]);
+  });
+
+  it("a hinted step never costs more calls than looking its reads up", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ hinted: fc.nat({ max: 30 }), pages: fc.integer({ min: 1, max: 12 }), listed: fc.boolean() }), {
+          minLength: 9,
+          maxLength: 9,
+        }),
+        (keys) => {
+          const markerKeys = keys.map((k, i) => ({
+            key: OWNER_TAG_KEYS[i],
+            listed: k.listed,
+            offsetsLeft: k.listed ? Array.from({ length: k.pages - 1 }, (_, p) => (p + 1) * 50) : [],
+            missed: 0,
+            hinted: k.hinted,
+            estimatedOffsets: Array.from({ length: k.pages }, (_, p) => p * 50),
+          }));
+          const hinted = markerKeys.reduce((sum, k) => sum + k.hinted, 0);
+          const pages = hintedPagesWorthListing(state({ reads: hinted, waiting: hinted, markerKeys }));
+          expect(pages.length).toBeLessThanOrEqual(hinted);
+          for (const page of pages) expect(markerKeys.find((k) => k.key === page.key)?.hinted).toBeGreaterThan(0);
+        },
+      ),
+    );
   });
 
   it("buys a key's first page once a look-up found a member carrying it, and only that page", () => {
@@ -91,6 +172,9 @@ describe("planStep", () => {
               listed: k.listed,
               offsetsLeft: k.listed ? Array.from({ length: k.pagesLeft }, (_, p) => (p + 1) * 50) : [],
               missed: k.missed,
+              // The bound of INV is for reads without hints (refresh of adopted and older members).
+              hinted: 0,
+              estimatedOffsets: [0],
             })),
           };
           // Before M is known the reader spends at most 3 calls (the bound of the smallest organization).

@@ -310,6 +310,7 @@ describe("read", () => {
       PermissionIds: [1, 2],
     });
     await h.outOfBand.MoveOrganizationNodeMembers({ NodeId: FINANCE, MemberUin: [Number(id)] });
+    h.restart(); // a refresh is the next operation: a new provider process, nothing read yet
     const read = await h.provider.read(id, outs);
     expect(read.id).toBe(id);
     expect(read.inputs).toMatchObject({ name: "alice-renamed", permissionIds: [1, 2], nodeId: FINANCE, accountName: "alice" });
@@ -321,6 +322,7 @@ describe("read", () => {
   it("reports a member deleted out of band as gone, so the next up re-creates it", async () => {
     const { id, outs } = await h.provider.create(alice());
     await h.outOfBand.DeleteAccount({ MemberUin: Number(id) });
+    h.restart(); // a refresh is the next operation: a new provider process, nothing read yet
     expect(await h.provider.read(id, outs)).toEqual({});
   });
 
@@ -358,6 +360,7 @@ describe("an account renamed to the member's name stays the same account", () =>
   it("a nickname changed outside Pulumi shows as a change and is healed in place by one UpdateOrganizationMember", async () => {
     const { id, outs } = await h.provider.create(alice());
     h.emulator.admin.setNickName(Number(id), "Ali");
+    h.restart(); // a refresh is the next operation: a new provider process, nothing read yet
     const read = await h.provider.read(id, outs);
     expect(read.props).toMatchObject({ nickName: "Ali", accountName: "alice" });
     expect(h.logs.join("\n")).toMatch(
@@ -409,6 +412,7 @@ describe("update makes only the calls the changed fields need, then reads back o
     const markerKey = OWNER_TAG_KEYS.find((key) => h.emulator.admin.members()[0].tags.some((t) => t.TagKey === key))!;
     const byHand = Array.from({ length: 10 }, (_, i) => ({ TagKey: `byhand${i}`, TagValue: "x" }));
     await retagOutOfBand(state.id, { ReplaceTags: byHand, DeleteTags: ["env", "team", markerKey].map((TagKey) => ({ TagKey })) });
+    h.restart(); // a refresh is the next operation: a new provider process, nothing read yet
     const drifted = (await h.provider.read(state.id, state.outs)).props!;
     const nine = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`declared${i}`, `v${i}`]));
     h.resetCounts();
@@ -679,6 +683,7 @@ describe("the ownership marker", () => {
     await retagOutOfBand(id, { DeleteTags: [{ TagKey: markerKey }] });
     expect(carriesOwnMarker(h.emulator.admin.members()[0].tags)).toBe(false);
 
+    h.restart(); // a refresh is the next operation: a new provider process, nothing read yet
     const refreshed = await h.provider.read(id, outs);
     expect(refreshed.props!.ownerTags).toEqual({});
     expect(refreshed.inputs).not.toHaveProperty("ownerMarker"); // the preview shows it written again
