@@ -25,12 +25,18 @@
  * written inside the span or still unsent, and both were counted). A call that ends without a
  * reported write (a client without the transport hook) counts from its grant, as before.
  *
- * **Bursts, not even spacing, by default.** Tencent counts a sliding (or fixed) second; 20 sends
- * at once and 20 sends 52 ms apart leave the same margin between call k and call k+20 (50 ms),
- * so spacing does not make a throttle less likely in steady state — but it costs a whole window
- * at the end of every job (the N-th call leaves at (N−1)/20 windows instead of ⌊(N−1)/20⌋).
- * `evenSpacing` spaces sends by span/allowance for callers that prefer it; the benchmark
- * measures both (bench/REPORT.md).
+ * **Bursts until the first throttle, then even spacing (adaptive, the default).** Tencent counts a
+ * sliding (or fixed) second; 20 sends at once and 20 sends 52 ms apart leave the same margin
+ * between call k and call k+20 (50 ms), so spacing does not make a throttle less likely in steady
+ * state — but it costs a whole window at the end of every job (the N-th call leaves at (N−1)/20
+ * windows instead of ⌊(N−1)/20⌋). Where they differ is arrival jitter: a burst of 20 requests
+ * signed and written together by a busy process (the engine's work shares its cores) reaches
+ * Tencent spread over tens of ms, and a late first call of one burst and an early last call of the
+ * next can fall in one second. Measured (bench/REPORT.md): bursts 1.09–1.65× the floor with up to
+ * 2.4 % throttled at 50 ms on a loaded machine, even spacing 1.10× with none, and at 1.5 s bursts
+ * 1.11×, even spacing 1.22×. So an action sends in bursts while it has never been throttled in
+ * this process — the cheap case, no jitter problem seen — and evenly spaced from its first
+ * throttle on: jitter of that size is then known to exist here. `spacing` forces either.
  *
  * **Adaptation (AIMD, as TCP).** A `RequestLimitExceeded*` answer means the budget is smaller than
  * we think — someone else spends it, or our margin was short. An isolated throttle (no cut in the
@@ -63,8 +69,11 @@ export interface LimiterPolicy {
   minimum: number;
   /** Least time between two grants of one action. @default 0 */
   minGapMs: number;
-  /** Space grants evenly, (window + margin) / allowance apart, instead of allowing bursts. @default false */
-  evenSpacing: boolean;
+  /**
+   * `bursts`: up to the allowance at once; `even`: grants (window + margin) / allowance apart;
+   * `adaptive`: bursts until the action is first throttled, even from then on. @default "adaptive"
+   */
+  spacing: "bursts" | "even" | "adaptive";
 }
 
 /** The defaults: Tencent's 20 per second, counted over 1.05 s, bursts allowed, ×0.7 then ×0.5 on throttling. */
@@ -77,7 +86,7 @@ export const DEFAULT_LIMITER_POLICY: LimiterPolicy = {
   isolationMs: 5000,
   minimum: 1,
   minGapMs: 0,
-  evenSpacing: false,
+  spacing: "adaptive",
 };
 
 /** What the limiter knows about one action. */
@@ -92,6 +101,8 @@ export interface ActionBudget {
   lastGrantAt: number;
   /** When the allowance was last cut (−Infinity: never). */
   lastCutAt: number;
+  /** Whether a call of this action was ever throttled (adaptive spacing spaces evenly from then on). */
+  throttled?: boolean;
 }
 
 /** A fresh budget: the whole limit, nothing sent. */
@@ -120,7 +131,7 @@ export function waitBeforeSend(budget: ActionBudget, policy: LimiterPolicy, now:
   if (policy.limit <= 0) return 0;
   const span = policy.windowMs + policy.marginMs;
   const allowed = allowedNow(budget, policy);
-  const gapMs = policy.evenSpacing ? Math.max(policy.minGapMs, span / allowed) : policy.minGapMs;
+  const gapMs = spacesEvenly(budget, policy) ? Math.max(policy.minGapMs, span / allowed) : policy.minGapMs;
   const gap = Math.max(0, budget.lastGrantAt + gapMs - now);
   const recent = recentSends(budget, policy, now);
   const counted = recent.length + budget.unsent;
@@ -129,6 +140,11 @@ export function waitBeforeSend(budget: ActionBudget, policy: LimiterPolicy, now:
   const back = allowed - budget.unsent;
   if (back <= 0) return Infinity;
   return Math.max(gap, recent[recent.length - back] + span - now);
+}
+
+/** Whether grants are spaced evenly now: always, never, or once the action has been throttled. */
+export function spacesEvenly(budget: ActionBudget, policy: LimiterPolicy): boolean {
+  return policy.spacing === "even" || (policy.spacing === "adaptive" && budget.throttled === true);
 }
 
 /** The budget after a call is granted at `now`: one more unsent call. */
@@ -155,8 +171,13 @@ export function decreaseFactor(budget: ActionBudget, policy: LimiterPolicy, now:
  * cut once per congestion event (calls sent before the last cut belong to the event already cut for).
  */
 export function afterThrottled(budget: ActionBudget, policy: LimiterPolicy, sentAt: number, now: number): ActionBudget {
-  if (sentAt < budget.lastCutAt) return budget;
-  return { ...budget, allowance: Math.max(policy.minimum, budget.allowance * decreaseFactor(budget, policy, now)), lastCutAt: now };
+  if (sentAt < budget.lastCutAt) return { ...budget, throttled: true };
+  return {
+    ...budget,
+    allowance: Math.max(policy.minimum, budget.allowance * decreaseFactor(budget, policy, now)),
+    lastCutAt: now,
+    throttled: true,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   freshBudget,
   processLimiter,
   RateLimiter,
+  spacesEvenly,
   waitBeforeSend,
   type ActionBudget,
   type LimiterPolicy,
@@ -75,7 +76,7 @@ describe("when the next call may be sent", () => {
     ["allowance 10: 105 ms apart", budget(10, [0], 0, 0, 0), 100, 5],
     ["the window still rules when it is further", budget(20, times(20), -Infinity, 0, 19), 100, 950],
   ])("with even spacing: %s", (_title, state, now, wait) => {
-    expect(waitBeforeSend(state, { ...policy, evenSpacing: true }, now)).toBeCloseTo(wait, 10);
+    expect(waitBeforeSend(state, { ...policy, spacing: "even" }, now)).toBeCloseTo(wait, 10);
   });
 
   it("never waits when limiting is off", () => {
@@ -257,7 +258,7 @@ describe("the limiter on a fake clock", () => {
 
   it("with even spacing, sends leave span/allowance apart", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ evenSpacing: true }, { now: () => clock.now, sleep: clock.sleep });
+    const limiter = new RateLimiter({ spacing: "even" }, { now: () => clock.now, sleep: clock.sleep });
     const sent: number[] = [];
     await Promise.all(
       times(40).map(() =>
@@ -269,6 +270,48 @@ describe("the limiter on a fake clock", () => {
     );
     for (const [i, t] of sent.entries()) expect(t).toBeCloseTo(i * 52.5, 6);
     expect(busiestWindow(sent, 1000)).toBe(20);
+  });
+
+  it("adaptive (the default): bursts until the action's first throttle, evenly spaced from then on", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
+    const sendAll = async (action: string, count: number, outcome: (i: number) => "answered" | "throttled") => {
+      const sent: number[] = [];
+      await Promise.all(
+        times(count).map((_, i) =>
+          limiter.acquire(action).then((p) => {
+            sent.push(clock.now);
+            p.written?.();
+            p(outcome(i));
+          }),
+        ),
+      );
+      return sent;
+    };
+    // Never throttled: a burst of 20 at once.
+    const first = await sendAll("A", 20, () => "answered");
+    expect(first.every((t) => t === first[0])).toBe(true);
+    // One throttled answer (the 3rd): the allowance is cut ×0.7 and, from then on, spaced.
+    await sendAll("A", 3, (i) => (i === 2 ? "throttled" : "answered"));
+    expect(limiter.budget("A").throttled).toBe(true);
+    const after = await sendAll("A", 10, () => "answered");
+    const gaps = after.slice(1).map((t, i) => t - after[i]);
+    const allowed = Math.floor(limiter.budget("A").allowance);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1050 / (allowed + 1) - 1e-6);
+    // Another action keeps its bursts: adaptation is per action.
+    const other = await sendAll("B", 20, () => "answered");
+    expect(other.every((t) => t === other[0])).toBe(true);
+  });
+
+  it.each<[LimiterPolicy["spacing"], boolean, boolean]>([
+    ["bursts", false, false],
+    ["bursts", true, false],
+    ["even", false, true],
+    ["even", true, true],
+    ["adaptive", false, false],
+    ["adaptive", true, true],
+  ])("spacing %s, throttled before: %s → evenly spaced: %s", (spacing, throttled, even) => {
+    expect(spacesEvenly({ ...freshBudget(policy), throttled }, { ...policy, spacing })).toBe(even);
   });
 
   it("lets nothing wait when limiting is off", async () => {
