@@ -45,16 +45,10 @@
  */
 import { OWNER_TAG_KEYS } from "../core/tags";
 import { type Clock, SYSTEM_CLOCK } from "./call/clock";
+import { Gathering } from "./gathering";
 import type { ReportedMember } from "./model";
 import { PAGE_SIZE, type MemberApi } from "./members";
 import { planStep, type MarkerKeyPage, type ReadState, type ReadStep } from "./readPlan";
-
-/**
- * The longest a read waits for the read-backs of other changes to join it. Answers to calls sent
- * together (one burst of the rate limiter) arrive within the network's jitter, tens of ms; the
- * next burst is sent a second later, and no read-back should wait for it.
- */
-export const GATHER_CAP_MS = 100;
 
 /** The calls the reader makes: a subset of MemberApi, so tests can count them on a fake. */
 export type ReaderApi = Pick<MemberApi, "describePage" | "describeTaggedPage" | "getByUin">;
@@ -165,17 +159,15 @@ export class MemberReader {
   private fetched = new Fetched(0);
   private waiting: WaitingRead[] = [];
   private running = false;
-  /** Changes whose read-back is still to come (see `expectRead`). */
-  private expected = 0;
-  /** Wakes a gathering loop when an expected read arrives or its change fails. */
-  private wakeGatherer?: () => void;
-  /** How long the reader's last step took (ms): a call's latency, as this process sees it. */
-  private callMs?: number;
+  /** The read-backs announced and about to arrive (gathering.ts). */
+  private readonly gathering: Gathering;
 
   constructor(
     private readonly members: ReaderApi,
-    private readonly clock: Clock = SYSTEM_CLOCK,
-  ) {}
+    clock: Clock = SYSTEM_CLOCK,
+  ) {
+    this.gathering = new Gathering(clock);
+  }
 
   /**
    * The member, or undefined when it is no longer in the organization. Only what is fetched after
@@ -194,24 +186,9 @@ export class MemberReader {
     });
   }
 
-  /**
-   * Announces a change whose read-back will follow (a create, an update); call the function
-   * returned once the read is asked or the change failed. While announced changes are pending,
-   * waiting reads are held back for a moment, so that the read-backs of changes answered together
-   * (sent in one burst) share one step — at most half a call's latency and never more than
-   * `GATHER_CAP_MS`, so no read-back waits for a change sent later. The change's latency, when
-   * given, stands for a call's until the reader has timed a step of its own.
-   */
+  /** Announces a change whose read-back will follow (gathering.ts); call what it returns once the read is asked. */
   expectRead(): (latencyMs?: number) => void {
-    this.expected++;
-    let settled = false;
-    return (latencyMs) => {
-      if (settled) return;
-      settled = true;
-      this.expected--;
-      if (this.callMs === undefined && latencyMs !== undefined) this.callMs = latencyMs;
-      this.wakeGatherer?.();
-    };
+    return this.gathering.expect();
   }
 
   /**
@@ -227,14 +204,12 @@ export class MemberReader {
   private async run(): Promise<void> {
     try {
       for (;;) {
-        await this.gather();
+        if (this.waiting.length > 0) await this.gathering.gather();
         const fetched = this.fetched;
         this.answerFromListings(fetched);
         const step = planStep(fetched.state(this.waiting));
         if (!step) return;
-        const started = this.clock.now();
-        await this.take(step, fetched);
-        this.callMs = this.clock.now() - started;
+        await this.gathering.time(() => this.take(step, fetched));
         // A step of an epoch since superseded still answers the reads of its epoch and before.
         if (fetched !== this.fetched) this.answerFromListings(fetched);
       }
@@ -244,26 +219,6 @@ export class MemberReader {
     } finally {
       this.running = false;
     }
-  }
-
-  /**
-   * Waits, while announced read-backs are still to come, for them to arrive: at most the gathering
-   * limit, which ends when the clock's sleep does (so a test's clock decides it, not wall time).
-   */
-  private async gather(): Promise<void> {
-    const limitMs = Math.min(GATHER_CAP_MS, (this.callMs ?? 0) / 2);
-    if (limitMs <= 0 || this.expected === 0 || this.waiting.length === 0) return;
-    let timedOut = false;
-    void this.clock.sleep(limitMs).then(() => {
-      timedOut = true;
-      this.wakeGatherer?.();
-    });
-    while (this.expected > 0 && !timedOut) {
-      await new Promise<void>((resolve) => {
-        this.wakeGatherer = resolve;
-      });
-    }
-    this.wakeGatherer = undefined;
   }
 
   /** Answers the waiting reads that `fetched` may answer (its epoch or earlier) and holds. */

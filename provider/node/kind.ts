@@ -32,7 +32,7 @@ export { nodeOwnerMarker };
 /** The collaborators of departments on the process's client. */
 export function connectNodes(api: TencentApi, settings: ProviderSettings): NodeConnection {
   const nodes = new NodeApi(api, settings.region);
-  return { api, nodes, reader: new NodeReader(nodes) };
+  return { api, nodes, reader: new NodeReader(nodes, api.clock) };
 }
 
 /**
@@ -103,6 +103,7 @@ export const NODE_KIND: ResourceKind<NodeInputs, NodeOutputs, ReportedNode, Node
     throw error;
   },
   read: (c, nodeId) => c.reader.read(nodeId),
+  expectReadBack: (c) => c.reader.expectRead(),
   readBack: async (c, nodeId, why) => {
     const node = await c.reader.read(nodeId);
     if (node) return node;
