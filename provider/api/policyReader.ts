@@ -3,9 +3,13 @@
  * shares what was read: a policy's document (DescribePolicy — ListPolicies carries no document, so
  * a refresh of N policies costs N calls), the targets of each policy (one ListTargetsForPolicy
  * listing per policy, however many of its attachments the stack declares), the policies of a type
- * by name (one ListPolicies listing), and the organization's id (DescribeOrganization, once per
+ * by name (one ListPolicies listing, fresh after the last change: the read-backs of policies created
+ * together share it, freshListing.ts), and the organization's id (DescribeOrganization, once per
  * process: it never changes). Anything that changes a policy or an attachment calls `invalidate()`.
  */
+import { type Clock, SYSTEM_CLOCK } from "./call/clock";
+import { FreshListing } from "./freshListing";
+import { Gathering } from "./gathering";
 import type { ListedPolicy, OrganizationFacts, PolicyTarget, PolicyType, ReportedPolicy } from "./model";
 import type { PolicyApi } from "./policies";
 
@@ -36,10 +40,16 @@ class Shared<K, V> {
 export class PolicyReader {
   private readonly policies = new Shared<string, ReportedPolicy | undefined>();
   private readonly targets = new Shared<string, PolicyTarget[] | undefined>();
-  private readonly listings = new Shared<PolicyType, ListedPolicy[]>();
+  private readonly listings = new Map<PolicyType, FreshListing<ListedPolicy[]>>();
   private readonly facts = new Shared<"organization", OrganizationFacts>();
+  private readonly gathering: Gathering;
 
-  constructor(readonly api: PolicyApi) {}
+  constructor(
+    readonly api: PolicyApi,
+    clock: Clock = SYSTEM_CLOCK,
+  ) {
+    this.gathering = new Gathering(clock);
+  }
 
   /** The policy with its document, or undefined when Tencent says it does not exist. */
   read(policyId: number, type: PolicyType): Promise<ReportedPolicy | undefined> {
@@ -51,9 +61,19 @@ export class PolicyReader {
     return this.targets.get(`${type}/${policyId}`, () => this.api.targetsOf(policyId, type));
   }
 
-  /** Every policy of `type`, without documents, from this operation's listing. */
+  /** Every policy of `type`, without documents, from this operation's listing (sent since the last change). */
   list(type: PolicyType): Promise<ListedPolicy[]> {
-    return this.listings.get(type, () => this.api.list(type));
+    let listing = this.listings.get(type);
+    if (!listing) {
+      listing = new FreshListing(() => this.api.list(type), this.gathering);
+      this.listings.set(type, listing);
+    }
+    return listing.get();
+  }
+
+  /** Announces a change whose read-back will follow (gathering.ts); call what it returns once the read is asked. */
+  expectRead(): (latencyMs?: number) => void {
+    return this.gathering.expect();
   }
 
   /** The organization's id and root (kept for the process). */
@@ -70,6 +90,6 @@ export class PolicyReader {
   invalidate(): void {
     this.policies.clear();
     this.targets.clear();
-    this.listings.clear();
+    for (const listing of this.listings.values()) listing.invalidate();
   }
 }

@@ -118,14 +118,20 @@ class Fetched {
       otherCalls: this.otherCalls,
       pages: this.pages,
       fullPagesLeft: this.fullOffsetsLeft().length,
-      markerKeys: [...this.keys].map(([key, listing]) => ({
-        key,
-        listed: listing.total !== undefined,
-        offsetsLeft: offsetsNotFetched(Math.ceil((listing.total ?? 0) / PAGE_SIZE), listing.offsets),
-        missed: listing.missed,
-        hinted: listing.failed ? 0 : waiting.filter((read) => read.markerKey === key).length,
-        estimatedOffsets: offsetsNotFetched(Math.max(1, Math.ceil((this.earlier.keyTotals.get(key) ?? 0) / PAGE_SIZE)), new Set()),
-      })),
+      markerKeys: [...this.keys].map(([key, listing]) => {
+        const hinted = listing.failed ? 0 : waiting.filter((read) => read.markerKey === key).length;
+        // The key's size by the last listing, plus the hinted members, which may all be new since:
+        // an estimate that only errs high, so a listing bought for them holds them.
+        const estimated = (this.earlier.keyTotals.get(key) ?? 0) + hinted;
+        return {
+          key,
+          listed: listing.total !== undefined,
+          offsetsLeft: offsetsNotFetched(Math.ceil((listing.total ?? 0) / PAGE_SIZE), listing.offsets),
+          missed: listing.missed,
+          hinted,
+          estimatedOffsets: offsetsNotFetched(Math.max(1, Math.ceil(estimated / PAGE_SIZE)), new Set()),
+        };
+      }),
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * `OrganizationPolicyAttachment`: a policy on a department (the root included) or a member.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { TencentResource } from "../kit/resource";
 import { organizationPolicyAttachmentProvider } from "../shim";
 import type { AttachmentDeletionPolicy, AttachmentOutputs, PolicyType, TargetType } from "./types";
 
@@ -23,7 +24,7 @@ export interface OrganizationPolicyAttachmentArgs {
 }
 
 /** A policy attached to a department or member of a Tencent Cloud Organization. */
-export class OrganizationPolicyAttachment extends pulumi.dynamic.Resource {
+export class OrganizationPolicyAttachment extends TencentResource {
   public declare readonly policyId: pulumi.Output<number>;
   public declare readonly policyType: pulumi.Output<PolicyType>;
   public declare readonly targetType: pulumi.Output<TargetType>;
@@ -39,7 +40,7 @@ export class OrganizationPolicyAttachment extends pulumi.dynamic.Resource {
       deletionPolicy: undefined,
     };
     // No ownership marker: an attachment is identified by what it relates.
-    super(organizationPolicyAttachmentProvider, name, { ...outputs, ...args }, opts, "tencentcloud", "OrganizationPolicyAttachment");
+    super(organizationPolicyAttachmentProvider, name, { ...outputs, ...args }, opts, "OrganizationPolicyAttachment");
   }
 
   /** Reads an existing attachment (id `TYPE#policyId#NODE|MEMBER#targetId`, Terraform's import id) without managing it. */

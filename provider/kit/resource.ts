@@ -23,3 +23,38 @@ export function resourceProps(
     ? { ...outputs, ...args }
     : { ...outputs, ...args, ownerMarker: declaredOwnerMarker(pulumi.getProject(), pulumi.getStack(), name) };
 }
+
+/**
+ * The base of every resource class of this package: a dynamic resource of module `tencentcloud`,
+ * constructed with the stack traces Pulumi captures switched off.
+ *
+ * Why: the SDK tags every promise it makes with `new Error().stack` for its report of leaked
+ * promises (runtime/debuggable.ts): two or three per property, and a member has 27. Under source
+ * maps — how TypeScript programs run (ts-node, tsx, source-map-support) — formatting each trace
+ * maps every frame, and a program builds its resources synchronously before the first
+ * registration leaves, so that time delays every `up` and `preview` (measured: bench/REPORT.md,
+ * "Where the time goes"). Those traces would show only the SDK's own frames
+ * (transferProperties), never the program's line; the leak report keeps each promise's context.
+ * An error thrown meanwhile gets the trace of the constructor it surfaces from.
+ */
+export abstract class TencentResource extends pulumi.dynamic.Resource {
+  constructor(
+    provider: pulumi.dynamic.ResourceProvider,
+    name: string,
+    props: pulumi.Inputs,
+    opts: pulumi.CustomResourceOptions | undefined,
+    type: string,
+  ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(provider, name, props, opts, "tencentcloud", type);
+    } catch (error) {
+      Error.stackTraceLimit = limit;
+      if (error instanceof Error) Error.captureStackTrace(error);
+      throw error;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+}

@@ -1,8 +1,8 @@
 /**
  * `OrganizationMember`: the resource users declare in their Pulumi programs.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { resourceProps } from "../kit/resource";
+import type * as pulumi from "@pulumi/pulumi";
+import { TencentResource, resourceProps } from "../kit/resource";
 import { organizationMemberProvider } from "../shim";
 import type { DeletionPolicy, MemberIdentity, MemberOutputs, MemberPermission } from "./types";
 
@@ -52,7 +52,7 @@ export interface OrganizationMemberArgs {
 }
 
 /** A member account of a Tencent Cloud Organization. */
-export class OrganizationMember extends pulumi.dynamic.Resource {
+export class OrganizationMember extends TencentResource {
   /** The member's UIN (also the resource id). */
   public declare readonly memberUin: pulumi.Output<number>;
   public declare readonly name: pulumi.Output<string>;
@@ -113,7 +113,7 @@ export class OrganizationMember extends pulumi.dynamic.Resource {
       createTime: undefined,
       updateTime: undefined,
     };
-    super(organizationMemberProvider, name, resourceProps(name, outputs, args, opts), opts, "tencentcloud", "OrganizationMember");
+    super(organizationMemberProvider, name, resourceProps(name, outputs, args, opts), opts, "OrganizationMember");
   }
 
   /**

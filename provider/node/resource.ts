@@ -1,8 +1,8 @@
 /**
  * `OrganizationNode`: a department of the organization, as users declare it in their programs.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { resourceProps } from "../kit/resource";
+import type * as pulumi from "@pulumi/pulumi";
+import { TencentResource, resourceProps } from "../kit/resource";
 import { organizationNodeProvider } from "../shim";
 import type { NodeDeletionPolicy, NodeOutputs } from "./types";
 
@@ -32,7 +32,7 @@ export interface OrganizationNodeArgs {
 }
 
 /** A department (organization node) of a Tencent Cloud Organization. */
-export class OrganizationNode extends pulumi.dynamic.Resource {
+export class OrganizationNode extends TencentResource {
   /** The department's id (also the resource id); give it to members as `nodeId`. */
   public declare readonly nodeId: pulumi.Output<number>;
   public declare readonly name: pulumi.Output<string>;
@@ -57,7 +57,7 @@ export class OrganizationNode extends pulumi.dynamic.Resource {
       createTime: undefined,
       updateTime: undefined,
     };
-    super(organizationNodeProvider, name, resourceProps(name, outputs, args, opts), opts, "tencentcloud", "OrganizationNode");
+    super(organizationNodeProvider, name, resourceProps(name, outputs, args, opts), opts, "OrganizationNode");
   }
 
   /** Reads an existing department into the program without managing it (`pulumi refresh` keeps it current). */

@@ -29,7 +29,7 @@ export interface PolicyConnection extends Connection {
 /** The collaborators of policies (and their attachments and types) on the process's client. */
 export function connectPolicies(api: TencentApi): PolicyConnection {
   const policies = new PolicyApi(api);
-  return { api, policies, reader: new PolicyReader(policies) };
+  return { api, policies, reader: new PolicyReader(policies, api.clock) };
 }
 
 /** The types to look under: the state's, or both when a state does not say (`OrganizationPolicy.get`). */
@@ -120,7 +120,17 @@ export const POLICY_KIND: ResourceKind<
     throw error;
   },
   read: (c, policyId, known) => find(c, policyId, known),
+  expectReadBack: (c) => c.reader.expectRead(),
+  // From the shared listing sent after the change (the read-backs of policies created together
+  // share one ListPolicies), with the document just sent: ListPolicies carries none, and Tencent
+  // stores the document it was given (a refresh reads it with DescribePolicy and compares by meaning).
   readBack: async (c, policyId, why, known) => {
+    const type = known.type;
+    const listed = type && known.content !== undefined ? (await c.reader.list(type)).find((p) => p.policyId === policyId) : undefined;
+    if (listed) {
+      const { attachedTimes: _, ...reported } = listed;
+      return { ...reported, content: known.content as string };
+    }
     const policy = await find(c, policyId, known, true);
     if (policy) return policy;
     throw new PolicyNotFoundError(

@@ -2,8 +2,8 @@
  * `OrganizationPolicy`: a service control policy or a tag policy of the organization, as users
  * declare it in their programs.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { resourceProps } from "../kit/resource";
+import type * as pulumi from "@pulumi/pulumi";
+import { TencentResource, resourceProps } from "../kit/resource";
 import { organizationPolicyProvider } from "../shim";
 import type { PolicyDeletionPolicy, PolicyOutputs, PolicyType } from "./types";
 
@@ -36,7 +36,7 @@ export interface OrganizationPolicyArgs {
 }
 
 /** A service control or tag policy of a Tencent Cloud Organization. */
-export class OrganizationPolicy extends pulumi.dynamic.Resource {
+export class OrganizationPolicy extends TencentResource {
   /** The policy's id (also the resource id); give it to attachments as `policyId`. */
   public declare readonly policyId: pulumi.Output<number>;
   public declare readonly type: pulumi.Output<PolicyType>;
@@ -62,7 +62,7 @@ export class OrganizationPolicy extends pulumi.dynamic.Resource {
       addTime: undefined,
       updateTime: undefined,
     };
-    super(organizationPolicyProvider, name, resourceProps(name, outputs, args, opts), opts, "tencentcloud", "OrganizationPolicy");
+    super(organizationPolicyProvider, name, resourceProps(name, outputs, args, opts), opts, "OrganizationPolicy");
   }
 
   /** Reads an existing policy into the program without managing it (`pulumi refresh` keeps it current). */

@@ -2,7 +2,8 @@
  * `OrganizationPolicyType`: a policy type enabled for the organization. Policies and attachments
  * of that type need it: give it in their `dependsOn`.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { TencentResource } from "../kit/resource";
 import { organizationPolicyTypeProvider } from "../shim";
 import type { PolicyType, PolicyTypeDeletionPolicy, PolicyTypeOutputs } from "./types";
 
@@ -18,7 +19,7 @@ export interface OrganizationPolicyTypeArgs {
 }
 
 /** A policy type enabled for a Tencent Cloud Organization. */
-export class OrganizationPolicyType extends pulumi.dynamic.Resource {
+export class OrganizationPolicyType extends TencentResource {
   public declare readonly type: pulumi.Output<PolicyType>;
   public declare readonly deletionPolicy: pulumi.Output<PolicyTypeDeletionPolicy>;
   /** The organization's id (DescribeOrganization). */
@@ -26,6 +27,6 @@ export class OrganizationPolicyType extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OrganizationPolicyTypeArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs: Record<keyof PolicyTypeOutputs, undefined> = { type: undefined, deletionPolicy: undefined, organizationId: undefined };
-    super(organizationPolicyTypeProvider, name, { ...outputs, ...args }, opts, "tencentcloud", "OrganizationPolicyType");
+    super(organizationPolicyTypeProvider, name, { ...outputs, ...args }, opts, "OrganizationPolicyType");
   }
 }
