@@ -20,6 +20,8 @@ export interface OperationResult {
   throttled: number;
   /** Peak RSS of the dynamic-provider process, MiB. */
   peakRssMiB?: number;
+  /** The provider lifecycle module(s) the dynamic-provider process loaded (which build ran). */
+  lifecycleModules: string[];
 }
 
 /** A started emulator process and its admin interface over HTTP. */
@@ -65,16 +67,30 @@ export async function startEmulatorProcess(options: EmulatorOptions): Promise<Em
 
 const RSS_DIR = join(REPO_ROOT, ".pulumi-state", "bench", "rss");
 
-/** Opens a benchmark stack of `program` under a throwaway state folder. */
+/** How a benchmark stack runs beside its program and config. */
+export interface BenchStackOptions {
+  /** PULUMI_PARALLEL. */
+  parallel?: number;
+  /** Profile the dynamic-provider process's CPU into this folder (bench/lib/cpuProfileHook.cjs). */
+  cpuProfileDir?: string;
+}
+
+/**
+ * Opens a benchmark stack of `program` under a throwaway state folder, `<runDir>/<name>`. The
+ * provider process starts in `<runDir>/<name>/work` and loads the provider package it finds by
+ * walking up from there (bench/lib/builds.ts puts BEFORE's stacks where that is the BEFORE build).
+ */
 export async function benchStack(
   runDir: string,
   name: string,
   program: "members" | "noop",
   emulatorUrl: string,
   config: Record<string, string>,
-  parallel?: number,
+  options: BenchStackOptions = {},
 ): Promise<EngineStack> {
+  const { parallel, cpuProfileDir } = options;
   mkdirSync(RSS_DIR, { recursive: true });
+  const hooks = [join(__dirname, "peakRss.cjs"), ...(cpuProfileDir ? [join(__dirname, "cpuProfileHook.cjs")] : [])];
   return openStack({
     program: `bench/programs/${program}.ts`,
     projectName: "bench",
@@ -83,8 +99,9 @@ export async function benchStack(
     target: { endpointUrl: emulatorUrl, secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
     config,
     env: {
-      NODE_OPTIONS: `--require ${join(__dirname, "peakRss.cjs")}`,
+      NODE_OPTIONS: hooks.map((hook) => `--require ${hook}`).join(" "),
       BENCH_RSS_DIR: RSS_DIR,
+      ...(cpuProfileDir ? { BENCH_CPU_PROFILE_DIR: cpuProfileDir } : {}),
       ...(parallel ? { PULUMI_PARALLEL: String(parallel) } : {}),
     },
   });
@@ -108,8 +125,12 @@ export async function measure(emulator: EmulatorProcess | undefined, operation: 
   const throttled = emulator
     ? (await emulator.log()).filter((e) => e.time >= startedIso && e.errorCode?.startsWith("RequestLimitExceeded")).length
     : 0;
-  const peaks = readdirSync(RSS_DIR).map((f) => (JSON.parse(readFileSync(join(RSS_DIR, f), "utf8")) as { maxRssKiB: number }).maxRssKiB);
-  return { seconds, calls, throttled, ...(peaks.length > 0 ? { peakRssMiB: Math.max(...peaks) / 1024 } : {}) };
+  const probes = readdirSync(RSS_DIR).map(
+    (f) => JSON.parse(readFileSync(join(RSS_DIR, f), "utf8")) as { maxRssKiB: number; lifecycle?: string[] },
+  );
+  const peaks = probes.map((p) => p.maxRssKiB);
+  const lifecycleModules = [...new Set(probes.flatMap((p) => p.lifecycle ?? []))];
+  return { seconds, calls, throttled, lifecycleModules, ...(peaks.length > 0 ? { peakRssMiB: Math.max(...peaks) / 1024 } : {}) };
 }
 
 /** `pulumi stack export` as the CLI prints it, with the `__provider` text of the first member. */
