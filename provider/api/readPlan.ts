@@ -106,15 +106,16 @@ export function markerPagesWorthListing(state: ReadState): MarkerKeyPage[] {
 
 /**
  * The marker-key pages that answer the hinted reads (members known to carry a key: read-backs of
- * members this provider just created or changed) for no more calls than looking those reads up
- * would cost; none otherwise. A key listed to its end since the last change is never bought again
+ * members this provider just created or changed) for fewer calls than looking those reads up
+ * would cost; none otherwise (a page per read costs the same calls as look-ups, and carries 50
+ * members to answer one). A key listed to its end since the last change is never bought again
  * for its hints: a hinted member it did not hold is looked up or listed like any other.
  */
 export function hintedPagesWorthListing(state: ReadState): MarkerKeyPage[] {
   const keys = state.markerKeys.filter((k) => k.hinted > 0);
   const pages = keys.flatMap((k) => (k.listed ? k.offsetsLeft : k.estimatedOffsets).map((offset) => ({ key: k.key, offset })));
   const reads = keys.reduce((sum, k) => sum + k.hinted, 0);
-  return pages.length > 0 && pages.length <= reads ? pages : [];
+  return pages.length > 0 && pages.length < reads ? pages : [];
 }
 
 /** The next step for the waiting reads, or undefined when none waits. Keeps INV (see above). */
@@ -122,7 +123,7 @@ export function planStep(state: ReadState): ReadStep | undefined {
   if (state.waiting === 0) return undefined;
   // The full listing is complete: a read it does not answer is confirmed gone by a look-up.
   if (state.pages !== undefined && state.fullPagesLeft === 0) return { kind: "lookUp" };
-  // Reads known to carry a marker key are answered by that key's listing for at most a call each
+  // Reads known to carry a marker key are answered by that key's listing for less than a call each
   // (a look-up's price), which keeps INV's accounting: each is charged as the look-up it replaces.
   const hinted = hintedPagesWorthListing(state);
   if (hinted.length > 0 && (state.pages === undefined || hinted.length < state.fullPagesLeft)) {

@@ -28,7 +28,7 @@
  * call of its own is the create). A read is answered only by what was fetched after it arrived or
  * since the last change (`invalidate()` opens a new epoch; a step of an older epoch still answers
  * the reads of its epoch). A read-back knows its member's marker key (it was just written), so a
- * step buys the pages of the keys the waiting read-backs carry whenever they cost no more calls
+ * step buys the pages of the keys the waiting read-backs carry whenever they cost fewer calls
  * than looking those reads up (`hintedPagesWorthListing`): 200 members created at once cost the
  * eight shard keys' pages, 8 calls, not 200 look-ups. Sizes learnt in one epoch (M, each key's
  * count) are carried to the next as estimates, so a new epoch need not learn M again.

@@ -35,7 +35,7 @@ export const RESOURCE_PERMISSIONS = {
     {
       action: "organization:DescribeOrganizationMembers",
       usedFor:
-        'read back after create and update; refresh; look-ups (`getOrganizationMember`, crash recovery on create, "already gone" on delete)',
+        'read back after create and update (shared listings of the ownership-marker keys, or a look-up); refresh; look-ups (`getOrganizationMember`, crash recovery on create, "already gone" on delete)',
     },
     { action: "organization:CreateOrganizationMember", usedFor: "create (tags, ownership marker and identities in the same call)" },
     {
@@ -61,7 +61,7 @@ export const RESOURCE_PERMISSIONS = {
     {
       action: "organization:DescribeOrganizationNodes",
       usedFor:
-        'read back after create and update; refresh; look-ups (`getOrganizationNode`, `getRootOrganizationNode`, crash recovery on create, "already gone" on delete)',
+        'read back after create and update (one shared listing); refresh; look-ups (`getOrganizationNode`, `getRootOrganizationNode`, crash recovery on create, "already gone" on delete)',
     },
     { action: "organization:AddOrganizationNode", usedFor: "create (tags and ownership marker in the same call)" },
     { action: "organization:UpdateOrganizationNode", usedFor: "update of `name`, `remark`" },
@@ -77,11 +77,11 @@ export const RESOURCE_PERMISSIONS = {
   OrganizationPolicy: [
     {
       action: "organization:DescribePolicy",
-      usedFor: 'read back after create and update; refresh; adoption; `getOrganizationPolicy` by id; "already gone" on delete',
+      usedFor: 'refresh; adoption; `getOrganizationPolicy` by id; read back when the shared listing misses a policy just changed; "already gone" on delete',
     },
     {
       action: "organization:ListPolicies",
-      usedFor: "crash recovery on create (by name and ownership marker); `getOrganizationPolicy` by name",
+      usedFor: "read back after create and update (one shared listing); crash recovery on create (by name and ownership marker); `getOrganizationPolicy` by name",
     },
     { action: "organization:CreatePolicy", usedFor: "create (the ownership marker in the description)" },
     { action: "organization:UpdatePolicy", usedFor: "update of `name`, `description`, `content`; writing a lost ownership marker again" },

@@ -80,6 +80,11 @@ describe("planStep", () => {
       "listMarkerKeys",
     ],
     [
+      "one read-back: looked up (its key's page would cost as much and carry 50 members)",
+      { reads: 1, waiting: 1, pages: 24, fullPagesLeft: 24, markerKeys: hintedKeys({ "pulumi:owner:4": 1 }) },
+      "lookUp",
+    ],
+    [
       "2 read-backs whose key last held 120 members (3 pages): looked up, cheaper",
       { reads: 2, waiting: 2, pages: 24, fullPagesLeft: 24, markerKeys: hintedKeys({ "pulumi:owner:4": 2 }, { "pulumi:owner:4": 3 }) },
       "lookUp",
@@ -110,7 +115,7 @@ describe("planStep", () => {
     expect(hintedPagesWorthListing(state({ waiting: 5, markerKeys: listed }))).toEqual([]);
   });
 
-  it("a hinted step never costs more calls than looking its reads up", () => {
+  it("a hinted step always costs fewer calls than looking its reads up", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ hinted: fc.nat({ max: 30 }), pages: fc.integer({ min: 1, max: 12 }), listed: fc.boolean() }), {
@@ -128,7 +133,7 @@ describe("planStep", () => {
           }));
           const hinted = markerKeys.reduce((sum, k) => sum + k.hinted, 0);
           const pages = hintedPagesWorthListing(state({ reads: hinted, waiting: hinted, markerKeys }));
-          expect(pages.length).toBeLessThanOrEqual(hinted);
+          if (pages.length > 0) expect(pages.length).toBeLessThan(hinted);
           for (const page of pages) expect(markerKeys.find((k) => k.key === page.key)?.hinted).toBeGreaterThan(0);
         },
       ),
