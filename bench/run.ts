@@ -577,21 +577,33 @@ async function phasesSection(): Promise<string[]> {
       .filter(([, seconds]) => seconds >= 0.05)
       .map(([role, seconds]) => `${role} ${seconds.toFixed(1)}`)
       .join(", ");
-  for (const n of PHASE_SIZES) {
-    const emulator = await startEmulatorProcess({ latencyMs: 50, seedMembers: SEED, memberLimit: 20_000 });
-    try {
-      const members = await benchStack(RUN_DIR, `phases-m-${n}`, "members", emulator.url, { count: String(n) });
-      const mine = await upPhases(members, emulator);
-      const noop = await benchStack(RUN_DIR, `phases-b-${n}`, "noop", emulator.url, { count: String(n) });
-      const base = await upPhases(noop, undefined);
-      const creationFloor = (Math.ceil(n / 20) - 1) * 1.05 + 0.05;
-      log(`phases N=${n}: members ${fmt(mine.seconds)}, baseline ${fmt(base.seconds)}`);
-      rows.push(
-        `| ${n} members (after) | ${fmt(mine.seconds)} | ${fmt(mine.untilFirstStep)} | ${mine.creation !== undefined ? `${fmt(mine.creation)} (floor ${fmt(creationFloor)}: ${ratio(mine.creation, creationFloor)})` : "–"} | ${fmt(mine.untilSummary)} | ${fmt(mine.afterSummary)} | ${mine.calls} | ${cpuText(mine)} |`,
-        `| ${n} do-nothing resources | ${fmt(base.seconds)} | ${fmt(base.untilFirstStep)} | – | ${fmt(base.untilSummary)} | ${fmt(base.afterSummary)} | 0 | ${cpuText(base)} |`,
-      );
-    } finally {
-      await emulator.close();
+  for (const skipCheckpoints of [false, true]) {
+    for (const n of PHASE_SIZES) {
+      const emulator = await startEmulatorProcess({ latencyMs: 50, seedMembers: SEED, memberLimit: 20_000 });
+      try {
+        const tag = skipCheckpoints ? "nocp" : "cp";
+        const members = await benchStack(
+          RUN_DIR,
+          `phases-m-${tag}-${n}`,
+          "members",
+          emulator.url,
+          { count: String(n) },
+          { skipCheckpoints },
+        );
+        const mine = await upPhases(members, emulator);
+        const noop = await benchStack(RUN_DIR, `phases-b-${tag}-${n}`, "noop", emulator.url, { count: String(n) }, { skipCheckpoints });
+        const base = await upPhases(noop, undefined);
+        const creationFloor = (Math.ceil(n / 20) - 1) * 1.05 + 0.05;
+        const reference = Math.max(base.seconds, floor(n));
+        const checkpoints = skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "default (a checkpoint per step)";
+        log(`phases N=${n} ${checkpoints}: members ${fmt(mine.seconds)}, baseline ${fmt(base.seconds)}`);
+        rows.push(
+          `| ${checkpoints} | ${n} members (after) | ${fmt(mine.seconds)} (${ratio(mine.seconds, reference)} of max(baseline, N/20)) | ${fmt(mine.untilFirstStep)} | ${mine.creation !== undefined ? `${fmt(mine.creation)} (floor ${fmt(creationFloor)}: ${ratio(mine.creation, creationFloor)})` : "–"} | ${fmt(mine.untilSummary)} | ${fmt(mine.afterSummary)} | ${mine.calls} | ${cpuText(mine)} |`,
+          `| ${checkpoints} | ${n} do-nothing resources | ${fmt(base.seconds)} | ${fmt(base.untilFirstStep)} | – | ${fmt(base.untilSummary)} | ${fmt(base.afterSummary)} | 0 | ${cpuText(base)} |`,
+        );
+      } finally {
+        await emulator.close();
+      }
     }
   }
   return [
@@ -599,10 +611,11 @@ async function phasesSection(): Promise<string[]> {
       "*start* = from the command to the first step of a resource of the program (the program builds its resources, the engine starts the provider process, which loads the provider and answers the first check); " +
       "*creation* = first call to the last CreateOrganizationMember answered, beside its floor (⌈N/20⌉ − 1 windows of 1.05 s, then one 50 ms call); " +
       "*tail* = the last resource's outputs to the summary; *end* = the summary to the command's exit (the engine writes the final state and stops its plugins). " +
-      "CPU seconds per process from /proc (bench/lib/processCpu.ts), sampled every 100 ms.",
+      "CPU seconds per process from /proc (bench/lib/processCpu.ts), sampled every 100 ms. " +
+      "Each run twice: with the engine's default checkpoints (it rewrites the whole state after every step, so its work grows with N × the bytes of each resource's state) and with PULUMI_SKIP_CHECKPOINTS=true (the state is written once, at the end; safe with this provider: test/e2e/interrupted.test.ts).",
     "",
-    "| run | wall | start | creation | tail | end | calls | CPU seconds |",
-    "|---|---|---|---|---|---|---|---|",
+    "| engine checkpoints | run | wall | start | creation | tail | end | calls | CPU seconds |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...rows,
   ];
 }

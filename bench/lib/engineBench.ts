@@ -73,6 +73,8 @@ export interface BenchStackOptions {
   parallel?: number;
   /** Profile the dynamic-provider process's CPU into this folder (bench/lib/cpuProfileHook.cjs). */
   cpuProfileDir?: string;
+  /** PULUMI_SKIP_CHECKPOINTS: the engine writes the state only at the end of the operation. */
+  skipCheckpoints?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function benchStack(
   config: Record<string, string>,
   options: BenchStackOptions = {},
 ): Promise<EngineStack> {
-  const { parallel, cpuProfileDir } = options;
+  const { parallel, cpuProfileDir, skipCheckpoints } = options;
   mkdirSync(RSS_DIR, { recursive: true });
   const hooks = [join(__dirname, "peakRss.cjs"), ...(cpuProfileDir ? [join(__dirname, "cpuProfileHook.cjs")] : [])];
   return openStack({
@@ -103,6 +105,7 @@ export async function benchStack(
       BENCH_RSS_DIR: RSS_DIR,
       ...(cpuProfileDir ? { BENCH_CPU_PROFILE_DIR: cpuProfileDir } : {}),
       ...(parallel ? { PULUMI_PARALLEL: String(parallel) } : {}),
+      ...(skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
     },
   });
 }

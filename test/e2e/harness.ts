@@ -189,6 +189,8 @@ export async function killMidway(
     operation?: "up" | "destroy";
     /** The stack's name (default `dev`, as `h.open` names it). */
     stack?: string;
+    /** More environment for the killed run (PULUMI_SKIP_CHECKPOINTS, say). */
+    env?: Record<string, string>;
   },
 ): Promise<number> {
   // Counted from now: a stack that ran before in this emulator has reached `action` already.
@@ -216,7 +218,7 @@ export async function killMidway(
       h.emulator.url,
       ...config,
     ],
-    { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2" } },
+    { cwd: REPO_ROOT, detached: true, stdio: "ignore", env: { ...process.env, PULUMI_PARALLEL: "2", ...run.env } },
   );
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const deadline = Date.now() + 60_000;

@@ -78,6 +78,43 @@ describe("an interrupted pulumi up", () => {
   }, 180_000);
 });
 
+describe("an interrupted pulumi up without checkpoints (PULUMI_SKIP_CHECKPOINTS=true)", () => {
+  // The engine then writes the state only at the end: a killed run leaves no record of the members
+  // it created, not even as pending operations. The ownership markers are what make that safe: the
+  // next up meets "name used" for each and takes the member carrying its marker.
+  it("leaves exactly the declared members after up runs again, with no repair but the lock", async () => {
+    const declared = DECLARED.map((m) => ({ ...m, key: `nc-${m.key}`, name: `nocp-${m.key}` }));
+    const file = h.writeMembersFile("members-nocp", declared);
+    const stateDir = `${h.stateRoot}/nocp`;
+    const reached = await killMidway(h, {
+      program: "examples/pipeline",
+      project: "e2e-nocp",
+      stateDir,
+      action: "CreateOrganizationMember",
+      config: { membersFile: file },
+      stack: "nocp",
+      env: { PULUMI_SKIP_CHECKPOINTS: "true" },
+    });
+    expect(reached, "the first up reached CreateOrganizationMember").toBeGreaterThanOrEqual(2);
+    const created = h.emulator.admin.members().filter((m) => m.name.startsWith("nocp-"));
+    expect(created.length, "accounts created by the killed run").toBeGreaterThan(0);
+
+    const stack = await h.open("examples/pipeline", { projectName: "e2e-nocp", stackName: "nocp", config: { membersFile: file } });
+    const afterKill = await stack.exportStack();
+    expect(afterKill.deployment.resources ?? [], "nothing recorded").toEqual([]);
+    await stack.cancel();
+    const up = await stack.up();
+
+    const members = h.emulator.admin.members().filter((m) => m.name.startsWith("nocp-"));
+    expect(members.map((m) => m.name).sort()).toEqual(declared.map((m) => m.name).sort());
+    for (const earlier of created) {
+      expect(up.stdout + up.stderr).toContain(
+        `member ${earlier.memberUin} ("${earlier.name}") was created earlier by this resource: using it`,
+      );
+    }
+  }, 180_000);
+});
+
 describe("an interrupted pulumi destroy", () => {
   it("leaves nothing after pulumi cancel and destroy again", async () => {
     h.emulator.admin.reset();
