@@ -36,10 +36,12 @@
  * 2.4 % throttled at 50 ms on a loaded machine, even spacing 1.10× with none, and at 1.5 s bursts
  * 1.11×, even spacing 1.22×. So an action sends in bursts while it has never been throttled in
  * this process — the cheap case, no jitter problem seen — and evenly spaced from its first
- * throttle on: jitter of that size is then known to exist here. `spacing` forces either.
+ * throttle on: jitter of that size is then known to exist here. That first throttle only changes
+ * the spacing, not the allowance (below): cutting it too cost a run at 1.5 s 1.46× instead of
+ * 1.11× for one jitter event. `spacing` forces bursts or even spacing.
  *
- * **Adaptation (AIMD, as TCP).** A `RequestLimitExceeded*` answer means the budget is smaller than
- * we think — someone else spends it, or our margin was short. An isolated throttle (no cut in the
+ * **Adaptation (AIMD, as TCP).** A `RequestLimitExceeded*` answer (after the first, with adaptive
+ * spacing) means the budget is smaller than we think — someone else spends it, or our margin was short. An isolated throttle (no cut in the
  * last `isolationMs`) is most likely our own jitter: the allowance is cut gently (×0.7); a throttle
  * soon after a cut means someone else spends the budget: halved. Once per congestion event:
  * throttled answers to calls sent before the last cut are the same event, not news. Every answer to a call sent after the cut adds 1/allowance, i.e. about one call
@@ -101,8 +103,8 @@ export interface ActionBudget {
   lastGrantAt: number;
   /** When the allowance was last cut (−Infinity: never). */
   lastCutAt: number;
-  /** Whether a call of this action was ever throttled (adaptive spacing spaces evenly from then on). */
-  throttled?: boolean;
+  /** When adaptive spacing turned even, at the action's first throttle (undefined: still bursts). */
+  evenSince?: number;
 }
 
 /** A fresh budget: the whole limit, nothing sent. */
@@ -144,7 +146,7 @@ export function waitBeforeSend(budget: ActionBudget, policy: LimiterPolicy, now:
 
 /** Whether grants are spaced evenly now: always, never, or once the action has been throttled. */
 export function spacesEvenly(budget: ActionBudget, policy: LimiterPolicy): boolean {
-  return policy.spacing === "even" || (policy.spacing === "adaptive" && budget.throttled === true);
+  return policy.spacing === "even" || (policy.spacing === "adaptive" && budget.evenSince !== undefined);
 }
 
 /** The budget after a call is granted at `now`: one more unsent call. */
@@ -171,13 +173,12 @@ export function decreaseFactor(budget: ActionBudget, policy: LimiterPolicy, now:
  * cut once per congestion event (calls sent before the last cut belong to the event already cut for).
  */
 export function afterThrottled(budget: ActionBudget, policy: LimiterPolicy, sentAt: number, now: number): ActionBudget {
-  if (sentAt < budget.lastCutAt) return { ...budget, throttled: true };
-  return {
-    ...budget,
-    allowance: Math.max(policy.minimum, budget.allowance * decreaseFactor(budget, policy, now)),
-    lastCutAt: now,
-    throttled: true,
-  };
+  // The first throttle of an action sending in bursts is most likely the bursts' own arrival
+  // jitter, which even spacing removes: spacing turns even and the allowance stays. Throttles of
+  // calls sent before that belong to the same event; later ones are congestion, cut as below.
+  if (policy.spacing === "adaptive" && budget.evenSince === undefined) return { ...budget, evenSince: now };
+  if (sentAt < budget.lastCutAt || (budget.evenSince !== undefined && sentAt < budget.evenSince)) return budget;
+  return { ...budget, allowance: Math.max(policy.minimum, budget.allowance * decreaseFactor(budget, policy, now)), lastCutAt: now };
 }
 
 /**

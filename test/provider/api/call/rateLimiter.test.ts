@@ -119,7 +119,17 @@ describe("how throttling and answers move the allowance", () => {
     ["a call sent before the cut is the same congestion event", budget(10, [], 300), 250, 350, 10, 300],
     ["the allowance stops at the minimum", budget(1.5, [], 0), 10, 20, 1, 20],
   ])("%s", (_title, before, sentAt, now, allowance, lastCutAt) => {
-    expect(afterThrottled(before, policy, sentAt, now)).toMatchObject({ allowance, lastCutAt });
+    // AIMD alone (bursts throughout); with adaptive spacing these hold from the second throttle on.
+    expect(afterThrottled(before, { ...policy, spacing: "bursts" }, sentAt, now)).toMatchObject({ allowance, lastCutAt });
+    expect(afterThrottled({ ...before, evenSince: -1 }, policy, sentAt, now)).toMatchObject({ allowance, lastCutAt });
+  });
+
+  it.each<[string, ActionBudget, number, number, Partial<ActionBudget>]>([
+    ["adaptive, first throttle: spacing turns even, the allowance stays", budget(20, []), 100, 300, { allowance: 20, evenSince: 300 }],
+    ["a call sent before the switch is the same event", { ...budget(20, []), evenSince: 300 }, 250, 350, { allowance: 20, lastCutAt: -Infinity }],
+    ["a call sent after the switch and throttled is congestion: ×0.7", { ...budget(20, []), evenSince: 300 }, 400, 600, { allowance: 14, lastCutAt: 600 }],
+  ])("%s", (_title, before, sentAt, now, after) => {
+    expect(afterThrottled(before, policy, sentAt, now)).toMatchObject(after);
   });
 
   it.each<[string, ActionBudget, number, number]>([
@@ -188,9 +198,9 @@ describe("the limiter on a fake clock", () => {
     expect(clock.now).toBe(0);
   });
 
-  it("slows down after a throttled answer, once per event, and recovers with answers", async () => {
+  it("slows down after a throttled answer, once per event, and recovers with answers (bursts: AIMD alone)", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({}, { now: () => clock.now, sleep: clock.sleep });
+    const limiter = new RateLimiter({ spacing: "bursts" }, { now: () => clock.now, sleep: clock.sleep });
     const inFlight = await Promise.all(times(20).map(() => limiter.acquire("A")));
     for (const permit of inFlight) permit.written?.();
     clock.now = 200;
@@ -291,13 +301,15 @@ describe("the limiter on a fake clock", () => {
     // Never throttled: a burst of 20 at once.
     const first = await sendAll("A", 20, () => "answered");
     expect(first.every((t) => t === first[0])).toBe(true);
-    // One throttled answer (the 3rd): the allowance is cut ×0.7 and, from then on, spaced.
+    // One throttled answer (the 3rd): from then on spaced evenly, the allowance untouched.
     await sendAll("A", 3, (i) => (i === 2 ? "throttled" : "answered"));
-    expect(limiter.budget("A").throttled).toBe(true);
+    expect(limiter.budget("A").evenSince).toBeDefined();
+    expect(limiter.budget("A").allowance).toBe(20);
     const after = await sendAll("A", 10, () => "answered");
-    const gaps = after.slice(1).map((t, i) => t - after[i]);
-    const allowed = Math.floor(limiter.budget("A").allowance);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1050 / (allowed + 1) - 1e-6);
+    for (const [i, t] of after.slice(1).entries()) expect(t - after[i]).toBeCloseTo(52.5, 6);
+    // A later throttle of a call sent after the switch is congestion: the allowance is cut.
+    await sendAll("A", 1, () => "throttled");
+    expect(limiter.budget("A").allowance).toBeCloseTo(14, 6);
     // Another action keeps its bursts: adaptation is per action.
     const other = await sendAll("B", 20, () => "answered");
     expect(other.every((t) => t === other[0])).toBe(true);
@@ -311,7 +323,7 @@ describe("the limiter on a fake clock", () => {
     ["adaptive", false, false],
     ["adaptive", true, true],
   ])("spacing %s, throttled before: %s → evenly spaced: %s", (spacing, throttled, even) => {
-    expect(spacesEvenly({ ...freshBudget(policy), throttled }, { ...policy, spacing })).toBe(even);
+    expect(spacesEvenly({ ...freshBudget(policy), evenSince: throttled ? 0 : undefined }, { ...policy, spacing })).toBe(even);
   });
 
   it("lets nothing wait when limiting is off", async () => {
@@ -409,7 +421,10 @@ describe("two stacks spending one budget (simulated on one clock)", () => {
     // 400 calls at 20/s take at least 20 s together; AIMD keeps them near it.
     expect(result.finishedAt).toBeGreaterThanOrEqual(19_000);
     expect(result.finishedAt).toBeLessThan(40_000 + latencyMs);
-    expect(result.throttled / result.sent).toBeLessThan(0.2);
+    // Each stack's first throttle only turns its spacing even (taken for its own jitter); the
+    // competition is found from the second on. Measured: 21 % of sends throttled at 1.5 s (every
+    // one retried), where cutting at the first throttle too gave under 20 %.
+    expect(result.throttled / result.sent).toBeLessThan(0.25);
   });
 });
 
