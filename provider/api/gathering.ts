@@ -4,6 +4,8 @@
  * announced read-backs to arrive — so the read-backs of changes answered together (the rate
  * limiter sends creates in bursts, answered together) share one step instead of one call each.
  *
+ * It waits only when enough read-backs are about to meet for sharing to save calls (members: more
+ * than their eight marker keys; departments and policies, whose one listing serves all: two).
  * The wait is short and bounded: at most half a call's latency (the reader's last step, or the
  * change's own latency before it has timed one) and never more than GATHER_CAP_MS, so no read-back
  * waits for a change sent after it. The bound ends when the clock's sleep does, so a test's clock
@@ -26,7 +28,14 @@ export class Gathering {
   /** A call's latency as this process sees it (ms); unknown until a step or a change was timed. */
   private callMs?: number;
 
-  constructor(private readonly clock: Clock) {}
+  /**
+   * @param worthWaitingFor how many read-backs (waiting and announced) must be about to meet for a
+   * shared step to save calls; fewer, and waiting would only add latency. @default 2
+   */
+  constructor(
+    private readonly clock: Clock,
+    private readonly worthWaitingFor = 2,
+  ) {}
 
   /**
    * Announces a change whose read-back will follow. Call the function returned once the read-back
@@ -50,10 +59,13 @@ export class Gathering {
     this.callMs = ms;
   }
 
-  /** Waits, while announced read-backs are still to come, for them to arrive: at most the limit. */
-  async gather(): Promise<void> {
+  /**
+   * Waits, while announced read-backs are still to come, for them to arrive: at most the limit, and
+   * only when the `waiting` reads and those announced are enough to be worth it.
+   */
+  async gather(waiting = 1): Promise<void> {
     const limitMs = Math.min(GATHER_CAP_MS, (this.callMs ?? 0) / 2);
-    if (limitMs <= 0 || this.expected === 0) return;
+    if (limitMs <= 0 || this.expected === 0 || waiting + this.expected < this.worthWaitingFor) return;
     let timedOut = false;
     void this.clock.sleep(limitMs).then(() => {
       timedOut = true;

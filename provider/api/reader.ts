@@ -34,7 +34,8 @@
  * count) are carried to the next as estimates, so a new epoch need not learn M again.
  *
  * Gathering. The lifecycle announces each change whose read-back will follow (`expectRead`).
- * While announced changes are pending, a step waits for their read-backs at most half a call's
+ * While at least 16 read-backs are waiting or announced (twice the marker keys: fewer cost about
+ * a page each anyway), a step waits for the announced ones at most half a call's
  * latency (at most GATHER_CAP_MS): answers to creates sent in one burst arrive together, and one
  * step serves them. No read-back waits longer than that plus the step in flight, and none waits
  * for a change sent after it.
@@ -43,7 +44,7 @@
  * failed marker-key page is as if it found nobody (and its hints no longer buy it in the epoch),
  * and a later read fetches again.
  */
-import { OWNER_TAG_KEYS } from "../core/tags";
+import { OWNER_TAG_KEYS, OWNER_TAG_SHARDS } from "../core/tags";
 import { type Clock, SYSTEM_CLOCK } from "./call/clock";
 import { Gathering } from "./gathering";
 import type { ReportedMember } from "./model";
@@ -172,7 +173,10 @@ export class MemberReader {
     private readonly members: ReaderApi,
     clock: Clock = SYSTEM_CLOCK,
   ) {
-    this.gathering = new Gathering(clock);
+    // Read-backs spread over the OWNER_TAG_SHARDS marker keys cost about a page each until there are
+    // more of them than keys: fewer are not worth a wait (through the engine's default 8-way
+    // parallelism they never are, measured: waiting only slowed creation, bench/REPORT.md).
+    this.gathering = new Gathering(clock, 2 * OWNER_TAG_SHARDS);
   }
 
   /**
@@ -210,7 +214,7 @@ export class MemberReader {
   private async run(): Promise<void> {
     try {
       for (;;) {
-        if (this.waiting.length > 0) await this.gathering.gather();
+        if (this.waiting.length > 0) await this.gathering.gather(this.waiting.length);
         const fetched = this.fetched;
         this.answerFromListings(fetched);
         const step = planStep(fetched.state(this.waiting));
