@@ -126,8 +126,20 @@ describe("how throttling and answers move the allowance", () => {
 
   it.each<[string, ActionBudget, number, number, Partial<ActionBudget>]>([
     ["adaptive, first throttle: spacing turns even, the allowance stays", budget(20, []), 100, 300, { allowance: 20, evenSince: 300 }],
-    ["a call sent before the switch is the same event", { ...budget(20, []), evenSince: 300 }, 250, 350, { allowance: 20, lastCutAt: -Infinity }],
-    ["a call sent after the switch and throttled is congestion: ×0.7", { ...budget(20, []), evenSince: 300 }, 400, 600, { allowance: 14, lastCutAt: 600 }],
+    [
+      "a call sent before the switch is the same event",
+      { ...budget(20, []), evenSince: 300 },
+      250,
+      350,
+      { allowance: 20, lastCutAt: -Infinity },
+    ],
+    [
+      "a call sent after the switch and throttled is congestion: ×0.7",
+      { ...budget(20, []), evenSince: 300 },
+      400,
+      600,
+      { allowance: 14, lastCutAt: 600 },
+    ],
   ])("%s", (_title, before, sentAt, now, after) => {
     expect(afterThrottled(before, policy, sentAt, now)).toMatchObject(after);
   });
