@@ -17,11 +17,8 @@ import { fromSettings } from "../../../provider/kit/lifecycle";
 import { MemberLifecycle } from "../../../provider/member/lifecycle";
 import { RateLimiter } from "../../../provider/api/call/rateLimiter";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { checked, emulatorSettings, fakeClock } from "../support/harness";
+import { NEVER_WAKING, checked, emulatorSettings, fakeClock } from "../support/harness";
 import { callsSince } from "../../support/emulatorState";
-
-/** Real time, but a sleep never ends: only the announced creates end a gathering. */
-const NEVER_WAKING: Clock = { now: () => performance.now(), sleep: () => new Promise<void>(() => {}) };
 
 let emulator: RunningEmulator;
 let logs: string[];

@@ -5,16 +5,13 @@
  * for every announced create (what a burst of creates answered together gets).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Clock } from "../../../provider/api/call/clock";
 import { RateLimiter } from "../../../provider/api/call/rateLimiter";
 import { fromSettings } from "../../../provider/kit/lifecycle";
 import { checkNode } from "../../../provider/node/check";
 import { NodeLifecycle } from "../../../provider/node/lifecycle";
 import { ENGINEERING_NODE_ID as ENGINEERING, startEmulator, type RunningEmulator } from "../../emulator";
 import { callsSince } from "../../support/emulatorState";
-import { emulatorSettings } from "../support/harness";
-
-const NEVER_WAKING: Clock = { now: () => performance.now(), sleep: () => new Promise<void>(() => {}) };
+import { NEVER_WAKING, emulatorSettings } from "../support/harness";
 
 let emulator: RunningEmulator;
 let provider: NodeLifecycle;

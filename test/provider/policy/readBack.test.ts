@@ -5,16 +5,14 @@
  * clock whose sleeps never end, so a read-back waits for every announced create.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Clock } from "../../../provider/api/call/clock";
 import { RateLimiter } from "../../../provider/api/call/rateLimiter";
 import { fromSettings } from "../../../provider/kit/lifecycle";
 import { checkPolicy } from "../../../provider/policy/check";
 import { PolicyLifecycle } from "../../../provider/policy/lifecycle";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { callsSince } from "../../support/emulatorState";
-import { emulatorSettings } from "../support/harness";
+import { NEVER_WAKING, emulatorSettings } from "../support/harness";
 
-const NEVER_WAKING: Clock = { now: () => performance.now(), sleep: () => new Promise<void>(() => {}) };
 const DENY_RUN = { version: "2.0", statement: [{ effect: "deny", action: ["cvm:RunInstances"], resource: "*" }] };
 
 let emulator: RunningEmulator;

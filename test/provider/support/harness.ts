@@ -65,6 +65,13 @@ export function emulatorSettings(emulator: RunningEmulator, config: Record<strin
   );
 }
 
+/**
+ * Real time, but a sleep never ends: a read-back then waits for every announced change (no
+ * gathering deadline passes), so counts of shared read-backs do not depend on the machine's speed.
+ * Only for tests that inject no fault (a retry's backoff would wait forever).
+ */
+export const NEVER_WAKING: Clock = { now: () => performance.now(), sleep: () => new Promise<void>(() => {}) };
+
 /** A clock whose sleeps return at once and only move its time: tests count calls, not seconds. */
 export function fakeClock(): Clock & { waited: number } {
   const clock = {
