@@ -77,11 +77,13 @@ export const RESOURCE_PERMISSIONS = {
   OrganizationPolicy: [
     {
       action: "organization:DescribePolicy",
-      usedFor: 'refresh; adoption; `getOrganizationPolicy` by id; read back when the shared listing misses a policy just changed; "already gone" on delete',
+      usedFor:
+        'refresh; adoption; `getOrganizationPolicy` by id; read back when the shared listing misses a policy just changed; "already gone" on delete',
     },
     {
       action: "organization:ListPolicies",
-      usedFor: "read back after create and update (one shared listing); crash recovery on create (by name and ownership marker); `getOrganizationPolicy` by name",
+      usedFor:
+        "read back after create and update (one shared listing); crash recovery on create (by name and ownership marker); `getOrganizationPolicy` by name",
     },
     { action: "organization:CreatePolicy", usedFor: "create (the ownership marker in the description)" },
     { action: "organization:UpdatePolicy", usedFor: "update of `name`, `description`, `content`; writing a lost ownership marker again" },
