@@ -54,11 +54,6 @@ export class Gathering {
     };
   }
 
-  /** Records how long the reader's last step took: a call's latency. */
-  timed(ms: number): void {
-    this.callMs = ms;
-  }
-
   /**
    * Waits, while announced read-backs are still to come, for them to arrive: at most the limit, and
    * only when the `waiting` reads and those announced are enough to be worth it.
@@ -86,7 +81,7 @@ export class Gathering {
     try {
       return await step();
     } finally {
-      this.timed(this.clock.now() - started);
+      this.callMs = this.clock.now() - started;
     }
   }
 }

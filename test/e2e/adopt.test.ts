@@ -6,7 +6,6 @@
  * created. The first `up` sends no call that changes anything, the refreshed preview has no
  * changes, and nothing is unmanaged; then a member created by hand is named by both reports.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +18,7 @@ import { callsSince } from "../support/emulatorState";
 import { administer, FIRST_MEMBER, MARKED, PAID, PENDING, seedDocument } from "../adopt/support/organization";
 import { type Finished, guideBlock, startWalkthrough, type Walkthrough } from "../adopt/support/walkthrough";
 import { MUTATING_ACTIONS } from "./harness";
+import { succeed } from "../support/exec";
 
 const DEPARTMENTS = 10;
 const MEMBERS = 50;
@@ -28,21 +28,6 @@ const CHANGING_ACTIONS = [...MUTATING_ACTIONS, "AddOrganizationNode", "UpdateOrg
 let emulator: RunningEmulator;
 let scratch: string;
 let walk: Walkthrough;
-
-/** Runs a command, failing with its output. */
-function succeed(command: string, args: string[], cwd: string): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("close", (status) => (status === 0 ? done(output) : fail(new Error(`${command} ${args.join(" ")}: ${status}\n${output}`))));
-  });
-}
 
 const ok = (results: Finished[]) => {
   for (const r of results) expect(r.status, `${r.command}\n${r.stdout}${r.stderr}`).toBe(0);

@@ -9,7 +9,6 @@
  * go through recipe/pulumi-inline.js: the same CLI and engine, started by the Automation API
  * with the program inline. Every other command is the real one.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +18,7 @@ import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../emulator";
 import { REPO_ROOT, resolveCli } from "../../scripts/lib/engine";
 import { clearProxyVariables } from "../../scripts/lib/proxy";
 import { actionsFor } from "../../provider/api/call/permissions";
+import { execAsync as exec, succeed } from "../support/exec";
 
 /** The shell block between the recipe markers of docs/guides/pipelines.md. */
 function readmeRecipe(): string {
@@ -34,37 +34,6 @@ function readmeFile(name: string): string {
   const block = new RegExp(`\`\`\`\\w+ title="${name.replace(".", "\\.")}"\\n([\\s\\S]*?)\`\`\``).exec(readme);
   if (!block) throw new Error(`docs/guides/pipelines.md has no block titled ${name}`);
   return block[1];
-}
-
-/** A finished command. */
-interface Finished {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-// Asynchronous on purpose: a synchronous child of a minute blocks the test worker's event loop,
-// and vitest then loses touch with the worker.
-function exec(command: string, args: string[], cwd: string, environment: NodeJS.ProcessEnv = process.env): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once("error", reject);
-    child.once("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function succeed(command: string, args: string[], cwd: string): Promise<string> {
-  const result = await exec(command, args, cwd);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}${result.stderr}`);
-  return result.stdout;
 }
 
 let folder: string;

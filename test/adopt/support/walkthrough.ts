@@ -9,13 +9,13 @@
  * `index.ts` as the Node.js host would, plus the `Handshake` the CLI asks an attached host for; the
  * CLI is pointed at it with PULUMI_DEBUG_LANGUAGES. Every command line is the page's, unchanged.
  */
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { engineEnv, REPO_ROOT, resolveCli } from "../../../scripts/lib/engine";
 import { clearProxyVariables } from "../../../scripts/lib/proxy";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
+import { type Exited, execAsync } from "../../support/exec";
 
 const GUIDE = join(REPO_ROOT, "docs", "guides", "adoption.md");
 
@@ -28,11 +28,8 @@ export function guideBlock(name: string): string[] {
 }
 
 /** A finished command line. */
-export interface Finished {
+export interface Finished extends Exited {
   command: string;
-  status: number | null;
-  stdout: string;
-  stderr: string;
 }
 
 /**
@@ -99,21 +96,9 @@ export async function startWalkthrough(folder: string, stateDir: string, emulato
   };
 }
 
-// Asynchronous on purpose: the language host answers from this process's event loop.
-function exec(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Finished> {
-  return new Promise((done, fail) => {
-    const child = spawn("bash", ["-c", command], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once("error", fail);
-    child.once("close", (status) => done({ command, status, stdout, stderr }));
-  });
+/** One command line, run by bash (the guide's lines are shell). */
+async function exec(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Finished> {
+  return { command, ...(await execAsync("bash", ["-c", command], cwd, env)) };
 }
 
 /** The types of the Automation API's modules this uses (untyped deep paths). */
